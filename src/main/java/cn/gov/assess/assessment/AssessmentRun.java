@@ -1,0 +1,58 @@
+package cn.gov.assess.assessment;
+
+import jakarta.persistence.*;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+/** 一次考核运行；写入后不再修改。 */
+@Entity
+@Table(name = "assessment_run")
+public class AssessmentRun {
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assessment_run_seq")
+    @SequenceGenerator(name = "assessment_run_seq", sequenceName = "assessment_run_seq", allocationSize = 1)
+    private Long id;
+    @Column(nullable = false, length = 10)
+    private String period;
+    @Column(name = "period_start", nullable = false)
+    private LocalDate periodStart;
+    @Column(name = "period_end", nullable = false)
+    private LocalDate periodEnd;
+    @Column(nullable = false)
+    private LocalDateTime cutoff;
+    @Column(name = "created_at", nullable = false)
+    private LocalDateTime createdAt;
+    @Column(name = "rules_fingerprint", nullable = false, length = 64, columnDefinition = "char(64)")
+    private String rulesFingerprint;
+    @Column(name = "data_fingerprint", nullable = false, length = 64, columnDefinition = "char(64)")
+    private String dataFingerprint;
+    @Column(name = "order_count", nullable = false)
+    private int orderCount;
+    @Column(name = "assignment_count", nullable = false)
+    private int assignmentCount;
+
+    protected AssessmentRun() {
+    }
+
+    public AssessmentRun(Period period, LocalDateTime cutoff, LocalDateTime createdAt, String rulesFingerprint,
+                         String dataFingerprint, int orderCount, int assignmentCount) {
+        this.period = period.code();
+        this.periodStart = period.start();
+        this.periodEnd = period.end();
+        this.cutoff = cutoff;
+        this.createdAt = createdAt;
+        this.rulesFingerprint = rulesFingerprint;
+        this.dataFingerprint = dataFingerprint;
+        this.orderCount = orderCount;
+        this.assignmentCount = assignmentCount;
+    }
+
+    public Long getId() { return id; }
+    public Period getPeriod() { return Period.parse(period); }
+    public LocalDateTime getCutoff() { return cutoff; }
+    public LocalDateTime getCreatedAt() { return createdAt; }
+    public String getRulesFingerprint() { return rulesFingerprint; }
+    public String getDataFingerprint() { return dataFingerprint; }
+    public int getOrderCount() { return orderCount; }
+    public int getAssignmentCount() { return assignmentCount; }
+}
