@@ -84,6 +84,7 @@ create table run_tally (
   channel            varchar(50)  not null,
   unit_id            bigint       references unit(id),
   unit_label         varchar(100) not null,
+  unit_sort_order    int          not null,
   due                int          not null,
   handled            int          not null,
   unhandled          int          not null,

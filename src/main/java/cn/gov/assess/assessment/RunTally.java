@@ -14,6 +14,7 @@ public class RunTally {
     @Column(nullable = false, length = 50) private String channel;
     @Column(name = "unit_id") private Long unitId;
     @Column(name = "unit_label", nullable = false, length = 100) private String unitLabel;
+    @Column(name = "unit_sort_order", nullable = false) private int unitSortOrder;
     @Column(nullable = false) private int due;
     @Column(nullable = false) private int handled;
     @Column(nullable = false) private int unhandled;
@@ -27,8 +28,9 @@ public class RunTally {
     protected RunTally() {
     }
 
-    public RunTally(Long runId, Tally t, String unitLabel) {
+    public RunTally(Long runId, Tally t, String unitLabel, int unitSortOrder) {
         this.runId = runId;
+        this.unitSortOrder = unitSortOrder;
         this.channel = t.getChannel();
         this.unitId = t.getUnitId();
         this.unitLabel = unitLabel;
@@ -58,4 +60,5 @@ public class RunTally {
     public String getChannel() { return channel; }
     public Long getUnitId() { return unitId; }
     public String getUnitLabel() { return unitLabel; }
+    public int getUnitSortOrder() { return unitSortOrder; }
 }

@@ -1,0 +1,243 @@
+package cn.gov.assess.assessment;
+
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.rules.Parameters;
+import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.unit.Unit;
+import org.hibernate.StatelessSession;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.ClassObjectFilter;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * 考核：从数据库按工单顺序流式读取本期转办，分块交给规则引擎分类与汇总（块之间可并行，部分汇总相加合并），
+ * 再把合并后的汇总交给规则引擎判定一票否决与各名单。Java 只负责装载、合并与保存，判定全在规则里。
+ */
+public final class Assessor {
+    /** 每块的转办数上限：块内规则会话的内存有上界，块在工单边界处切分。 */
+    static final int CHUNK = 20_000;
+
+    private final Database db;
+    private final int threads;
+
+    public Assessor(Database db) {
+        this(db, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public Assessor(Database db, int threads) {
+        this.db = db;
+        this.threads = threads;
+    }
+
+    /** 一次考核的全部结论，尚未保存。 */
+    public record Result(Period period, LocalDateTime cutoff, RuleSet rules, String dataFingerprint,
+                         int orderCount, int assignmentCount, List<Tally> tallies,
+                         Map<String, String> labels, List<ListEntry> lists,
+                         List<Disqualification> disqualifications, Map<Long, UnitInfo> units) {
+
+        /** 附件中单位的写法：该渠道记录里最常用的写法。 */
+        public String label(String channel, Long unitId) {
+            if (unitId == null) {
+                return "合计";
+            }
+            String l = labels.get(channel + '\u0001' + unitId);
+            return l != null ? l : units.get(unitId).getName();
+        }
+    }
+
+    public Result assess(Period period, LocalDateTime cutoff, RuleSet rules) {
+        KieBase kieBase = rules.compile();
+        Parameters parameters = rules.parameters();
+        Map<String, ChannelConfig> channels = rules.channels();
+        AssessmentContext context = new AssessmentContext(period, cutoff);
+
+        Map<Long, UnitInfo> units = new HashMap<>();
+        Map<String, Tally> merged = new TreeMap<>();
+        Map<String, Map<String, Integer>> spellings = new HashMap<>();
+        MessageDigest digest = sha256();
+        int orders = 0;
+        int assignments = 0;
+
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "assess-rules");
+            t.setDaemon(true);
+            return t;
+        });
+        try (StatelessSession s = db.sessions().openStatelessSession()) {
+            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
+                units.put(u.getId(), new UnitInfo(u.getId(), u.getName(), u.getKind(), u.getSortOrder()));
+            }
+            List<Future<List<Tally>>> pending = new ArrayList<>();
+            List<Object[]> chunk = new ArrayList<>();
+            long lastOrder = Long.MIN_VALUE;
+            try (Stream<Object[]> rows = s.createSelectionQuery(
+                            "select a.id, o.id, o.channel, o.orderNo, o.receivedAt, a.unitId, a.unitSpelling, a.deadline, "
+                                    + "a.completedAt from Assignment a join WorkOrder o on o.id = a.orderId "
+                                    + "where o.receivedAt >= :from and o.receivedAt < :to "
+                                    + "order by o.channel, o.orderNo, a.unitId", Object[].class)
+                    .setParameter("from", period.start().atStartOfDay())
+                    .setParameter("to", period.end().plusDays(1).atStartOfDay())
+                    .setFetchSize(5000).stream()) {
+                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+                    String channel = (String) r[2];
+                    if (!channels.containsKey(channel)) {
+                        throw new InputException("数据中有渠道“" + channel + "”，但规则目录的 channels.csv 没有配置它；"
+                                + "请在 " + rules.origin() + "/channels.csv 中为它加一行");
+                    }
+                    long orderId = (Long) r[1];
+                    if (orderId != lastOrder) {
+                        orders++;
+                        if (chunk.size() >= CHUNK) {
+                            List<Object[]> work = chunk;
+                            pending.add(pool.submit(() -> classifyAndTally(kieBase, parameters, context, work)));
+                            chunk = new ArrayList<>();
+                            drainDone(pending, merged, false);
+                        }
+                        lastOrder = orderId;
+                    }
+                    chunk.add(r);
+                    assignments++;
+                    spellings.computeIfAbsent(channel + '\u0001' + r[5], k -> new HashMap<>())
+                            .merge((String) r[6], 1, Integer::sum);
+                    digest.update((channel + '|' + r[3] + '|' + r[4] + '|' + r[5] + '|' + r[6] + '|' + r[7] + '|' + r[8] + '\n')
+                            .getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!chunk.isEmpty()) {
+                List<Object[]> work = chunk;
+                pending.add(pool.submit(() -> classifyAndTally(kieBase, parameters, context, work)));
+            }
+            drainDone(pending, merged, true);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, String> labels = new HashMap<>();
+        spellings.forEach((key, counts) -> {
+            long unitId = Long.parseLong(key.substring(key.indexOf('\u0001') + 1));
+            String canonical = units.get(unitId).getName();
+            String best = counts.entrySet().stream()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(e -> e.getKey().equals(canonical))
+                            .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder()))
+                    .orElseThrow().getKey();
+            labels.put(key, best);
+        });
+
+        List<Tally> tallies = new ArrayList<>(merged.values());
+        KieSession session = kieBase.newKieSession();
+        List<ListEntry> lists;
+        List<Disqualification> disq;
+        try {
+            session.insert(parameters);
+            session.insert(context);
+            channels.values().forEach(c -> session.insert(new ChannelInfo(c.name(), c.annexNo())));
+            units.values().forEach(session::insert);
+            tallies.forEach(session::insert);
+            session.fireAllRules();
+            lists = new ArrayList<>(objects(session, ListEntry.class));
+            disq = new ArrayList<>(objects(session, Disqualification.class));
+        } catch (RuntimeException e) {
+            throw ruleFailure(e);
+        } finally {
+            session.dispose();
+        }
+        return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
+                tallies, labels, lists, disq, units);
+    }
+
+    private static void drainDone(List<Future<List<Tally>>> pending, Map<String, Tally> merged, boolean all) {
+        while (!pending.isEmpty() && (all || pending.size() > 2 || pending.get(0).isDone())) {
+            try {
+                for (Tally t : pending.remove(0).get()) {
+                    merged.computeIfAbsent(t.getChannel() + '\u0001' + (t.getUnitId() == null ? "" : t.getUnitId()),
+                            k -> new Tally(t.getChannel(), t.getUnitId())).merge(t);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("考核被中断", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** 一块工单：插入转办与工单事实，触发分类与汇总规则，取回部分汇总。 */
+    static List<Tally> classifyAndTally(KieBase kieBase, Parameters parameters, AssessmentContext context,
+                                        List<Object[]> rows) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            session.insert(parameters);
+            session.insert(context);
+            List<AssignmentFact> facts = new ArrayList<>(rows.size());
+            long lastOrder = Long.MIN_VALUE;
+            for (Object[] r : rows) {
+                long orderId = (Long) r[1];
+                if (orderId != lastOrder) {
+                    session.insert(new OrderFact(orderId, (String) r[2], (String) r[3]));
+                    lastOrder = orderId;
+                }
+                AssignmentFact a = new AssignmentFact((Long) r[0], orderId, (String) r[2], (String) r[3], (Long) r[5],
+                        (LocalDateTime) r[4], (LocalDateTime) r[7], (LocalDateTime) r[8]);
+                facts.add(a);
+                session.insert(a);
+            }
+            session.fireAllRules();
+            for (AssignmentFact a : facts) {
+                if (a.getStatus() == null) {
+                    throw new InputException("规则没有给转办分类：渠道 " + a.getChannel() + " 工单 " + a.getOrderNo()
+                            + "（办理时限 " + a.getDeadline() + "，办结时间 " + a.getCompletedAt()
+                            + "）不符合任何“转办分类”规则，请检查规则目录中的分类规则");
+                }
+            }
+            return new ArrayList<>(objects(session, Tally.class));
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ruleFailure(e);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static RuntimeException ruleFailure(RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof IllegalStateException ise && ise.getMessage() != null && ise.getMessage().contains("参数表")) {
+            return new InputException(ise.getMessage());
+        }
+        return new InputException("规则执行出错：" + root.getMessage());
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> List<T> objects(KieSession session, Class<T> type) {
+        return (List<T>) new ArrayList<>(session.getObjects(new ClassObjectFilter(type)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

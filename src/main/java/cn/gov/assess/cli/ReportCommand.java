@@ -1,0 +1,38 @@
+package cn.gov.assess.cli;
+
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.db.Database;
+import cn.gov.assess.notice.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"由一次已保存的运行生成附件与正文（默认最近一次运行）。",
+                "Write annexes and notice sections of a stored run."})
+final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "输出目录")
+    Path out;
+
+    @Option(names = "--run", paramLabel = "ID", description = "运行编号（默认：最近一次）")
+    Long run;
+
+    @Override
+    public Integer call() {
+        try (Database db = Database.open(main.dbUrl())) {
+            RunStore.StoredRun stored = new RunStore(db).load(run);
+            List<Path> files = new ReportWriter().write(stored, out);
+            var o = main.spec.commandLine().getOut();
+            o.printf("运行 #%d（%s）的报告已写入 %s：%n", stored.run().getId(), stored.run().getPeriod().code(), out);
+            files.forEach(f -> o.println("  " + f.getFileName()));
+        }
+        return 0;
+    }
+}

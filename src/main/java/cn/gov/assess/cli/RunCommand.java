@@ -1,0 +1,55 @@
+package cn.gov.assess.cli;
+
+import cn.gov.assess.assessment.Assessor;
+import cn.gov.assess.assessment.Period;
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.DateTimes;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.rules.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"按规则目录对一个季度做考核，结果作为新的一次运行保存（旧运行不变）。",
+                "Assess a quarter with the rules folder and store a new run."})
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--period", required = true, paramLabel = "YYYY-Qn", description = "考核期，如 2021-Q4")
+    String period;
+
+    @Option(names = "--cutoff", paramLabel = "DATE", description = "截至日期（默认：考核期最后一天 23:59:59）")
+    String cutoff;
+
+    @Override
+    public Integer call() {
+        Period p = Period.parse(period);
+        LocalDateTime c = p.end().atTime(23, 59, 59);
+        if (cutoff != null) {
+            c = DateTimes.parse(cutoff, true);
+            if (c == null) {
+                throw new InputException("--cutoff：无法识别的日期“" + cutoff + "”，例如 2021-12-31");
+            }
+        }
+        RuleSet rules = RuleSet.load(main.rulesDir());
+        try (Database db = Database.open(main.dbUrl())) {
+            long started = System.nanoTime();
+            Assessor.Result result = new Assessor(db).assess(p, c, rules);
+            long id = new RunStore(db).save(result);
+            var out = main.spec.commandLine().getOut();
+            out.printf("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个，用时 %.1f 秒%n", id, p.code(),
+                    c.toLocalDate(), result.orderCount(), result.assignmentCount(), result.lists().size(),
+                    result.disqualifications().size(), (System.nanoTime() - started) / 1e9);
+            if (result.assignmentCount() == 0) {
+                out.println("提示：数据库中没有受理时间在 " + p.start() + " 至 " + p.end() + " 之间的工单，请先导入数据");
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,94 @@
+package cn.gov.assess.db;
+
+import cn.gov.assess.assessment.AssessmentRun;
+import cn.gov.assess.assessment.RuleBlob;
+import cn.gov.assess.assessment.RunDisqualification;
+import cn.gov.assess.assessment.RunListEntry;
+import cn.gov.assess.assessment.RunRuleFile;
+import cn.gov.assess.assessment.RunTally;
+import cn.gov.assess.unit.Unit;
+import cn.gov.assess.unit.UnitAlias;
+import cn.gov.assess.workorder.Assignment;
+import cn.gov.assess.workorder.ImportBatch;
+import cn.gov.assess.workorder.WorkOrder;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.Configuration;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * 数据库：默认是嵌入式 H2 文件库。启动时用 Flyway 执行版本化 SQL 迁移，Hibernate 只校验表结构。
+ */
+public final class Database implements AutoCloseable {
+    private final String url;
+    private final SessionFactory sessionFactory;
+
+    private Database(String url, SessionFactory sessionFactory) {
+        this.url = url;
+        this.sessionFactory = sessionFactory;
+    }
+
+    /** 默认库：工作目录下 data/assess（H2 文件库）。 */
+    public static String defaultUrl() {
+        return fileUrl(Path.of("data", "assess"));
+    }
+
+    public static String fileUrl(Path base) {
+        // AUTO_SERVER 不用：两个进程同时写一个库时，第二个应该明确报“库正在使用”，而不是悄悄排队。
+        return "jdbc:h2:file:" + base.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public static Database open(String url) {
+        try {
+            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw translate(url, e);
+        }
+        Configuration cfg = new Configuration()
+                .addAnnotatedClass(Unit.class).addAnnotatedClass(UnitAlias.class)
+                .addAnnotatedClass(ImportBatch.class).addAnnotatedClass(WorkOrder.class)
+                .addAnnotatedClass(Assignment.class).addAnnotatedClass(AssessmentRun.class)
+                .addAnnotatedClass(RunTally.class).addAnnotatedClass(RunListEntry.class)
+                .addAnnotatedClass(RunDisqualification.class).addAnnotatedClass(RuleBlob.class)
+                .addAnnotatedClass(RunRuleFile.class)
+                .setProperty("hibernate.connection.url", url)
+                .setProperty("hibernate.connection.username", "sa")
+                .setProperty("hibernate.connection.password", "")
+                .setProperty("hibernate.hbm2ddl.auto", "validate")
+                .setProperty("hibernate.jdbc.batch_size", "1000")
+                .setProperty("hibernate.order_inserts", "true")
+                .setProperty("hibernate.jdbc.fetch_size", "5000")
+                .setProperty("hibernate.show_sql", "false");
+        return new Database(url, cfg.buildSessionFactory());
+    }
+
+    private static RuntimeException translate(String url, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Database may be already in use") || m.contains("90020")) {
+                return new IllegalStateException("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url);
+            }
+        }
+        return e;
+    }
+
+    public SessionFactory sessions() { return sessionFactory; }
+    public String url() { return url; }
+
+    public <T> T inTransaction(Function<org.hibernate.Session, T> work) {
+        return sessionFactory.fromTransaction(work);
+    }
+
+    public void inTransactionDo(Consumer<org.hibernate.Session> work) {
+        sessionFactory.inTransaction(work);
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+    }
+}

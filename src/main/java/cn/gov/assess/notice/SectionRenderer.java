@@ -1,0 +1,107 @@
+package cn.gov.assess.notice;
+
+import cn.gov.assess.assessment.AssessmentRun;
+import cn.gov.assess.assessment.RunListEntry;
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.assessment.RunTally;
+import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.rules.RuleSet;
+import freemarker.cache.StringTemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 正文各渠道章节：用规则目录 templates/ 下的 FreeMarker 模板（工作人员可改）渲染。
+ * 模板可用的变量见 rules/README.md。
+ */
+public final class SectionRenderer {
+    private final Configuration freemarker;
+
+    public SectionRenderer(RuleSet rules) {
+        StringTemplateLoader loader = new StringTemplateLoader();
+        rules.files().forEach((path, content) -> {
+            if (path.endsWith(".ftl")) {
+                loader.putTemplate(path, content);
+            }
+        });
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        freemarker.setTemplateLoader(loader);
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setNumberFormat("computer");
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+    }
+
+    public String render(ChannelConfig channel, RunStore.StoredRun stored) {
+        Map<String, Object> model = model(channel, stored);
+        try {
+            Template t = freemarker.getTemplate(channel.template());
+            StringWriter out = new StringWriter();
+            t.process(model, out);
+            return out.toString().strip();
+        } catch (freemarker.template.TemplateNotFoundException e) {
+            throw new InputException("渠道“" + channel.name() + "”的正文模板 " + channel.template() + " 不存在（见 channels.csv 的“正文模板”列）");
+        } catch (TemplateException e) {
+            throw new InputException("正文模板 " + channel.template() + " 第 " + e.getLineNumber() + " 行出错："
+                    + e.getMessageWithoutStackTop());
+        } catch (IOException e) {
+            throw new InputException("正文模板 " + channel.template() + " 无法读取：" + e.getMessage());
+        }
+    }
+
+    static Map<String, Object> model(ChannelConfig channel, RunStore.StoredRun stored) {
+        AssessmentRun run = stored.run();
+        Tally total = stored.tallies().stream()
+                .filter(t -> t.getChannel().equals(channel.name()) && t.getUnitId() == null)
+                .findFirst().map(RunTally::toTally).orElse(new Tally(channel.name(), null));
+        Map<String, Object> m = new HashMap<>();
+        m.put("section", channel.section());
+        m.put("channel", channel.name());
+        m.put("annexNo", channel.annexNo());
+        m.put("quarter", run.getPeriod().word());
+        m.put("year", run.getPeriod().year());
+        m.put("cutoff", run.getCutoff().toLocalDate());
+        m.put("orders", total.getDue());
+        m.put("handled", total.getHandled());
+        m.put("unhandled", total.getUnhandled());
+        m.put("open", total.getOpen());
+        m.put("completionRate", Percent.format(total.getHandled(), total.getDue()));
+        m.put("onTimeRate", Percent.format(total.getOnTime(), total.getHandled()));
+        m.put("overdueCompleted", total.getOverdueCompleted());
+        m.put("overdueUnhandled", total.getOverdueUnhandled());
+        m.put("late", total.getLate());
+        m.put("overdueDays", total.getOverdueDays());
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        Map<String, Map<String, List<String>>> grouped = new LinkedHashMap<>();
+        for (RunListEntry e : stored.lists()) {
+            if (!e.getChannel().equals(channel.name())) {
+                continue;
+            }
+            lists.computeIfAbsent(e.getListName(), k -> new ArrayList<>()).add(e.getUnitLabel());
+            grouped.computeIfAbsent(e.getListName(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(e.getUnitGroup(), k -> new ArrayList<>()).add(e.getUnitLabel());
+        }
+        Map<String, List<List<String>>> groups = new LinkedHashMap<>();
+        grouped.forEach((k, v) -> groups.put(k, new ArrayList<>(v.values())));
+        // 模板里引用了本渠道没有的名单时得到空表，而不是报错
+        for (String known : List.of("办结工单较多", "按期办结且办理较好")) {
+            lists.putIfAbsent(known, List.of());
+            groups.putIfAbsent(known, List.of());
+        }
+        m.put("lists", lists);
+        m.put("groups", groups);
+        return m;
+    }
+}

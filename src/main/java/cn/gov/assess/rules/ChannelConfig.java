@@ -1,0 +1,80 @@
+package cn.gov.assess.rules;
+
+import cn.gov.assess.io.CsvTable;
+import cn.gov.assess.io.InputException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 渠道配置 rules/channels.csv：渠道名称如何印出、对应哪个附件和正文章节、附件有哪些列、备注怎么写。
+ * 区县或地市换用本产品时只改这个文件和正文模板。
+ */
+public record ChannelConfig(String name, int annexNo, String annexTitle, List<String> columns, String remarkFormat,
+                            String unhandledRemarkFormat, String section, String template) {
+    public static final String FILE = "channels.csv";
+    /** 附件可用的列名；其它名字在加载时报错。 */
+    public static final List<String> KNOWN_COLUMNS = List.of("办理单位", "应办件数", "实办数", "未办件数", "办结率",
+            "逾期办结件数", "逾期未办件数", "逾期件数", "逾期天数", "按期办结率", "备注");
+
+    public static Map<String, ChannelConfig> parse(byte[] bytes) {
+        String f = "rules/" + FILE;
+        CsvTable t = CsvTable.parse(f, bytes);
+        List<String> required = List.of("渠道", "附件序号", "附件标题", "统计表列", "备注格式", "未办备注格式", "正文章节", "正文模板");
+        List<String> problems = new ArrayList<>();
+        for (String col : required) {
+            if (!t.has(col)) {
+                problems.add(f + " 第 1 行：缺少列“" + col + "”");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        Map<String, ChannelConfig> out = new LinkedHashMap<>();
+        for (CsvTable.Row r : t.rows()) {
+            String name = t.get(r, "渠道");
+            int annexNo;
+            try {
+                annexNo = Integer.parseInt(t.get(r, "附件序号"));
+            } catch (NumberFormatException e) {
+                problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber("附件序号") + " 列（附件序号）：“"
+                        + t.get(r, "附件序号") + "”不是整数");
+                continue;
+            }
+            List<String> cols = Arrays.stream(t.get(r, "统计表列").split("[、|]")).map(String::strip)
+                    .filter(s -> !s.isEmpty()).toList();
+            for (String c : cols) {
+                if (!KNOWN_COLUMNS.contains(c)) {
+                    problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber("统计表列") + " 列（统计表列）：未知列“"
+                            + c + "”，可用的列：" + String.join("、", KNOWN_COLUMNS));
+                }
+            }
+            if (name.isEmpty()) {
+                problems.add(f + " 第 " + r.line() + " 行：渠道名称为空");
+            } else if (out.put(name, new ChannelConfig(name, annexNo, t.get(r, "附件标题"), cols, t.get(r, "备注格式"),
+                    t.get(r, "未办备注格式"), t.get(r, "正文章节"), t.get(r, "正文模板"))) != null) {
+                problems.add(f + " 第 " + r.line() + " 行：渠道“" + name + "”重复");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return out;
+    }
+
+    /** 备注中的一段，如“10月逾期 19件”。 */
+    public String monthRemark(int month, int count) {
+        return remarkFormat.replace("{月}", String.valueOf(month)).replace("{件}", String.valueOf(count));
+    }
+
+    public String unhandledRemark(int count) {
+        return unhandledRemarkFormat.replace("{件}", String.valueOf(count));
+    }
+
+    public String annexTitle(String quarterWord) {
+        return annexTitle.replace("{季度}", quarterWord);
+    }
+}

@@ -1,0 +1,12 @@
+package cn.gov.assess.rules;
+
+import cn.gov.assess.io.InputException;
+
+import java.util.List;
+
+/** 规则目录编译失败：每条信息带文件与行号。 */
+public class RuleCompileException extends InputException {
+    public RuleCompileException(List<String> problems) {
+        super(problems);
+    }
+}

@@ -1,0 +1,143 @@
+package cn.gov.assess.rules;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * 规则目录（默认 rules/）：DRL 规则、参数表、渠道配置与正文模板。运行时从目录读取，不打进程序包；
+ * 每次运行把目录内容按文件快照保存，旧运行可以按当时的规则重现与解释。
+ */
+public final class RuleSet {
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    private final String origin;
+    private final TreeMap<String, String> files;
+    private Parameters parameters;
+    private Map<String, ChannelConfig> channels;
+
+    private RuleSet(String origin, Map<String, String> files) {
+        this.origin = origin;
+        this.files = new TreeMap<>(files);
+    }
+
+    public static RuleSet load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new cn.gov.assess.io.InputException("规则目录不存在：" + dir.toAbsolutePath());
+        }
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (rel.startsWith(".") || rel.contains("/.")) {
+                    continue;
+                }
+                files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+            }
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new cn.gov.assess.io.InputException("规则目录中的文件必须是 UTF-8 编码：" + dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RuleSet(dir.toString(), files);
+    }
+
+    public static RuleSet fromSnapshot(String origin, Map<String, String> files) {
+        return new RuleSet(origin, files);
+    }
+
+    public Map<String, String> files() { return files; }
+    public String origin() { return origin; }
+
+    public String file(String rel) {
+        String s = files.get(rel);
+        if (s == null) {
+            throw new cn.gov.assess.io.InputException("规则目录 " + origin + " 中缺少文件 " + rel);
+        }
+        return s;
+    }
+
+    public synchronized Parameters parameters() {
+        if (parameters == null) {
+            parameters = Parameters.parse(file(Parameters.FILE).getBytes(StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    public synchronized Map<String, ChannelConfig> channels() {
+        if (channels == null) {
+            channels = ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8));
+        }
+        return channels;
+    }
+
+    public List<String> drlFiles() {
+        return files.keySet().stream().filter(f -> f.endsWith(".drl")).toList();
+    }
+
+    /** 整个目录的指纹：按路径排序的各文件 SHA-256 再求 SHA-256。 */
+    public String fingerprint() {
+        StringBuilder sb = new StringBuilder();
+        files.forEach((k, v) -> sb.append(k).append('\0').append(sha256(v)).append('\n'));
+        return sha256(sb.toString());
+    }
+
+    public static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 编译目录中全部 DRL；有错误时抛出带文件与行号的异常，不返回半成品。 */
+    public KieBase compile() {
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId releaseId = ks.newReleaseId("cn.gov.assess", "rules", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(releaseId);
+        List<String> drls = drlFiles();
+        if (drls.isEmpty()) {
+            throw new RuleCompileException(List.of("规则目录 " + origin + " 中没有 .drl 规则文件"));
+        }
+        for (String f : drls) {
+            kfs.write("src/main/resources/" + f, files.get(f));
+        }
+        KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            List<String> problems = new ArrayList<>();
+            for (Message m : errors) {
+                String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
+                problems.add("rules/" + path + (m.getLine() > 0 ? " 第 " + m.getLine() + " 行" : "") + "："
+                        + m.getText().strip().replace('\n', ' '));
+            }
+            throw new RuleCompileException(problems);
+        }
+        KieBase base = ks.newKieContainer(releaseId).getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return base;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.gov.assess.unit;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/** 按名称或别名查单位；查不到时给出最接近的已知名称。 */
+public final class UnitDirectory {
+    public record Ref(Long id, String name) {
+    }
+
+    private final Map<String, Ref> byName = new HashMap<>();
+
+    public void put(String nameOrAlias, Ref ref) {
+        byName.put(nameOrAlias, ref);
+    }
+
+    public Ref find(String nameOrAlias) {
+        return byName.get(nameOrAlias.strip());
+    }
+
+    public boolean isEmpty() { return byName.isEmpty(); }
+
+    public Collection<String> names() { return byName.keySet(); }
+
+    /** 编辑距离最小的已知名称或别名。 */
+    public String closest(String name) {
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String k : byName.keySet()) {
+            int d = distance(name, k);
+            if (d < bestD || (d == bestD && k.compareTo(best) < 0)) {
+                bestD = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}
