@@ -142,25 +142,35 @@ public final class Assessor {
         });
 
         List<Tally> tallies = new ArrayList<>(merged.values());
+        Conclusions c = conclude(kieBase, parameters, context, channels.values(), units.values(), tallies);
+        return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
+                tallies, labels, c.lists(), c.disqualifications(), units);
+    }
+
+    /** 第二步的结论：名单成员与一票否决。 */
+    public record Conclusions(List<ListEntry> lists, List<Disqualification> disqualifications) {
+    }
+
+    /** 第二步：合并后的汇总、单位、渠道交给规则，判定一票否决与各名单。 */
+    public static Conclusions conclude(KieBase kieBase, Parameters parameters, AssessmentContext context,
+                                       java.util.Collection<ChannelConfig> channels, java.util.Collection<UnitInfo> units,
+                                       List<Tally> tallies) {
         KieSession session = kieBase.newKieSession();
-        List<ListEntry> lists;
-        List<Disqualification> disq;
         try {
             session.insert(parameters);
             session.insert(context);
-            channels.values().forEach(c -> session.insert(new ChannelInfo(c.name(), c.annexNo())));
-            units.values().forEach(session::insert);
+            channels.forEach(c -> session.insert(new ChannelInfo(c.name(), c.annexNo())));
+            units.forEach(session::insert);
             tallies.forEach(session::insert);
             session.fireAllRules();
-            lists = new ArrayList<>(objects(session, ListEntry.class));
-            disq = new ArrayList<>(objects(session, Disqualification.class));
+            return new Conclusions(objects(session, ListEntry.class), objects(session, Disqualification.class));
+        } catch (InputException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw ruleFailure(e);
         } finally {
             session.dispose();
         }
-        return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
-                tallies, labels, lists, disq, units);
     }
 
     private static void drainDone(List<Future<List<Tally>>> pending, Map<String, Tally> merged, boolean all) {
@@ -179,26 +189,33 @@ public final class Assessor {
         }
     }
 
-    /** 一块工单：插入转办与工单事实，触发分类与汇总规则，取回部分汇总。 */
-    static List<Tally> classifyAndTally(KieBase kieBase, Parameters parameters, AssessmentContext context,
-                                        List<Object[]> rows) {
+    /** 一块工单：由数据库行建立转办与工单事实，交给规则分类与汇总。 */
+    public static List<Tally> classifyAndTally(KieBase kieBase, Parameters parameters, AssessmentContext context,
+                                               List<Object[]> rows) {
+        List<OrderFact> orders = new ArrayList<>();
+        List<AssignmentFact> facts = new ArrayList<>(rows.size());
+        long lastOrder = Long.MIN_VALUE;
+        for (Object[] r : rows) {
+            long orderId = (Long) r[1];
+            if (orderId != lastOrder) {
+                orders.add(new OrderFact(orderId, (String) r[2], (String) r[3]));
+                lastOrder = orderId;
+            }
+            facts.add(new AssignmentFact((Long) r[0], orderId, (String) r[2], (String) r[3], (Long) r[5],
+                    (LocalDateTime) r[4], (LocalDateTime) r[7], (LocalDateTime) r[8]));
+        }
+        return classifyAndTally(kieBase, parameters, context, orders, facts);
+    }
+
+    /** 插入转办与工单事实，触发分类与汇总规则，取回（部分）汇总；事实上的分类结果留给调用者查看。 */
+    public static List<Tally> classifyAndTally(KieBase kieBase, Parameters parameters, AssessmentContext context,
+                                               List<OrderFact> orders, List<AssignmentFact> facts) {
         KieSession session = kieBase.newKieSession();
         try {
             session.insert(parameters);
             session.insert(context);
-            List<AssignmentFact> facts = new ArrayList<>(rows.size());
-            long lastOrder = Long.MIN_VALUE;
-            for (Object[] r : rows) {
-                long orderId = (Long) r[1];
-                if (orderId != lastOrder) {
-                    session.insert(new OrderFact(orderId, (String) r[2], (String) r[3]));
-                    lastOrder = orderId;
-                }
-                AssignmentFact a = new AssignmentFact((Long) r[0], orderId, (String) r[2], (String) r[3], (Long) r[5],
-                        (LocalDateTime) r[4], (LocalDateTime) r[7], (LocalDateTime) r[8]);
-                facts.add(a);
-                session.insert(a);
-            }
+            orders.forEach(session::insert);
+            facts.forEach(session::insert);
             session.fireAllRules();
             for (AssignmentFact a : facts) {
                 if (a.getStatus() == null) {
@@ -207,7 +224,7 @@ public final class Assessor {
                             + "）不符合任何“转办分类”规则，请检查规则目录中的分类规则");
                 }
             }
-            return new ArrayList<>(objects(session, Tally.class));
+            return objects(session, Tally.class);
         } catch (InputException e) {
             throw e;
         } catch (RuntimeException e) {
