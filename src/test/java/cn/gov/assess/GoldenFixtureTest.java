@@ -90,6 +90,22 @@ class GoldenFixtureTest {
     }
 
     @Test
+    void annexes4And5EqualPublishedCellByCell() throws IOException {
+        assertEquals(cells(published.resolve("annex-4.csv")), cells(out.resolve("annex-4.csv")));
+        assertEquals(cells(published.resolve("annex-5.csv")), cells(out.resolve("annex-5.csv")));
+    }
+
+    @Test
+    void monitoringListsEqualPublishedExceptTheDocumentedSpellings() throws IOException {
+        List<List<String>> expected = cells(published.resolve("lists.csv"));
+        List<List<String>> actual = cells(out.resolve("lists.csv"));
+        assertEquals(expected.get(4), actual.get(4), "政府网站信息保障好");
+        assertEquals(expected.get(5), actual.get(5), "政务新媒体信息保障好");
+        // DIFFERENCES.md：在线访谈按访谈记录的写法“城关街道”印出，与已发布正文一致
+        assertEquals(List.of("四、在线访谈", "积极参与政府网站“在线访谈”活动的单位", "城关街道、法门镇"), actual.get(6));
+    }
+
+    @Test
     void totalsEqualPublished() throws IOException {
         assertEquals(cells(published.resolve("totals.csv")), cells(out.resolve("totals.csv")));
     }

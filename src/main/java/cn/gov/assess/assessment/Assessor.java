@@ -50,7 +50,8 @@ public final class Assessor {
     public record Result(Period period, LocalDateTime cutoff, RuleSet rules, String dataFingerprint,
                          int orderCount, int assignmentCount, List<Tally> tallies,
                          Map<String, String> labels, List<ListEntry> lists,
-                         List<Disqualification> disqualifications, Map<Long, UnitInfo> units) {
+                         List<Disqualification> disqualifications, Map<Long, UnitInfo> units,
+                         List<RunCheckResult> checkRows, List<Note> notes) {
 
         /** 附件中单位的写法：该渠道记录里最常用的写法。 */
         public String label(String channel, Long unitId) {
@@ -74,6 +75,7 @@ public final class Assessor {
         MessageDigest digest = sha256();
         int orders = 0;
         int assignments = 0;
+        Monitoring monitoring;
 
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "assess-rules");
@@ -84,6 +86,7 @@ public final class Assessor {
             for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
                 units.put(u.getId(), new UnitInfo(u.getId(), u.getName(), u.getKind(), u.getSortOrder()));
             }
+            monitoring = Monitoring.load(s, period, cutoff);
             List<Future<List<Tally>>> pending = new ArrayList<>();
             List<Object[]> chunk = new ArrayList<>();
             long lastOrder = Long.MIN_VALUE;
@@ -129,7 +132,7 @@ public final class Assessor {
             pool.shutdownNow();
         }
 
-        Map<String, String> labels = new HashMap<>();
+        Map<String, String> labels = new HashMap<>(monitoring.labels);
         spellings.forEach((key, counts) -> {
             long unitId = Long.parseLong(key.substring(key.indexOf('\u0001') + 1));
             String canonical = units.get(unitId).getName();
@@ -142,19 +145,28 @@ public final class Assessor {
         });
 
         List<Tally> tallies = new ArrayList<>(merged.values());
-        Conclusions c = conclude(kieBase, parameters, context, channels.values(), units.values(), tallies);
+        Conclusions c = conclude(kieBase, parameters, context, channels.values(), units.values(), tallies,
+                monitoring.facts());
+        List<RunCheckResult> rows = monitoring.rows(c.failures(), c.remarks(), parameters, units);
         return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
-                tallies, labels, c.lists(), c.disqualifications(), units);
+                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes());
     }
 
-    /** 第二步的结论：名单成员与一票否决。 */
-    public record Conclusions(List<ListEntry> lists, List<Disqualification> disqualifications) {
+    /** 第二步的结论：名单成员、一票否决、监测不合格、备注、正文提示句。 */
+    public record Conclusions(List<ListEntry> lists, List<Disqualification> disqualifications,
+                              List<CheckFailure> failures, List<Remark> remarks, List<Note> notes) {
+    }
+
+    public static Conclusions conclude(KieBase kieBase, Parameters parameters, AssessmentContext context,
+                                       java.util.Collection<ChannelConfig> channels, java.util.Collection<UnitInfo> units,
+                                       List<Tally> tallies) {
+        return conclude(kieBase, parameters, context, channels, units, tallies, List.of());
     }
 
     /** 第二步：合并后的汇总、单位、渠道交给规则，判定一票否决与各名单。 */
     public static Conclusions conclude(KieBase kieBase, Parameters parameters, AssessmentContext context,
                                        java.util.Collection<ChannelConfig> channels, java.util.Collection<UnitInfo> units,
-                                       List<Tally> tallies) {
+                                       List<Tally> tallies, List<Object> otherFacts) {
         KieSession session = kieBase.newKieSession();
         try {
             session.insert(parameters);
@@ -162,8 +174,10 @@ public final class Assessor {
             channels.forEach(c -> session.insert(new ChannelInfo(c.name(), c.annexNo())));
             units.forEach(session::insert);
             tallies.forEach(session::insert);
+            otherFacts.forEach(session::insert);
             session.fireAllRules();
-            return new Conclusions(objects(session, ListEntry.class), objects(session, Disqualification.class));
+            return new Conclusions(objects(session, ListEntry.class), objects(session, Disqualification.class),
+                    objects(session, CheckFailure.class), objects(session, Remark.class), objects(session, Note.class));
         } catch (InputException e) {
             throw e;
         } catch (RuntimeException e) {

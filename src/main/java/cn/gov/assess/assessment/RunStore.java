@@ -23,7 +23,8 @@ public final class RunStore {
 
     /** 读回的一次运行。 */
     public record StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
-                            List<RunDisqualification> disqualifications, Map<String, String> ruleFiles) {
+                            List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
+                            List<RunNote> notes, Map<String, String> ruleFiles) {
         public RuleSet rules() {
             return RuleSet.fromSnapshot("运行 " + run.getId() + " 的规则快照", ruleFiles);
         }
@@ -62,6 +63,14 @@ public final class RunStore {
             disq.sort(Comparator.comparing(Disqualification::getUnitId).thenComparing(Disqualification::getChannel));
             for (Disqualification d : disq) {
                 s.persist(new RunDisqualification(id, d));
+            }
+            for (RunCheckResult c : r.checkRows()) {
+                s.persist(c.withRun(id));
+            }
+            List<Note> notes = new ArrayList<>(r.notes());
+            notes.sort(Comparator.comparing(Note::getScope).thenComparing(Note::getKey).thenComparing(Note::getReason));
+            for (Note n : notes) {
+                s.persist(new RunNote(id, n));
             }
             return id;
         });
@@ -111,6 +120,11 @@ public final class RunStore {
             List<RunDisqualification> disq = s.createSelectionQuery(
                             "from RunDisqualification d where d.runId = :id order by d.id", RunDisqualification.class)
                     .setParameter("id", id).getResultList();
+            List<RunCheckResult> checks = s.createSelectionQuery(
+                            "from RunCheckResult c where c.runId = :id order by c.kind desc, c.seq", RunCheckResult.class)
+                    .setParameter("id", id).getResultList();
+            List<RunNote> notes = s.createSelectionQuery("from RunNote n where n.runId = :id order by n.id", RunNote.class)
+                    .setParameter("id", id).getResultList();
             Map<String, String> files = new LinkedHashMap<>();
             Map<String, String> blobs = new HashMap<>();
             for (Object[] f : s.createSelectionQuery(
@@ -120,7 +134,7 @@ public final class RunStore {
                 files.put((String) f[0], (String) f[1]);
             }
             blobs.clear();
-            return new StoredRun(run, tallies, lists, disq, files);
+            return new StoredRun(run, tallies, lists, disq, checks, notes, files);
         });
     }
 }

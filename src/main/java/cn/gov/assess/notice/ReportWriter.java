@@ -46,6 +46,12 @@ public final class ReportWriter {
             }
             sections.append(renderer.render(c, stored));
         }
+        MonitoringReport monitoring = new MonitoringReport(stored);
+        if (monitoring.present()) {
+            files.put("annex-" + monitoring.websiteAnnexNo() + ".csv", csv(MonitoringReport.WEBSITE_HEADER, monitoring.websiteRows()));
+            files.put("annex-" + monitoring.mediaAnnexNo() + ".csv", csv(MonitoringReport.MEDIA_HEADER, monitoring.mediaRows()));
+            sections.append("\n\n").append(renderer.renderMonitoring(monitoring, stored));
+        }
         files.put("sections.md", sections.append('\n').toString());
         files.put("lists.csv", lists(channels, stored));
         files.put("totals.csv", totals(channels, stored));
@@ -63,6 +69,17 @@ public final class ReportWriter {
             }
             byList.forEach((name, units) -> rows.add(List.of(c.section() + "、" + c.name(), name + "的镇街和部门",
                     String.join("、", units))));
+        }
+        String four = stored.rules().files().containsKey("thresholds.csv") && stored.rules().parameters().all().containsKey("监测.正文章节")
+                ? stored.rules().parameters().text("监测.正文章节", null) + "、" : "";
+        for (String[] scope : new String[][]{{"政府网站", "信息保障好", "信息保障好的镇街和部门"},
+                {"政务新媒体", "信息保障好", "信息保障好的镇街和部门"}, {"在线访谈", "积极参与在线访谈", "积极参与政府网站“在线访谈”活动的单位"}}) {
+            List<String> units = stored.lists().stream()
+                    .filter(e -> e.getChannel().equals(scope[0]) && e.getListName().equals(scope[1]))
+                    .map(RunListEntry::getUnitLabel).toList();
+            if (!units.isEmpty()) {
+                rows.add(List.of(four + scope[0], scope[2], String.join("、", units)));
+            }
         }
         return csv(List.of("章节", "名单", "单位"), rows);
     }

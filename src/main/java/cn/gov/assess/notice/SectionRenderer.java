@@ -45,19 +45,28 @@ public final class SectionRenderer {
     }
 
     public String render(ChannelConfig channel, RunStore.StoredRun stored) {
-        Map<String, Object> model = model(channel, stored);
+        return render(channel.template(), "渠道“" + channel.name() + "”的正文模板", model(channel, stored));
+    }
+
+    /** 正文“四”：政府网站与政务新媒体。 */
+    public String renderMonitoring(MonitoringReport report, RunStore.StoredRun stored) {
+        return render(stored.rules().parameters().text("监测.正文模板", null), "参数“监测.正文模板”指定的模板",
+                report.model());
+    }
+
+    private String render(String template, String what, Map<String, Object> model) {
         try {
-            Template t = freemarker.getTemplate(channel.template());
+            Template t = freemarker.getTemplate(template);
             StringWriter out = new StringWriter();
             t.process(model, out);
             return out.toString().strip();
         } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new InputException("渠道“" + channel.name() + "”的正文模板 " + channel.template() + " 不存在（见 channels.csv 的“正文模板”列）");
+            throw new InputException(what + " " + template + " 不存在");
         } catch (TemplateException e) {
-            throw new InputException("正文模板 " + channel.template() + " 第 " + e.getLineNumber() + " 行出错："
+            throw new InputException("正文模板 " + template + " 第 " + e.getLineNumber() + " 行出错："
                     + e.getMessageWithoutStackTop());
         } catch (IOException e) {
-            throw new InputException("正文模板 " + channel.template() + " 无法读取：" + e.getMessage());
+            throw new InputException("正文模板 " + template + " 无法读取：" + e.getMessage());
         }
     }
 

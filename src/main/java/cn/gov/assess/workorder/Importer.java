@@ -8,6 +8,7 @@ import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.unit.Unit;
 import cn.gov.assess.unit.UnitAlias;
 import cn.gov.assess.unit.UnitDirectory;
+import cn.gov.assess.monitoring.MonitoringImport;
 import org.hibernate.StatelessSession;
 
 import java.io.IOException;
@@ -83,6 +84,7 @@ public final class Importer {
         List<String> problems = new ArrayList<>();
         List<CsvTable> unitTables = new ArrayList<>();
         List<CsvTable> dispatchTables = new ArrayList<>();
+        Map<CsvTable, MonitoringImport.Kind> monitoringTables = new LinkedHashMap<>();
         Map<CsvTable, byte[]> raw = new LinkedHashMap<>();
         for (Path f : files) {
             CsvTable t;
@@ -98,16 +100,20 @@ public final class Importer {
                 continue;
             }
             raw.put(t, bytes);
+            MonitoringImport.Kind mk = MonitoringImport.Kind.detect(t);
             if (t.has("工单编号")) {
                 requireColumns(t, DISPATCH_COLUMNS, problems);
                 dispatchTables.add(t);
+            } else if (mk != null) {
+                requireColumns(t, mk.columns, problems);
+                monitoringTables.put(t, mk);
             } else if (t.has("单位名称")) {
                 requireColumns(t, UNIT_COLUMNS, problems);
                 unitTables.add(t);
             } else {
                 problems.add(t.fileName() + " 第 1 行：无法识别的表头“" + String.join(",", t.header())
                         + "”。派单记录须有列：" + String.join("、", DISPATCH_COLUMNS) + "；单位表须有列："
-                        + String.join("、", UNIT_COLUMNS) + "、别名");
+                        + String.join("、", UNIT_COLUMNS) + "、别名；监测类文件见 README");
             }
         }
         if (!problems.isEmpty()) {
@@ -133,10 +139,20 @@ public final class Importer {
         for (CsvTable t : dispatchTables) {
             dispatch.put(t, validateDispatch(t, directory, seen, problems));
         }
+        MonitoringImport monitoring = new MonitoringImport();
+        Set<String> accounts;
+        try (StatelessSession s = db.sessions().openStatelessSession()) {
+            accounts = MonitoringImport.knownAccounts(s);
+        }
+        List<Map.Entry<CsvTable, MonitoringImport.Kind>> ordered = new ArrayList<>(monitoringTables.entrySet());
+        ordered.sort(Map.Entry.comparingByValue());
+        for (Map.Entry<CsvTable, MonitoringImport.Kind> e : ordered) {
+            monitoring.validate(e.getKey(), e.getValue(), directory, accounts, problems);
+        }
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return write(newUnits, unitTables, dispatch, raw, problems);
+        return write(newUnits, unitTables, dispatch, raw, problems, monitoring, ordered);
     }
 
     private static void requireColumns(CsvTable t, List<String> required, List<String> problems) {
@@ -308,7 +324,8 @@ public final class Importer {
 
     private List<FileResult> write(Map<String, UnitRow> newUnits, List<CsvTable> unitTables,
                                    Map<CsvTable, List<DispatchRow>> dispatch, Map<CsvTable, byte[]> raw,
-                                   List<String> problems) {
+                                   List<String> problems, MonitoringImport monitoring,
+                                   List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables) {
         return db.sessions().fromStatelessTransaction(s -> {
             List<FileResult> results = new ArrayList<>();
             LocalDateTime now = LocalDateTime.now();
@@ -369,6 +386,13 @@ public final class Importer {
                 s.createMutationQuery("update ImportBatch b set b.rowsAdded = :n where b.id = :id")
                         .setParameter("n", added).setParameter("id", batch.getId()).executeUpdate();
                 results.add(new FileResult(t.fileName(), "派单记录", t.encoding(), t.rows().size(), added));
+            }
+            for (Map.Entry<CsvTable, MonitoringImport.Kind> e : monitoringTables) {
+                CsvTable t = e.getKey();
+                int added = monitoring.write(s, t, unitIds, problems);
+                s.insert(new ImportBatch(t.fileName(), cn.gov.assess.rules.RuleSet.sha256(raw.get(t)), e.getValue().label, now,
+                        t.rows().size(), added));
+                results.add(new FileResult(t.fileName(), e.getValue().label, t.encoding(), t.rows().size(), added));
             }
             if (!problems.isEmpty()) {
                 // 与已导入的记录冲突：整个导入回滚

@@ -21,6 +21,8 @@ final class RuleHarness {
     final List<OrderFact> orders = new ArrayList<>();
     final List<AssignmentFact> assignments = new ArrayList<>();
     final Map<Long, UnitInfo> units = new LinkedHashMap<>();
+    /** 监测类等其它事实，随第二步一起插入。 */
+    final List<Object> extra = new ArrayList<>();
     private final Map<String, Long> unitIds = new HashMap<>();
     private long nextId = 1;
 
@@ -31,6 +33,10 @@ final class RuleHarness {
     RuleHarness(RuleSet rules) {
         this.rules = rules;
         this.kieBase = TestSupport.kieBase(rules);
+    }
+
+    long unit(String name) {
+        return unit(name, guessKind(name));
     }
 
     long unit(String name, String kind) {
@@ -85,7 +91,7 @@ final class RuleHarness {
 
     Assessor.Conclusions conclude() {
         return Assessor.conclude(kieBase, rules.parameters(), CONTEXT, rules.channels().values(),
-                freshUnits(), tally());
+                freshUnits(), tally(), extra);
     }
 
     private List<UnitInfo> freshUnits() {

@@ -1,0 +1,119 @@
+package cn.gov.assess.notice;
+
+import cn.gov.assess.assessment.RunCheckResult;
+import cn.gov.assess.assessment.RunListEntry;
+import cn.gov.assess.assessment.RunNote;
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.rules.Parameters;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 附件4（政府网站）、附件5（政务新媒体）与正文“四”的数据，取自一次已保存的运行。 */
+public final class MonitoringReport {
+    public static final List<String> WEBSITE_HEADER = List.of("序号", "单位名称", "合格/不合格", "存在的问题", "备注");
+    public static final List<String> MEDIA_HEADER = List.of("序号", "新媒体类型", "新媒体名称", "责任主体名称", "合格/不合格", "存在问题", "备注");
+
+    private final RunStore.StoredRun run;
+    private final Parameters parameters;
+
+    public MonitoringReport(RunStore.StoredRun run) {
+        this.run = run;
+        this.parameters = run.rules().parameters();
+    }
+
+    public boolean present() {
+        return !run.checks().isEmpty() || run.lists().stream().anyMatch(e -> e.getChannel().equals("在线访谈"));
+    }
+
+    public int websiteAnnexNo() { return parameters.number("网站.附件序号"); }
+    public int mediaAnnexNo() { return parameters.number("新媒体.附件序号"); }
+
+    public String websiteTitle() {
+        return parameters.text("网站.附件标题", null).replace("{季度}", run.run().getPeriod().word());
+    }
+
+    public String mediaTitle() {
+        return parameters.text("新媒体.附件标题", null).replace("{季度}", run.run().getPeriod().word());
+    }
+
+    /** 附件4标题下的一句，如“（监测时间：每 10 天监测一次）”。 */
+    public String websiteFrequency() {
+        return "（监测时间：" + parameters.text("网站.监测频次", null) + "监测一次）";
+    }
+
+    /** 附件5标题下的一句，由参数表各平台的监测频次生成。 */
+    public String mediaFrequency() {
+        List<String> parts = new ArrayList<>();
+        Map<String, String> byPlatform = parameters.all().getOrDefault("新媒体.监测频次", Map.of());
+        byPlatform.forEach((platform, freq) -> {
+            if (!platform.isEmpty() && !freq.isBlank()) {
+                parts.add(platform + freq + "监测一次");
+            }
+        });
+        return "（监测时间：" + String.join("，", parts) + "）";
+    }
+
+    public List<List<String>> websiteRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunCheckResult c : run.checks()) {
+            if (c.getKind().equals(RunCheckResult.WEBSITE)) {
+                rows.add(List.of(String.valueOf(c.getSeq()), c.getSubject(), c.getResult(), c.getProblems(), c.getRemark()));
+            }
+        }
+        return rows;
+    }
+
+    public List<List<String>> mediaRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunCheckResult c : run.checks()) {
+            if (c.getKind().equals(RunCheckResult.MEDIA)) {
+                rows.add(List.of(String.valueOf(c.getSeq()), c.getPlatform(), c.getSubject(), c.getOwnerLabel(), c.getResult(),
+                        c.getProblems(), c.getRemark()));
+            }
+        }
+        return rows;
+    }
+
+    /** 正文“四”模板的数据。 */
+    public Map<String, Object> model() {
+        Map<String, Object> m = new HashMap<>();
+        m.put("section", parameters.text("监测.正文章节", null));
+        m.put("quarter", run.run().getPeriod().word());
+        Map<String, Object> website = scope("政府网站", "信息保障好");
+        website.put("annexNo", websiteAnnexNo());
+        website.put("units", websiteRows().size());
+        Map<String, Object> media = scope("政务新媒体", "信息保障好");
+        media.put("annexNo", mediaAnnexNo());
+        media.put("accounts", mediaRows().size());
+        m.put("website", website);
+        m.put("media", media);
+        m.put("interviews", scope("在线访谈", "积极参与在线访谈").get("list"));
+        return m;
+    }
+
+    private Map<String, Object> scope(String channel, String listName) {
+        List<String> list = new ArrayList<>();
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (RunListEntry e : run.lists()) {
+            if (e.getChannel().equals(channel) && e.getListName().equals(listName)) {
+                list.add(e.getUnitLabel());
+                groups.computeIfAbsent(e.getUnitGroup(), k -> new ArrayList<>()).add(e.getUnitLabel());
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        for (RunNote n : run.notes()) {
+            if (n.getScope().equals(channel) && !notes.contains(n.getKey())) {
+                notes.add(n.getKey());
+            }
+        }
+        Map<String, Object> m = new HashMap<>();
+        m.put("list", list);
+        m.put("groups", new ArrayList<>(groups.values()));
+        m.put("notes", notes);
+        return m;
+    }
+}
