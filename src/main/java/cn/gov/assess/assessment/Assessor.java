@@ -51,7 +51,7 @@ public final class Assessor {
                          int orderCount, int assignmentCount, List<Tally> tallies,
                          Map<String, String> labels, List<ListEntry> lists,
                          List<Disqualification> disqualifications, Map<Long, UnitInfo> units,
-                         List<RunCheckResult> checkRows, List<Note> notes) {
+                         List<RunCheckResult> checkRows, List<Note> notes, Map<String, String> meta) {
 
         /** 附件中单位的写法：该渠道记录里最常用的写法。 */
         public String label(String channel, Long unitId) {
@@ -76,6 +76,7 @@ public final class Assessor {
         int orders = 0;
         int assignments = 0;
         Monitoring monitoring;
+        Map<String, String> meta = new TreeMap<>();
 
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "assess-rules");
@@ -87,6 +88,10 @@ public final class Assessor {
                 units.put(u.getId(), new UnitInfo(u.getId(), u.getName(), u.getKind(), u.getSortOrder()));
             }
             monitoring = Monitoring.load(s, period, cutoff);
+            for (cn.gov.assess.notice.NoticeMeta m : s.createSelectionQuery("from NoticeMeta m where m.period = :p",
+                    cn.gov.assess.notice.NoticeMeta.class).setParameter("p", period.code()).getResultList()) {
+                meta.put(m.getField(), m.getContent());
+            }
             List<Future<List<Tally>>> pending = new ArrayList<>();
             List<Object[]> chunk = new ArrayList<>();
             long lastOrder = Long.MIN_VALUE;
@@ -149,7 +154,7 @@ public final class Assessor {
                 monitoring.facts());
         List<RunCheckResult> rows = monitoring.rows(c.failures(), c.remarks(), parameters, units);
         return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
-                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes());
+                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta);
     }
 
     /** 第二步的结论：名单成员、一票否决、监测不合格、备注、正文提示句。 */

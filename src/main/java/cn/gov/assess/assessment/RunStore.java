@@ -24,7 +24,7 @@ public final class RunStore {
     /** 读回的一次运行。 */
     public record StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
                             List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
-                            List<RunNote> notes, Map<String, String> ruleFiles) {
+                            List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles) {
         public RuleSet rules() {
             return RuleSet.fromSnapshot("运行 " + run.getId() + " 的规则快照", ruleFiles);
         }
@@ -64,6 +64,7 @@ public final class RunStore {
             for (Disqualification d : disq) {
                 s.persist(new RunDisqualification(id, d));
             }
+            r.meta().forEach((k, v) -> s.persist(new RunMeta(id, k, v)));
             for (RunCheckResult c : r.checkRows()) {
                 s.persist(c.withRun(id));
             }
@@ -125,6 +126,11 @@ public final class RunStore {
                     .setParameter("id", id).getResultList();
             List<RunNote> notes = s.createSelectionQuery("from RunNote n where n.runId = :id order by n.id", RunNote.class)
                     .setParameter("id", id).getResultList();
+            Map<String, String> meta = new LinkedHashMap<>();
+            for (RunMeta m : s.createSelectionQuery("from RunMeta m where m.runId = :id order by m.field", RunMeta.class)
+                    .setParameter("id", id).getResultList()) {
+                meta.put(m.getField(), m.getContent());
+            }
             Map<String, String> files = new LinkedHashMap<>();
             Map<String, String> blobs = new HashMap<>();
             for (Object[] f : s.createSelectionQuery(
@@ -134,7 +140,7 @@ public final class RunStore {
                 files.put((String) f[0], (String) f[1]);
             }
             blobs.clear();
-            return new StoredRun(run, tallies, lists, disq, checks, notes, files);
+            return new StoredRun(run, tallies, lists, disq, checks, notes, meta, files);
         });
     }
 }

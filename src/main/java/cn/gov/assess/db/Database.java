@@ -62,6 +62,8 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(cn.gov.assess.monitoring.MediaAccount.class)
                 .addAnnotatedClass(cn.gov.assess.monitoring.MediaCheck.class)
                 .addAnnotatedClass(cn.gov.assess.monitoring.Interview.class)
+                .addAnnotatedClass(cn.gov.assess.notice.NoticeMeta.class)
+                .addAnnotatedClass(cn.gov.assess.assessment.RunMeta.class)
                 .setProperty("hibernate.connection.url", url)
                 .setProperty("hibernate.connection.username", "sa")
                 .setProperty("hibernate.connection.password", "")

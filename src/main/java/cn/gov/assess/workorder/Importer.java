@@ -85,6 +85,7 @@ public final class Importer {
         List<CsvTable> unitTables = new ArrayList<>();
         List<CsvTable> dispatchTables = new ArrayList<>();
         Map<CsvTable, MonitoringImport.Kind> monitoringTables = new LinkedHashMap<>();
+        List<CsvTable> metaTables = new ArrayList<>();
         Map<CsvTable, byte[]> raw = new LinkedHashMap<>();
         for (Path f : files) {
             CsvTable t;
@@ -104,6 +105,8 @@ public final class Importer {
             if (t.has("工单编号")) {
                 requireColumns(t, DISPATCH_COLUMNS, problems);
                 dispatchTables.add(t);
+            } else if (t.has("期间") && t.has("项目") && t.has("内容")) {
+                metaTables.add(t);
             } else if (mk != null) {
                 requireColumns(t, mk.columns, problems);
                 monitoringTables.put(t, mk);
@@ -149,10 +152,42 @@ public final class Importer {
         for (Map.Entry<CsvTable, MonitoringImport.Kind> e : ordered) {
             monitoring.validate(e.getKey(), e.getValue(), directory, accounts, problems);
         }
+        Map<String, String[]> meta = validateMeta(metaTables, problems);
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return write(newUnits, unitTables, dispatch, raw, problems, monitoring, ordered);
+        List<FileResult> results = write(newUnits, unitTables, dispatch, raw, problems, monitoring, ordered, meta, metaTables);
+        return results;
+    }
+
+    /** 通报信息：期间, 项目, 内容；项目须是 NoticeMeta.FIELDS 之一。 */
+    private static Map<String, String[]> validateMeta(List<CsvTable> tables, List<String> problems) {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        for (CsvTable t : tables) {
+            for (CsvTable.Row r : t.rows()) {
+                String period = t.get(r, "期间");
+                String field = t.get(r, "项目");
+                String content = t.get(r, "内容");
+                try {
+                    period = cn.gov.assess.assessment.Period.parse(period).code();
+                } catch (IllegalArgumentException e) {
+                    problems.add(cell(t, r, "期间") + "：" + e.getMessage());
+                    continue;
+                }
+                if (!cn.gov.assess.notice.NoticeMeta.FIELDS.contains(field)) {
+                    problems.add(cell(t, r, "项目") + "：未知项目“" + field + "”，可填：" + String.join("、", cn.gov.assess.notice.NoticeMeta.FIELDS));
+                    continue;
+                }
+                if ((field.endsWith("日期")) && DateTimes.parse(content, false) == null) {
+                    problems.add(cell(t, r, "内容") + "：无法识别的日期“" + content + "”");
+                    continue;
+                }
+                if (out.put(period + '\u0001' + field, new String[]{period, field, content}) != null) {
+                    problems.add(t.fileName() + " 第 " + r.line() + " 行：" + period + " 的“" + field + "”重复");
+                }
+            }
+        }
+        return out;
     }
 
     private static void requireColumns(CsvTable t, List<String> required, List<String> problems) {
@@ -325,7 +360,8 @@ public final class Importer {
     private List<FileResult> write(Map<String, UnitRow> newUnits, List<CsvTable> unitTables,
                                    Map<CsvTable, List<DispatchRow>> dispatch, Map<CsvTable, byte[]> raw,
                                    List<String> problems, MonitoringImport monitoring,
-                                   List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables) {
+                                   List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
+                                   Map<String, String[]> meta, List<CsvTable> metaTables) {
         return db.sessions().fromStatelessTransaction(s -> {
             List<FileResult> results = new ArrayList<>();
             LocalDateTime now = LocalDateTime.now();
@@ -393,6 +429,25 @@ public final class Importer {
                 s.insert(new ImportBatch(t.fileName(), cn.gov.assess.rules.RuleSet.sha256(raw.get(t)), e.getValue().label, now,
                         t.rows().size(), added));
                 results.add(new FileResult(t.fileName(), e.getValue().label, t.encoding(), t.rows().size(), added));
+            }
+            int metaChanged = 0;
+            for (String[] m : meta.values()) {
+                cn.gov.assess.notice.NoticeMeta ex = s.get(cn.gov.assess.notice.NoticeMeta.class,
+                        new cn.gov.assess.notice.NoticeMeta.Key(m[0], m[1]));
+                if (ex == null) {
+                    s.insert(new cn.gov.assess.notice.NoticeMeta(m[0], m[1], m[2]));
+                    metaChanged++;
+                } else if (!ex.getContent().equals(m[2])) {
+                    ex.setContent(m[2]);
+                    s.update(ex);
+                    metaChanged++;
+                }
+            }
+            for (CsvTable t : metaTables) {
+                s.insert(new ImportBatch(t.fileName(), cn.gov.assess.rules.RuleSet.sha256(raw.get(t)), "通报信息", now,
+                        t.rows().size(), metaChanged));
+                results.add(new FileResult(t.fileName(), "通报信息", t.encoding(), t.rows().size(), metaChanged));
+                metaChanged = 0;
             }
             if (!problems.isEmpty()) {
                 // 与已导入的记录冲突：整个导入回滚
