@@ -14,7 +14,7 @@ import java.nio.file.Path;
 @Command(name = "assess", mixinStandardHelpOptions = true, version = "assess 0.1.0",
         description = {"12345 热线与书记、市长、县长信箱办理情况季度考核与通报。",
                 "Quarterly assessment of 12345 hotline orders and mailbox letters."},
-        subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class,
+        subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -38,6 +39,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RuleSet rules = RuleSet.load(main.rulesDir());
+        cn.gov.assess.rules.RulesChecker.Report check = cn.gov.assess.rules.RulesChecker.check(rules);
+        if (!check.ok()) {
+            List<String> problems = new java.util.ArrayList<>();
+            problems.add("规则目录 " + main.rulesDir() + " 未通过检查，本次不运行，最近一次运行保持不变");
+            problems.addAll(check.errors());
+            throw new InputException(problems);
+        }
         try (Database db = Database.open(main.dbUrl())) {
             long started = System.nanoTime();
             Assessor.Result result = new Assessor(db).assess(p, c, rules);

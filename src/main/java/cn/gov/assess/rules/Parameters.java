@@ -19,6 +19,7 @@ public final class Parameters {
 
     private final Map<String, Map<String, String>> values = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
+    private final Map<String, String> types = new LinkedHashMap<>();
 
     public static Parameters parse(byte[] bytes) {
         CsvTable t = CsvTable.parse("rules/" + FILE, bytes);
@@ -47,6 +48,30 @@ public final class Parameters {
             }
             if (t.has("说明")) {
                 p.descriptions.putIfAbsent(key, t.get(row, "说明"));
+            }
+            if (t.has("类型")) {
+                String type = t.get(row, "类型");
+                String where = "rules/" + FILE + " 第 " + row.line() + " 行第 " + t.columnNumber("值") + " 列（值）";
+                switch (type) {
+                    case "整数" -> {
+                        try {
+                            Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            problems.add(where + "：“" + value + "”不是整数（参数“" + key + "”的类型是整数）");
+                        }
+                    }
+                    case "是否" -> {
+                        if (!value.equals("是") && !value.equals("否")) {
+                            problems.add(where + "：“" + value + "”应为“是”或“否”（参数“" + key + "”）");
+                        }
+                    }
+                    case "文本", "列表", "" -> {
+                        // 任意文字
+                    }
+                    default -> problems.add("rules/" + FILE + " 第 " + row.line() + " 行第 " + t.columnNumber("类型")
+                            + " 列（类型）：未知类型“" + type + "”，应为 整数、是否、文本 或 列表");
+                }
+                p.types.putIfAbsent(key, type);
             }
         }
         if (!problems.isEmpty()) {
@@ -103,4 +128,8 @@ public final class Parameters {
     public Map<String, Map<String, String>> all() { return values; }
 
     public String description(String key) { return descriptions.getOrDefault(key, ""); }
+
+    public String type(String key) { return types.getOrDefault(key, ""); }
+
+    public boolean has(String key) { return values.containsKey(key); }
 }

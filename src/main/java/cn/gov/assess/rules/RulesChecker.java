@@ -1,0 +1,240 @@
+package cn.gov.assess.rules;
+
+import cn.gov.assess.assessment.AssignmentFact;
+import cn.gov.assess.assessment.AssessmentContext;
+import cn.gov.assess.assessment.Candidate;
+import cn.gov.assess.assessment.ChannelInfo;
+import cn.gov.assess.assessment.CheckFailure;
+import cn.gov.assess.assessment.Disqualification;
+import cn.gov.assess.assessment.InterviewFact;
+import cn.gov.assess.assessment.ListEntry;
+import cn.gov.assess.assessment.MediaAccountFact;
+import cn.gov.assess.assessment.MediaCheckFact;
+import cn.gov.assess.assessment.Note;
+import cn.gov.assess.assessment.OrderFact;
+import cn.gov.assess.assessment.Remark;
+import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.assessment.UnitInfo;
+import cn.gov.assess.assessment.WebsiteCheckFact;
+import cn.gov.assess.assessment.WebsiteColumnFact;
+import cn.gov.assess.io.InputException;
+
+import java.beans.Introspector;
+import java.beans.PropertyDescriptor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * 规则目录检查：编译全部 DRL，检查规则名唯一、规则引用的参数都在参数表里且类型相符、参数表每格合乎类型、
+ * 渠道配置与模板存在；把引擎的英文报错译成带文件、行号、规则名的中文。
+ */
+public final class RulesChecker {
+    /** 规则里可以用的事实类型（中文说明用于报错）。 */
+    static final Map<String, Class<?>> FACTS = new LinkedHashMap<>();
+
+    static {
+        for (Class<?> c : List.of(AssignmentFact.class, OrderFact.class, Tally.class, UnitInfo.class, ChannelInfo.class,
+                Candidate.class, ListEntry.class, Disqualification.class, AssessmentContext.class, Parameters.class,
+                WebsiteColumnFact.class, WebsiteCheckFact.class, MediaAccountFact.class, MediaCheckFact.class,
+                InterviewFact.class, CheckFailure.class, Remark.class, Note.class)) {
+            FACTS.put(c.getSimpleName(), c);
+        }
+    }
+
+    private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final Pattern PARAM = Pattern.compile("\\b(number|flag|contains|list|text)\\(\\s*\"([^\"]+)\"");
+    private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(?:ERR \\d+\\] )?Line (\\d+):(\\d+)");
+
+    /** 检查结果：错误清单与摘要。 */
+    public record Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels) {
+        public boolean ok() { return errors.isEmpty(); }
+
+        public String summary() {
+            return "规则检查通过：" + drlFiles + " 个规则文件，" + rules + " 条规则，名单 " + lists.size() + " 个（"
+                    + String.join("、", lists) + "），参数 " + parameters + " 个，渠道 " + channels + " 个";
+        }
+    }
+
+    public static Report check(RuleSet rules) {
+        List<String> errors = new ArrayList<>();
+        Parameters parameters = null;
+        try {
+            parameters = rules.parameters();
+        } catch (InputException e) {
+            errors.addAll(e.problems());
+        }
+        int channels = 0;
+        try {
+            Map<String, ChannelConfig> cfg = rules.channels();
+            channels = cfg.size();
+            for (ChannelConfig c : cfg.values()) {
+                if (!rules.files().containsKey(c.template())) {
+                    errors.add("rules/" + ChannelConfig.FILE + "：渠道“" + c.name() + "”的正文模板 " + c.template() + " 不存在");
+                }
+            }
+        } catch (InputException e) {
+            errors.addAll(e.problems());
+        }
+        Map<String, String> ruleOwner = new LinkedHashMap<>();
+        Set<String> lists = new LinkedHashSet<>();
+        int ruleCount = 0;
+        for (String file : rules.drlFiles()) {
+            String text = rules.files().get(file);
+            Matcher m = RULE.matcher(text);
+            while (m.find()) {
+                ruleCount++;
+                String name = m.group(1);
+                String where = "rules/" + file + " 第 " + lineOf(text, m.start(1)) + " 行";
+                String prev = ruleOwner.putIfAbsent(name, where);
+                if (prev != null) {
+                    errors.add(where + "（规则“" + name + "”）：规则名重复，已在" + prev + "使用；规则名是审计记录的依据，必须唯一");
+                }
+            }
+            Matcher le = Pattern.compile("new ListEntry\\(\\s*\"([^\"]+)\"").matcher(text);
+            while (le.find()) {
+                lists.add(le.group(1));
+            }
+            if (parameters != null) {
+                Matcher p = PARAM.matcher(text);
+                while (p.find()) {
+                    String fn = p.group(1);
+                    String key = p.group(2);
+                    int line = lineOf(text, p.start());
+                    String where = "rules/" + file + " 第 " + line + " 行（规则“" + ruleAt(text, p.start()) + "”）";
+                    if (key.endsWith(".")) {
+                        continue; // 拼接出来的参数名，运行时检查
+                    }
+                    if (!parameters.has(key)) {
+                        errors.add(where + "：参数表 rules/" + Parameters.FILE + " 中没有参数“" + key + "”");
+                    } else if (fn.equals("number") && !parameters.type(key).isEmpty() && !parameters.type(key).equals("整数")) {
+                        errors.add(where + "：规则把参数“" + key + "”当整数用，参数表里它的类型是" + parameters.type(key));
+                    } else if (fn.equals("flag") && !parameters.type(key).isEmpty() && !parameters.type(key).equals("是否")) {
+                        errors.add(where + "：规则把参数“" + key + "”当是否开关用，参数表里它的类型是" + parameters.type(key));
+                    }
+                }
+            }
+        }
+        try {
+            rules.compile();
+        } catch (RuleCompileException e) {
+            for (String problem : e.problems()) {
+                if (!problem.contains("Parser returned a null Package")) {
+                    errors.add(translate(problem, rules));
+                }
+            }
+        }
+        return new Report(errors, rules.drlFiles().size(), ruleCount, lists,
+                parameters == null ? 0 : parameters.all().size(), channels);
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    static String ruleAt(String text, int offset) {
+        Matcher m = RULE.matcher(text);
+        String name = "";
+        while (m.find() && m.start() <= offset) {
+            name = m.group(1);
+        }
+        return name.isEmpty() ? "文件头" : name;
+    }
+
+    /** 把 Drools 的报错改写成中文，补上规则名与可用字段。 */
+    static String translate(String problem, RuleSet rules) {
+        Matcher fm = Pattern.compile("^rules/([^ ]+\\.drl)(?: 第 (\\d+) 行)?：(.*)$", Pattern.DOTALL).matcher(problem);
+        if (!fm.matches()) {
+            return problem;
+        }
+        String file = fm.group(1);
+        String text = rules.files().getOrDefault(file, "");
+        String msg = fm.group(3);
+        int line = fm.group(2) == null ? 0 : Integer.parseInt(fm.group(2));
+        Matcher lm = LINE_IN_TEXT.matcher(msg);
+        if (lm.find()) {
+            line = Integer.parseInt(lm.group(1));
+        }
+        String rule = line > 0 ? ruleAt(text, offsetOfLine(text, line)) : "";
+        String chinese = chinese(msg);
+        return "rules/" + file + (line > 0 ? " 第 " + line + " 行" : "") + (rule.isEmpty() ? "" : "（规则“" + rule + "”）")
+                + "：" + chinese;
+    }
+
+    static int offsetOfLine(String text, int line) {
+        int l = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (l == line) {
+                return i;
+            }
+            if (text.charAt(i) == '\n') {
+                l++;
+            }
+        }
+        return text.length();
+    }
+
+    static String chinese(String msg) {
+        Matcher m = Pattern.compile("Unable to resolve ObjectType '([^']+)'").matcher(msg);
+        if (m.find()) {
+            return "未知的事实类型“" + m.group(1) + "”；可用的事实类型：" + String.join("、", FACTS.keySet());
+        }
+        m = Pattern.compile("(?:unable to resolve method using strict-mode: |Unable to find field '|unable to resolve property:? ?)"
+                + "(?:([\\w.]+)\\.)?([\\w$]+)(?:\\(\\))?'?").matcher(msg);
+        if (m.find()) {
+            String field = m.group(2);
+            if (field.startsWith("get") && field.length() > 3) {
+                field = Introspector.decapitalize(field.substring(3));
+            }
+            String type = m.group(1) == null ? null : m.group(1).substring(m.group(1).lastIndexOf('.') + 1);
+            if (type != null && FACTS.containsKey(type)) {
+                return "事实“" + type + "”没有字段“" + field + "”；可用字段：" + String.join("、", fields(FACTS.get(type)));
+            }
+            return "未知字段或方法“" + field + "”（原文：" + oneLine(msg) + "）";
+        }
+        if (msg.contains("Comparison operation requires compatible types") || msg.contains("incompatible types")
+                || msg.contains("cannot be converted") || msg.contains("Cannot convert")) {
+            return "类型不符：比较或赋值两边的类型不一致，例如把文字和数字相比（原文：" + oneLine(msg) + "）";
+        }
+        if (msg.contains("Duplicate rule name") || msg.contains("Duplicate rule")) {
+            return "规则名重复（原文：" + oneLine(msg) + "）";
+        }
+        if (msg.contains("mismatched input") || msg.contains("no viable alternative") || msg.contains("missing")
+                || msg.contains("extraneous input") || msg.contains("Unexpected") || msg.contains("unexpected")) {
+            return "语法错误：" + oneLine(msg.replaceAll("\\[ERR \\d+\\] ", ""))
+                    + "（常见原因：括号、引号不成对，漏写 end 或 then）";
+        }
+        return "编译错误：" + oneLine(msg);
+    }
+
+    static Set<String> fields(Class<?> type) {
+        Set<String> out = new TreeSet<>();
+        try {
+            for (PropertyDescriptor pd : Introspector.getBeanInfo(type, Object.class).getPropertyDescriptors()) {
+                if (pd.getReadMethod() != null) {
+                    out.add(pd.getName());
+                }
+            }
+        } catch (java.beans.IntrospectionException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static String oneLine(String s) {
+        String t = s.replaceAll("\\s+", " ").strip();
+        return t.length() > 300 ? t.substring(0, 300) + "…" : t;
+    }
+}
