@@ -38,8 +38,7 @@ class GoldenFixtureTest {
         db = TestSupport.memoryDb();
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         Period q4 = Period.parse("2021-Q4");
-        Assessor.Result r = new Assessor(db).assess(q4, q4.end().atTime(23, 59, 59), TestSupport.rules());
-        long id = new RunStore(db).save(r);
+        long id = new RunStore(db).assessAndSave(new Assessor(db), q4, q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
         new ReportWriter().write(new RunStore(db).load(id), out);
     }
 

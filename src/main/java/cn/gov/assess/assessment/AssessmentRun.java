@@ -47,6 +47,13 @@ public class AssessmentRun {
         this.assignmentCount = assignmentCount;
     }
 
+    /** 同一事务内补上运行结束时才知道的数据指纹与计数。 */
+    void complete(String dataFingerprint, int orderCount, int assignmentCount) {
+        this.dataFingerprint = dataFingerprint;
+        this.orderCount = orderCount;
+        this.assignmentCount = assignmentCount;
+    }
+
     public Long getId() { return id; }
     public Period getPeriod() { return Period.parse(period); }
     public LocalDateTime getCutoff() { return cutoff; }

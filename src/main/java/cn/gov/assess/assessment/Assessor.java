@@ -51,7 +51,8 @@ public final class Assessor {
                          int orderCount, int assignmentCount, List<Tally> tallies,
                          Map<String, String> labels, List<ListEntry> lists,
                          List<Disqualification> disqualifications, Map<Long, UnitInfo> units,
-                         List<RunCheckResult> checkRows, List<Note> notes, Map<String, String> meta) {
+                         List<RunCheckResult> checkRows, List<Note> notes, Map<String, String> meta,
+                         List<Firing> firings, Long runId) {
 
         /** 附件中单位的写法：该渠道记录里最常用的写法。 */
         public String label(String channel, Long unitId) {
@@ -64,6 +65,14 @@ public final class Assessor {
     }
 
     public Result assess(Period period, LocalDateTime cutoff, RuleSet rules) {
+        return assess(period, cutoff, rules, facts -> { });
+    }
+
+    /**
+     * 考核；每块转办分类完成后交给 trail（在调用线程上按块依次调用），以便与运行在同一事务中流式写入审计记录。
+     */
+    public Result assess(Period period, LocalDateTime cutoff, RuleSet rules,
+                         java.util.function.Consumer<List<AssignmentFact>> trail) {
         KieBase kieBase = rules.compile();
         Parameters parameters = rules.parameters();
         Map<String, ChannelConfig> channels = rules.channels();
@@ -92,7 +101,7 @@ public final class Assessor {
                     cn.gov.assess.notice.NoticeMeta.class).setParameter("p", period.code()).getResultList()) {
                 meta.put(m.getField(), m.getContent());
             }
-            List<Future<List<Tally>>> pending = new ArrayList<>();
+            List<Future<Chunk>> pending = new ArrayList<>();
             List<Object[]> chunk = new ArrayList<>();
             long lastOrder = Long.MIN_VALUE;
             try (Stream<Object[]> rows = s.createSelectionQuery(
@@ -116,7 +125,7 @@ public final class Assessor {
                             List<Object[]> work = chunk;
                             pending.add(pool.submit(() -> classifyAndTally(kieBase, parameters, context, work)));
                             chunk = new ArrayList<>();
-                            drainDone(pending, merged, false);
+                            drainDone(pending, merged, trail, false);
                         }
                         lastOrder = orderId;
                     }
@@ -132,7 +141,7 @@ public final class Assessor {
                 List<Object[]> work = chunk;
                 pending.add(pool.submit(() -> classifyAndTally(kieBase, parameters, context, work)));
             }
-            drainDone(pending, merged, true);
+            drainDone(pending, merged, trail, true);
         } finally {
             pool.shutdownNow();
         }
@@ -150,11 +159,12 @@ public final class Assessor {
         });
 
         List<Tally> tallies = new ArrayList<>(merged.values());
+        Firing.Recorder recorder = new Firing.Recorder(units);
         Conclusions c = conclude(kieBase, parameters, context, channels.values(), units.values(), tallies,
-                monitoring.facts());
+                monitoring.facts(), recorder);
         List<RunCheckResult> rows = monitoring.rows(c.failures(), c.remarks(), parameters, units);
         return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
-                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta);
+                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null);
     }
 
     /** 第二步的结论：名单成员、一票否决、监测不合格、备注、正文提示句。 */
@@ -165,14 +175,24 @@ public final class Assessor {
     public static Conclusions conclude(KieBase kieBase, Parameters parameters, AssessmentContext context,
                                        java.util.Collection<ChannelConfig> channels, java.util.Collection<UnitInfo> units,
                                        List<Tally> tallies) {
-        return conclude(kieBase, parameters, context, channels, units, tallies, List.of());
+        return conclude(kieBase, parameters, context, channels, units, tallies, List.of(), null);
+    }
+
+    public static Conclusions conclude(KieBase kieBase, Parameters parameters, AssessmentContext context,
+                                       java.util.Collection<ChannelConfig> channels, java.util.Collection<UnitInfo> units,
+                                       List<Tally> tallies, List<Object> otherFacts) {
+        return conclude(kieBase, parameters, context, channels, units, tallies, otherFacts, null);
     }
 
     /** 第二步：合并后的汇总、单位、渠道交给规则，判定一票否决与各名单。 */
     public static Conclusions conclude(KieBase kieBase, Parameters parameters, AssessmentContext context,
                                        java.util.Collection<ChannelConfig> channels, java.util.Collection<UnitInfo> units,
-                                       List<Tally> tallies, List<Object> otherFacts) {
+                                       List<Tally> tallies, List<Object> otherFacts,
+                                       org.kie.api.event.rule.AgendaEventListener listener) {
         KieSession session = kieBase.newKieSession();
+        if (listener != null) {
+            session.addEventListener(listener);
+        }
         try {
             session.insert(parameters);
             session.insert(context);
@@ -192,10 +212,17 @@ public final class Assessor {
         }
     }
 
-    private static void drainDone(List<Future<List<Tally>>> pending, Map<String, Tally> merged, boolean all) {
+    /** 一块的结果：部分汇总与已分类的转办。 */
+    public record Chunk(List<Tally> tallies, List<AssignmentFact> facts) {
+    }
+
+    private static void drainDone(List<Future<Chunk>> pending, Map<String, Tally> merged,
+                                  java.util.function.Consumer<List<AssignmentFact>> trail, boolean all) {
         while (!pending.isEmpty() && (all || pending.size() > 2 || pending.get(0).isDone())) {
             try {
-                for (Tally t : pending.remove(0).get()) {
+                Chunk chunk = pending.remove(0).get();
+                trail.accept(chunk.facts());
+                for (Tally t : chunk.tallies()) {
                     merged.computeIfAbsent(t.getChannel() + '\u0001' + (t.getUnitId() == null ? "" : t.getUnitId()),
                             k -> new Tally(t.getChannel(), t.getUnitId())).merge(t);
                 }
@@ -209,8 +236,8 @@ public final class Assessor {
     }
 
     /** 一块工单：由数据库行建立转办与工单事实，交给规则分类与汇总。 */
-    public static List<Tally> classifyAndTally(KieBase kieBase, Parameters parameters, AssessmentContext context,
-                                               List<Object[]> rows) {
+    public static Chunk classifyAndTally(KieBase kieBase, Parameters parameters, AssessmentContext context,
+                                         List<Object[]> rows) {
         List<OrderFact> orders = new ArrayList<>();
         List<AssignmentFact> facts = new ArrayList<>(rows.size());
         long lastOrder = Long.MIN_VALUE;
@@ -223,13 +250,23 @@ public final class Assessor {
             facts.add(new AssignmentFact((Long) r[0], orderId, (String) r[2], (String) r[3], (Long) r[5],
                     (LocalDateTime) r[4], (LocalDateTime) r[7], (LocalDateTime) r[8]));
         }
-        return classifyAndTally(kieBase, parameters, context, orders, facts);
+        return new Chunk(classifyAndTally(kieBase, parameters, context, orders, facts), facts);
     }
 
     /** 插入转办与工单事实，触发分类与汇总规则，取回（部分）汇总；事实上的分类结果留给调用者查看。 */
     public static List<Tally> classifyAndTally(KieBase kieBase, Parameters parameters, AssessmentContext context,
                                                List<OrderFact> orders, List<AssignmentFact> facts) {
         KieSession session = kieBase.newKieSession();
+        session.addEventListener(new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                for (Object o : event.getMatch().getObjects()) {
+                    if (o instanceof AssignmentFact a && a.getClassifiedBy() == null && a.getStatus() != null) {
+                        a.setClassifiedBy(event.getMatch().getRule().getName());
+                    }
+                }
+            }
+        });
         try {
             session.insert(parameters);
             session.insert(context);

@@ -15,6 +15,7 @@ public class AssignmentFact {
     private final LocalDateTime completedAt;
     private AssignmentStatus status;
     private int daysLate;
+    private String classifiedBy;
 
     public AssignmentFact(long id, long orderId, String channel, String orderNo, long unitId, LocalDateTime receivedAt,
                           LocalDateTime deadline, LocalDateTime completedAt) {
@@ -50,5 +51,8 @@ public class AssignmentFact {
     public LocalDateTime getDeadline() { return deadline; }
     public LocalDateTime getCompletedAt() { return completedAt; }
     public AssignmentStatus getStatus() { return status; }
+    /** 给它分类的规则名（审计用，由监听器记下）。 */
+    public String getClassifiedBy() { return classifiedBy; }
+    public void setClassifiedBy(String ruleName) { this.classifiedBy = ruleName; }
     public int getDaysLate() { return daysLate; }
 }

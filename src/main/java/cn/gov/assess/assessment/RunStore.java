@@ -5,6 +5,10 @@ import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.RuleSet;
 
 import java.time.LocalDateTime;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import org.hibernate.StatelessSession;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,51 +34,90 @@ public final class RunStore {
         }
     }
 
-    public long save(Assessor.Result r) {
-        return db.inTransaction(s -> {
-            AssessmentRun run = new AssessmentRun(r.period(), r.cutoff(), LocalDateTime.now(), r.rules().fingerprint(),
-                    r.dataFingerprint(), r.orderCount(), r.assignmentCount());
-            s.persist(run);
-            s.flush();
+    /** 考核并保存：运行、审计记录与全部结论在一个事务里写入；任何一步失败，什么都不留下。 */
+    public Assessor.Result assessAndSave(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
+        return db.sessions().fromStatelessTransaction(ss -> {
+            AssessmentRun run = new AssessmentRun(period, cutoff, LocalDateTime.now(), rules.fingerprint(), "-".repeat(64), 0, 0);
+            ss.insert(run);
             Long id = run.getId();
-            for (Map.Entry<String, String> f : r.rules().files().entrySet()) {
-                String sha = RuleSet.sha256(f.getValue());
-                if (s.find(RuleBlob.class, sha) == null) {
-                    s.persist(new RuleBlob(sha, f.getValue()));
+            Assessor.Result r = ss.doReturningWork(conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("insert into run_assignment (run_id, assignment_id, channel, "
+                        + "order_no, unit_id, received_at, deadline, completed_at, status, days_late, rule_name) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    return assessor.assess(period, cutoff, rules, facts -> writeTrail(ps, id, facts));
                 }
-                s.persist(new RunRuleFile(id, f.getKey(), sha));
-            }
-            for (Tally t : r.tallies()) {
-                s.persist(new RunTally(id, t, r.label(t.getChannel(), t.getUnitId()),
-                        t.getUnitId() == null ? Integer.MAX_VALUE : r.units().get(t.getUnitId()).getSortOrder()));
-            }
-            Map<String, List<ListEntry>> byList = new TreeMap<>();
-            for (ListEntry e : r.lists()) {
-                byList.computeIfAbsent(e.getChannel() + '\u0001' + e.getList(), k -> new ArrayList<>()).add(e);
-            }
-            for (List<ListEntry> entries : byList.values()) {
-                entries.sort(LIST_ORDER);
-                int pos = 1;
-                for (ListEntry e : entries) {
-                    s.persist(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
-                }
-            }
-            List<Disqualification> disq = new ArrayList<>(r.disqualifications());
-            disq.sort(Comparator.comparing(Disqualification::getUnitId).thenComparing(Disqualification::getChannel));
-            for (Disqualification d : disq) {
-                s.persist(new RunDisqualification(id, d));
-            }
-            r.meta().forEach((k, v) -> s.persist(new RunMeta(id, k, v)));
-            for (RunCheckResult c : r.checkRows()) {
-                s.persist(c.withRun(id));
-            }
-            List<Note> notes = new ArrayList<>(r.notes());
-            notes.sort(Comparator.comparing(Note::getScope).thenComparing(Note::getKey).thenComparing(Note::getReason));
-            for (Note n : notes) {
-                s.persist(new RunNote(id, n));
-            }
-            return id;
+            });
+            run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount());
+            ss.update(run);
+            saveConclusions(ss, id, r);
+            return new Assessor.Result(r.period(), r.cutoff(), r.rules(), r.dataFingerprint(), r.orderCount(),
+                    r.assignmentCount(), r.tallies(), r.labels(), r.lists(), r.disqualifications(), r.units(), r.checkRows(),
+                    r.notes(), r.meta(), r.firings(), id);
         });
+    }
+
+    private static void writeTrail(PreparedStatement ps, Long runId, List<AssignmentFact> facts) {
+        try {
+            for (AssignmentFact a : facts) {
+                ps.setLong(1, runId);
+                ps.setLong(2, a.getId());
+                ps.setString(3, a.getChannel());
+                ps.setString(4, a.getOrderNo());
+                ps.setLong(5, a.getUnitId());
+                ps.setTimestamp(6, Timestamp.valueOf(a.getReceivedAt()));
+                ps.setTimestamp(7, Timestamp.valueOf(a.getDeadline()));
+                ps.setTimestamp(8, a.getCompletedAt() == null ? null : Timestamp.valueOf(a.getCompletedAt()));
+                ps.setString(9, a.getStatus().name());
+                ps.setInt(10, a.getDaysLate());
+                ps.setString(11, a.getClassifiedBy() == null ? "" : a.getClassifiedBy());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
+        }
+    }
+
+    private void saveConclusions(StatelessSession s, Long id, Assessor.Result r) {
+        for (Map.Entry<String, String> f : r.rules().files().entrySet()) {
+            String sha = RuleSet.sha256(f.getValue());
+            if (s.get(RuleBlob.class, sha) == null) {
+                s.insert(new RuleBlob(sha, f.getValue()));
+            }
+            s.insert(new RunRuleFile(id, f.getKey(), sha));
+        }
+        for (Tally t : r.tallies()) {
+            s.insert(new RunTally(id, t, r.label(t.getChannel(), t.getUnitId()),
+                    t.getUnitId() == null ? Integer.MAX_VALUE : r.units().get(t.getUnitId()).getSortOrder()));
+        }
+        Map<String, List<ListEntry>> byList = new TreeMap<>();
+        for (ListEntry e : r.lists()) {
+            byList.computeIfAbsent(e.getChannel() + '\u0001' + e.getList(), k -> new ArrayList<>()).add(e);
+        }
+        for (List<ListEntry> entries : byList.values()) {
+            entries.sort(LIST_ORDER);
+            int pos = 1;
+            for (ListEntry e : entries) {
+                s.insert(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
+            }
+        }
+        List<Disqualification> disq = new ArrayList<>(r.disqualifications());
+        disq.sort(Comparator.comparing(Disqualification::getUnitId).thenComparing(Disqualification::getChannel));
+        for (Disqualification d : disq) {
+            s.insert(new RunDisqualification(id, d));
+        }
+        r.meta().forEach((k, v) -> s.insert(new RunMeta(id, k, v)));
+        for (RunCheckResult c : r.checkRows()) {
+            s.insert(c.withRun(id));
+        }
+        List<Note> notes = new ArrayList<>(r.notes());
+        notes.sort(Comparator.comparing(Note::getScope).thenComparing(Note::getKey).thenComparing(Note::getReason));
+        for (Note n : notes) {
+            s.insert(new RunNote(id, n));
+        }
+        for (Firing f : r.firings()) {
+            s.insert(new RunFiring(id, f));
+        }
     }
 
     /** 名单内顺序：镇街在前、部门在后；同组按名次、实办数从多到少、官方排序。 */

@@ -41,9 +41,9 @@ final class DemoCommand implements Callable<Integer> {
             for (Importer.FileResult r : new Importer(db, rules).importPaths(List.of(fixture))) {
                 o.printf("已导入 %s（%s）：%d 行%n", r.file(), r.kind(), r.rowsAdded());
             }
-            Assessor.Result result = new Assessor(db).assess(Period.parse("2021-Q4"),
+            Assessor.Result result = new RunStore(db).assessAndSave(new Assessor(db), Period.parse("2021-Q4"),
                     Period.parse("2021-Q4").end().atTime(23, 59, 59), rules);
-            long id = new RunStore(db).save(result);
+            long id = result.runId();
             o.printf("运行 #%d：工单 %d 个，转办 %d 条%n", id, result.orderCount(), result.assignmentCount());
             List<Path> files = new ReportWriter().write(new RunStore(db).load(id), out);
             o.println("报告已写入 " + out + "：");

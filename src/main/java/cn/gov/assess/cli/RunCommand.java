@@ -48,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
         }
         try (Database db = Database.open(main.dbUrl())) {
             long started = System.nanoTime();
-            Assessor.Result result = new Assessor(db).assess(p, c, rules);
-            long id = new RunStore(db).save(result);
+            Assessor.Result result = new RunStore(db).assessAndSave(new Assessor(db), p, c, rules);
+            long id = result.runId();
             var out = main.spec.commandLine().getOut();
             out.printf("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个，用时 %.1f 秒%n", id, p.code(),
                     c.toLocalDate(), result.orderCount(), result.assignmentCount(), result.lists().size(),

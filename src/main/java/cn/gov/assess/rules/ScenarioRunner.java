@@ -90,9 +90,8 @@ public final class ScenarioRunner {
         int checks = 0;
         try (Database db = Database.open(url)) {
             new Importer(db, rules).importPaths(inputs);
-            Assessor.Result result = new Assessor(db, 1).assess(period, cutoff, rules);
             RunStore store = new RunStore(db);
-            RunStore.StoredRun run = store.load(store.save(result));
+            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db, 1), period, cutoff, rules).runId());
             for (CsvTable.Row r : expected.rows()) {
                 String check = expected.get(r, "检查");
                 if (check.equals("期间") || check.equals("截至")) {
