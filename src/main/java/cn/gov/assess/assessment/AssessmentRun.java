@@ -30,6 +30,8 @@ public class AssessmentRun {
     private int orderCount;
     @Column(name = "assignment_count", nullable = false)
     private int assignmentCount;
+    @Column(name = "correction_seq", nullable = false)
+    private long correctionSeq;
 
     protected AssessmentRun() {
     }
@@ -48,7 +50,8 @@ public class AssessmentRun {
     }
 
     /** 同一事务内补上运行结束时才知道的数据指纹与计数。 */
-    void complete(String dataFingerprint, int orderCount, int assignmentCount) {
+    public void complete(String dataFingerprint, int orderCount, int assignmentCount, long correctionSeq) {
+        this.correctionSeq = correctionSeq;
         this.dataFingerprint = dataFingerprint;
         this.orderCount = orderCount;
         this.assignmentCount = assignmentCount;
@@ -62,4 +65,6 @@ public class AssessmentRun {
     public String getDataFingerprint() { return dataFingerprint; }
     public int getOrderCount() { return orderCount; }
     public int getAssignmentCount() { return assignmentCount; }
+    /** 这次运行看到的最后一条更正的编号。 */
+    public long getCorrectionSeq() { return correctionSeq; }
 }

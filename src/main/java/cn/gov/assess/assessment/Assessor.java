@@ -52,7 +52,7 @@ public final class Assessor {
                          Map<String, String> labels, List<ListEntry> lists,
                          List<Disqualification> disqualifications, Map<Long, UnitInfo> units,
                          List<RunCheckResult> checkRows, List<Note> notes, Map<String, String> meta,
-                         List<Firing> firings, Long runId) {
+                         List<Firing> firings, Long runId, long lastCorrection) {
 
         /** 附件中单位的写法：该渠道记录里最常用的写法。 */
         public String label(String channel, Long unitId) {
@@ -85,6 +85,7 @@ public final class Assessor {
         int orders = 0;
         int assignments = 0;
         Monitoring monitoring;
+        cn.gov.assess.correction.Corrections.Overrides overrides;
         Map<String, String> meta = new TreeMap<>();
 
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -97,6 +98,7 @@ public final class Assessor {
                 units.put(u.getId(), new UnitInfo(u.getId(), u.getName(), u.getKind(), u.getSortOrder()));
             }
             monitoring = Monitoring.load(s, period, cutoff);
+            overrides = new cn.gov.assess.correction.Corrections(db).overrides(s);
             for (cn.gov.assess.notice.NoticeMeta m : s.createSelectionQuery("from NoticeMeta m where m.period = :p",
                     cn.gov.assess.notice.NoticeMeta.class).setParameter("p", period.code()).getResultList()) {
                 meta.put(m.getField(), m.getContent());
@@ -113,6 +115,16 @@ public final class Assessor {
                     .setParameter("to", period.end().plusDays(1).atStartOfDay())
                     .setFetchSize(5000).stream()) {
                 for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+                    cn.gov.assess.correction.Corrections.Effective fix = overrides.byAssignment().get((Long) r[0]);
+                    if (fix != null) {
+                        // 应用更正：改派的单位以单位表名称记写法
+                        if (fix.unitId() != (Long) r[5]) {
+                            r[6] = overrides.unitNames().get(fix.unitId());
+                        }
+                        r[5] = fix.unitId();
+                        r[7] = fix.deadline();
+                        r[8] = fix.completed();
+                    }
                     String channel = (String) r[2];
                     if (!channels.containsKey(channel)) {
                         throw new InputException("数据中有渠道“" + channel + "”，但规则目录的 channels.csv 没有配置它；"
@@ -164,7 +176,7 @@ public final class Assessor {
                 monitoring.facts(), recorder);
         List<RunCheckResult> rows = monitoring.rows(c.failures(), c.remarks(), parameters, units);
         return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
-                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null);
+                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null, overrides.lastCorrection());
     }
 
     /** 第二步的结论：名单成员、一票否决、监测不合格、备注、正文提示句。 */

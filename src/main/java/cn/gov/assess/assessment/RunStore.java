@@ -47,12 +47,12 @@ public final class RunStore {
                     return assessor.assess(period, cutoff, rules, facts -> writeTrail(ps, id, facts));
                 }
             });
-            run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount());
+            run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount(), r.lastCorrection());
             ss.update(run);
             saveConclusions(ss, id, r);
             return new Assessor.Result(r.period(), r.cutoff(), r.rules(), r.dataFingerprint(), r.orderCount(),
                     r.assignmentCount(), r.tallies(), r.labels(), r.lists(), r.disqualifications(), r.units(), r.checkRows(),
-                    r.notes(), r.meta(), r.firings(), id);
+                    r.notes(), r.meta(), r.firings(), id, r.lastCorrection());
         });
     }
 
@@ -86,38 +86,55 @@ public final class RunStore {
             }
             s.insert(new RunRuleFile(id, f.getKey(), sha));
         }
+        StoredRun rows = rows(id, null, r);
+        rows.tallies().forEach(s::insert);
+        rows.lists().forEach(s::insert);
+        rows.disqualifications().forEach(s::insert);
+        r.meta().forEach((k, v) -> s.insert(new RunMeta(id, k, v)));
+        rows.checks().forEach(s::insert);
+        rows.notes().forEach(s::insert);
+        for (Firing f : r.firings()) {
+            s.insert(new RunFiring(id, f));
+        }
+    }
+
+    /** 不保存的预演：与保存后读回的运行同一形状，供“假如”比较。 */
+    public static StoredRun preview(Assessor.Result r) {
+        AssessmentRun run = new AssessmentRun(r.period(), r.cutoff(), LocalDateTime.now(), r.rules().fingerprint(),
+                r.dataFingerprint(), r.orderCount(), r.assignmentCount());
+        run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount(), r.lastCorrection());
+        return rows(null, run, r);
+    }
+
+    private static StoredRun rows(Long id, AssessmentRun run, Assessor.Result r) {
+        List<RunTally> tallies = new ArrayList<>();
         for (Tally t : r.tallies()) {
-            s.insert(new RunTally(id, t, r.label(t.getChannel(), t.getUnitId()),
+            tallies.add(new RunTally(id, t, r.label(t.getChannel(), t.getUnitId()),
                     t.getUnitId() == null ? Integer.MAX_VALUE : r.units().get(t.getUnitId()).getSortOrder()));
         }
         Map<String, List<ListEntry>> byList = new TreeMap<>();
         for (ListEntry e : r.lists()) {
             byList.computeIfAbsent(e.getChannel() + '\u0001' + e.getList(), k -> new ArrayList<>()).add(e);
         }
+        List<RunListEntry> lists = new ArrayList<>();
         for (List<ListEntry> entries : byList.values()) {
             entries.sort(LIST_ORDER);
             int pos = 1;
             for (ListEntry e : entries) {
-                s.insert(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
+                lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
             }
         }
         List<Disqualification> disq = new ArrayList<>(r.disqualifications());
         disq.sort(Comparator.comparing(Disqualification::getUnitId).thenComparing(Disqualification::getChannel));
-        for (Disqualification d : disq) {
-            s.insert(new RunDisqualification(id, d));
-        }
-        r.meta().forEach((k, v) -> s.insert(new RunMeta(id, k, v)));
-        for (RunCheckResult c : r.checkRows()) {
-            s.insert(c.withRun(id));
-        }
+        List<RunDisqualification> ds = new ArrayList<>();
+        disq.forEach(d -> ds.add(new RunDisqualification(id, d)));
+        List<RunCheckResult> checks = new ArrayList<>();
+        r.checkRows().forEach(c -> checks.add(c.withRun(id)));
         List<Note> notes = new ArrayList<>(r.notes());
         notes.sort(Comparator.comparing(Note::getScope).thenComparing(Note::getKey).thenComparing(Note::getReason));
-        for (Note n : notes) {
-            s.insert(new RunNote(id, n));
-        }
-        for (Firing f : r.firings()) {
-            s.insert(new RunFiring(id, f));
-        }
+        List<RunNote> ns = new ArrayList<>();
+        notes.forEach(n -> ns.add(new RunNote(id, n)));
+        return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), r.rules().files());
     }
 
     /** 名单内顺序：镇街在前、部门在后；同组按名次、实办数从多到少、官方排序。 */

@@ -25,6 +25,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--period", required = true, paramLabel = "YYYY-Qn", description = "考核期，如 2021-Q4")
     String period;
 
+    @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与最近一次正式运行的差异")
+    boolean dryRun;
+
     @Option(names = "--cutoff", paramLabel = "DATE", description = "截至日期（默认：考核期最后一天 23:59:59）")
     String cutoff;
 
@@ -45,6 +48,24 @@ final class RunCommand implements Callable<Integer> {
             problems.add("规则目录 " + main.rulesDir() + " 未通过检查，本次不运行，最近一次运行保持不变");
             problems.addAll(check.errors());
             throw new InputException(problems);
+        }
+        if (dryRun) {
+            try (Database db = Database.open(main.dbUrl())) {
+                RunStore store = new RunStore(db);
+                Long latest = store.latestRunId();
+                if (latest == null) {
+                    throw new InputException("还没有正式运行可供比较，请先执行 assess run --period " + p.code());
+                }
+                RunStore.StoredRun official = store.load(latest);
+                RunStore.StoredRun preview = RunStore.preview(new Assessor(db).assess(p, c, rules));
+                var out = main.spec.commandLine().getOut();
+                out.println("假如（未保存）：用规则目录 " + main.rulesDir() + " 考核 " + p.code());
+                long seq = Math.max(official.run().getCorrectionSeq(), preview.run().getCorrectionSeq());
+                cn.gov.assess.correction.RunDiff.compare(official, preview,
+                        new cn.gov.assess.correction.Corrections(db).between(official.run().getCorrectionSeq(), seq),
+                        "运行 #" + latest, "假如").lines().forEach(out::println);
+            }
+            return 0;
         }
         try (Database db = Database.open(main.dbUrl())) {
             long started = System.nanoTime();

@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(cn.gov.assess.notice.NoticeMeta.class)
                 .addAnnotatedClass(cn.gov.assess.assessment.RunMeta.class)
                 .addAnnotatedClass(cn.gov.assess.assessment.RunFiring.class)
+                .addAnnotatedClass(cn.gov.assess.correction.Correction.class)
                 .setProperty("hibernate.connection.url", url)
                 .setProperty("hibernate.connection.username", "sa")
                 .setProperty("hibernate.connection.password", "")

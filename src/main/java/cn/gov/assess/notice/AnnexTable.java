@@ -40,7 +40,8 @@ public record AnnexTable(ChannelConfig channel, String title, List<String> heade
         return new AnnexTable(channel, channel.annexTitle(quarterWord), channel.columns(), rows);
     }
 
-    private static List<String> row(ChannelConfig channel, String label, Tally t, boolean remark) {
+    /** 一行附件单元格（与附件 CSV 完全相同的文字）。 */
+    public static List<String> row(ChannelConfig channel, String label, Tally t, boolean remark) {
         List<String> cells = new ArrayList<>();
         for (String col : channel.columns()) {
             cells.add(switch (col) {

@@ -1,0 +1,39 @@
+package cn.gov.assess.cli;
+
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.correction.Corrections;
+import cn.gov.assess.correction.RunDiff;
+import cn.gov.assess.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"比较两次运行：变了的数字（旧 → 新）、名单进出与名次、监测结果，并指出原因（更正或规则文件）。",
+                "Compare two runs and trace every change to corrections or rule files."})
+final class DiffCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(index = "0", paramLabel = "RUN_A")
+    long a;
+
+    @Parameters(index = "1", paramLabel = "RUN_B")
+    long b;
+
+    @Override
+    public Integer call() {
+        try (Database db = Database.open(main.dbUrl())) {
+            RunStore store = new RunStore(db);
+            RunStore.StoredRun ra = store.load(a);
+            RunStore.StoredRun rb = store.load(b);
+            long from = Math.min(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
+            long to = Math.max(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
+            RunDiff.compare(ra, rb, new Corrections(db).between(from, to), "运行 #" + a, "运行 #" + b)
+                    .lines().forEach(main.spec.commandLine().getOut()::println);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package cn.gov.assess.cli;
+
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.audit.Reconciler;
+import cn.gov.assess.db.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = {"核对一份手工编写的通报（annex-N.csv、lists.csv、totals.csv）与运行结果，列出每一处不一致。",
+                "Check a hand-made notice's tables and lists against a run."})
+final class ReconcileCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "DIR", description = "通报表格所在目录")
+    Path dir;
+
+    @Option(names = "--run", paramLabel = "ID", description = "运行编号（默认：最近一次）")
+    Long run;
+
+    @Override
+    public Integer call() {
+        try (Database db = Database.open(main.dbUrl())) {
+            RunStore.StoredRun stored = new RunStore(db).load(run);
+            var out = main.spec.commandLine().getOut();
+            out.println("核对 " + dir + " 与运行 #" + stored.run().getId() + "（" + stored.run().getPeriod().code() + "）：");
+            Reconciler.Result r = new Reconciler(db).reconcile(stored, dir);
+            r.lines().forEach(out::println);
+            return r.disagreements().isEmpty() ? 0 : 3;
+        }
+    }
+}

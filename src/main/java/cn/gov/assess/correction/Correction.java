@@ -1,0 +1,73 @@
+package cn.gov.assess.correction;
+
+import jakarta.persistence.*;
+import java.time.LocalDateTime;
+
+/** 一条更正（或一条撤回）：哪次转办的哪一项，原值、新值、原因、提出人、时间。只增不改。 */
+@Entity
+@Table(name = "correction")
+public class Correction {
+    public static final String UNIT = "办理单位";
+    public static final String DEADLINE = "办理时限";
+    public static final String COMPLETED = "办结时间";
+    public static final String WITHDRAW = "撤回";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "correction_seq")
+    @SequenceGenerator(name = "correction_seq", sequenceName = "correction_seq", allocationSize = 1)
+    private Long id;
+    @Column(name = "created_at", nullable = false) private LocalDateTime createdAt;
+    @Column(name = "assignment_id") private Long assignmentId;
+    @Column(nullable = false, length = 50) private String channel;
+    @Column(name = "order_no", nullable = false, length = 100) private String orderNo;
+    @Column(name = "unit_name", nullable = false, length = 100) private String unitName;
+    @Column(nullable = false, length = 20) private String field;
+    @Column(name = "old_value", nullable = false, length = 100) private String oldValue;
+    @Column(name = "new_value", nullable = false, length = 100) private String newValue;
+    @Column(nullable = false, length = 1000) private String reason;
+    @Column(name = "requested_by", nullable = false, length = 100) private String requestedBy;
+    @Column(name = "withdraws_id") private Long withdrawsId;
+    @Column(name = "file_name", nullable = false, length = 500) private String fileName;
+
+    protected Correction() {
+    }
+
+    public Correction(LocalDateTime createdAt, Long assignmentId, String channel, String orderNo, String unitName,
+                      String field, String oldValue, String newValue, String reason, String requestedBy,
+                      Long withdrawsId, String fileName) {
+        this.createdAt = createdAt;
+        this.assignmentId = assignmentId;
+        this.channel = channel;
+        this.orderNo = orderNo;
+        this.unitName = unitName;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+        this.reason = reason;
+        this.requestedBy = requestedBy;
+        this.withdrawsId = withdrawsId;
+        this.fileName = fileName;
+    }
+
+    public Long getId() { return id; }
+    public LocalDateTime getCreatedAt() { return createdAt; }
+    public Long getAssignmentId() { return assignmentId; }
+    public String getChannel() { return channel; }
+    public String getOrderNo() { return orderNo; }
+    public String getUnitName() { return unitName; }
+    public String getField() { return field; }
+    public String getOldValue() { return oldValue; }
+    public String getNewValue() { return newValue; }
+    public String getReason() { return reason; }
+    public String getRequestedBy() { return requestedBy; }
+    public Long getWithdrawsId() { return withdrawsId; }
+
+    /** 一行可读的描述。 */
+    public String describe() {
+        if (withdrawsId != null) {
+            return "更正 #" + id + "：撤回更正 #" + withdrawsId + "（" + reason + "，" + requestedBy + "，" + createdAt.toLocalDate() + "）";
+        }
+        return "更正 #" + id + "：" + channel + " 工单 " + orderNo + " 派给 " + unitName + " 的" + field + "由“" + oldValue
+                + "”改为“" + newValue + "”（原因：" + reason + "；提出：" + requestedBy + "；" + createdAt.toLocalDate() + "）";
+    }
+}
