@@ -112,8 +112,17 @@ public final class RuleSet {
         }
     }
 
-    /** 编译目录中全部 DRL；有错误时抛出带文件与行号的异常，不返回半成品。 */
-    public KieBase compile() {
+    private KieBase compiled;
+
+    /** 编译目录中全部 DRL（同一份规则只编译一次）；有错误时抛出带文件与行号的异常，不返回半成品。 */
+    public synchronized KieBase compile() {
+        if (compiled == null) {
+            compiled = build();
+        }
+        return compiled;
+    }
+
+    private KieBase build() {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("cn.gov.assess", "rules", "1." + BUILDS.incrementAndGet());

@@ -13,11 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 命令行：import → run → report，各动词的 --help，出错时非零退出并给出一行原因。 */
-class CliTest {
-    record Outcome(int code, String out, String err) {
+public class CliTest {
+    public record Outcome(int code, String out, String err) {
     }
 
-    static Outcome exec(String... args) {
+    public static Outcome exec(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         System.setProperty("assess.home", TestSupport.root().toString());
