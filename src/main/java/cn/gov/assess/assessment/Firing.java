@@ -83,7 +83,7 @@ public record Firing(int seq, String ruleName, Long unitId, String channel, Stri
             return null;
         }
 
-        private static Long unitOf(Object o) {
+        public static Long unitOf(Object o) {
             if (o instanceof Tally t) {
                 return t.getUnitId();
             } else if (o instanceof UnitInfo u) {
@@ -100,11 +100,17 @@ public record Firing(int seq, String ruleName, Long unitId, String channel, Stri
                 return a.getOwnerUnitId();
             } else if (o instanceof InterviewFact i) {
                 return i.getUnitId();
+            } else if (o instanceof Disqualification d) {
+                return d.getUnitId();
+            } else if (o instanceof CheckFailure f) {
+                return f.getUnitId();
+            } else if (o instanceof ListEntry e) {
+                return e.getUnitId();
             }
             return null;
         }
 
-        private static String channelOf(Object o) {
+        public static String channelOf(Object o) {
             if (o instanceof Tally t) {
                 return t.getChannel();
             } else if (o instanceof Candidate c) {

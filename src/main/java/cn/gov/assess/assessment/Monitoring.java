@@ -30,7 +30,7 @@ public final class Monitoring {
     /** 范围（政府网站 / 政务新媒体 / 在线访谈）+ 单位 → 记录中的写法。 */
     final Map<String, String> labels = new HashMap<>();
 
-    static Monitoring load(StatelessSession s, Period period, LocalDateTime cutoff) {
+    public static Monitoring load(StatelessSession s, Period period, LocalDateTime cutoff) {
         Monitoring m = new Monitoring();
         LocalDate from = period.start();
         LocalDate to = period.end().isBefore(cutoff.toLocalDate()) ? period.end() : cutoff.toLocalDate();
@@ -72,7 +72,7 @@ public final class Monitoring {
         return m;
     }
 
-    List<Object> facts() {
+    public List<Object> facts() {
         List<Object> all = new ArrayList<>();
         all.addAll(columns);
         all.addAll(websiteChecks);

@@ -1,0 +1,123 @@
+package cn.gov.assess.cli;
+
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.audit.Explainer;
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.InputException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"解释一次运行：某单位为什么在或不在各名单上、被什么否决、各项数字由哪些转办构成；或某名单上有谁、为什么、谁差一点。",
+                "Explain why a unit is or is not on each list, or who is on a list and the near misses."})
+final class ExplainCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Parameters(arity = "0..1", paramLabel = "UNIT", description = "单位名称（可用别名）")
+    String unit;
+
+    @Option(names = "--list", paramLabel = "NAME", description = "名单名，如 按期办结且办理较好")
+    String list;
+
+    @Option(names = "--run", paramLabel = "ID", description = "运行编号（默认：最近一次）")
+    Long run;
+
+    @Option(names = "--channel", paramLabel = "CHANNEL", description = "只看一个渠道或范围（如 12345市民热线、政府网站）")
+    String channel;
+
+    @Option(names = "--orders", description = "列出各项数字背后的转办（工单编号、受理、时限、办结、逾期天数）")
+    boolean orders;
+
+    @Option(names = "--json", description = "以 JSON 输出，供其他工具使用")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((unit == null) == (list == null)) {
+            throw new InputException("请给出一个单位名称，或用 --list 名单名");
+        }
+        try (Database db = Database.open(main.dbUrl())) {
+            RunStore.StoredRun stored = new RunStore(db).load(run);
+            PrintWriter out = main.spec.commandLine().getOut();
+            Explainer explainer = new Explainer(db);
+            Object result = unit != null ? explainer.explainUnit(stored, unit, channel, orders)
+                    : explainer.explainList(stored, list, channel);
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+            } else if (result instanceof Explainer.UnitExplanation u) {
+                print(u, out);
+            } else {
+                print((Explainer.ListExplanation) result, out);
+            }
+        }
+        return 0;
+    }
+
+    static void print(Explainer.UnitExplanation u, PrintWriter out) {
+        out.println(u.unit() + "（运行 #" + u.run() + "，" + u.period() + "）");
+        out.println("名单：");
+        for (Explainer.ListVerdict v : u.lists()) {
+            if (v.on()) {
+                out.println("  ✓ " + v.scope() + "“" + v.list() + "”：列入，第 " + v.position() + " 位" + (v.rank() > 0 ? "（名次 " + v.rank() + "）" : ""));
+                out.println("      规则“" + v.rule() + "”：" + v.reason());
+            } else {
+                out.println("  ✗ " + v.scope() + "“" + v.list() + "”：未列入");
+                v.why().forEach(w -> out.println("      " + w));
+            }
+        }
+        out.println("一票否决：" + (u.disqualifications().isEmpty() ? "无" : ""));
+        u.disqualifications().forEach(d -> out.println("  " + d));
+        if (!u.monitoring().isEmpty()) {
+            out.println("监测：");
+            u.monitoring().forEach(m -> out.println("  " + m));
+        }
+        out.println("各项数字：" + (u.figures().isEmpty() ? "本期没有转办" : ""));
+        for (Map<String, String> row : u.figures()) {
+            StringBuilder sb = new StringBuilder("  ");
+            row.forEach((k, v) -> {
+                if (!k.equals("办理单位")) {
+                    sb.append(k).append(' ').append(v.isEmpty() ? "—" : v).append("  ");
+                }
+            });
+            out.println(sb.toString().stripTrailing());
+        }
+        if (!u.orders().isEmpty()) {
+            out.println("转办明细（" + u.orders().size() + " 条）：");
+            out.printf("  %-10s %-16s %-19s %-19s %-19s %-6s %s%n", "渠道", "工单编号", "受理时间", "办理时限", "办结时间", "分类", "逾期天数");
+            for (Map<String, String> o : u.orders()) {
+                out.printf("  %-10s %-16s %-19s %-19s %-19s %-6s %s%n", o.get("渠道"), o.get("工单编号"), o.get("受理时间"),
+                        o.get("办理时限"), o.get("办结时间"), o.get("分类"), o.get("逾期天数"));
+            }
+        }
+    }
+
+    static void print(Explainer.ListExplanation l, PrintWriter out) {
+        out.println("名单“" + l.list() + "”（运行 #" + l.run() + "）");
+        String scope = "";
+        for (Map<String, String> m : l.members()) {
+            if (!m.get("范围").equals(scope)) {
+                scope = m.get("范围");
+                out.println(scope + "：");
+            }
+            out.println("  " + m.get("位次") + ". " + m.get("单位") + "——规则“" + m.get("规则") + "”：" + m.get("理由"));
+        }
+        out.println("差一点的单位：" + (l.nearMisses().isEmpty() ? "无" : ""));
+        for (Map<String, String> m : l.nearMisses()) {
+            out.println("  " + m.get("范围") + " " + m.get("单位") + "：" + m.get("原因"));
+        }
+    }
+
+    static List<String> unused() {
+        return List.of();
+    }
+}
