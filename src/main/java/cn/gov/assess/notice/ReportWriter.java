@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,9 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 从一次已保存的运行生成输出文件：annex-N.csv（各渠道附件）、sections.md（正文各渠道章节）、
- * lists.csv 与 totals.csv（与已发布通报同样的名单与合计格式）。渠道配置与模板取自该运行的规则快照，
- * 所以旧运行的报告不随规则目录的后续修改而变。
+ * 由一次已保存的运行（它的规则快照与通报信息）生成全部输出：annex-N.csv、sections.md、lists.csv、totals.csv
+ * 与同一个 NoticeDocument 生成的 通报.md、通报.docx、附件.xlsx，旧运行的报告因此不随规则或数据的后续修改而变。
  */
 public final class ReportWriter {
     private static final CSVFormat CSV = CSVFormat.DEFAULT;
@@ -35,27 +35,44 @@ public final class ReportWriter {
         List<ChannelConfig> channels = new ArrayList<>(rules.channels().values());
         channels.sort(Comparator.comparingInt(ChannelConfig::annexNo));
         String quarter = stored.run().getPeriod().word();
-        Map<String, String> files = new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         SectionRenderer renderer = new SectionRenderer(rules);
-        StringBuilder sections = new StringBuilder();
+        List<String> sections = new ArrayList<>();
+        List<NoticeModel.AnnexSource> annexes = new ArrayList<>();
         for (ChannelConfig c : channels) {
             AnnexTable table = AnnexTable.build(c, quarter, stored.tallies());
-            files.put("annex-" + c.annexNo() + ".csv", csv(table.header(), table.rows()));
-            if (sections.length() > 0) {
-                sections.append("\n\n");
-            }
-            sections.append(renderer.render(c, stored));
+            put(files, "annex-" + c.annexNo() + ".csv", csv(table.header(), table.rows()));
+            annexes.add(new NoticeModel.AnnexSource(c.annexNo(), table.title(), List.of(), table.header(), table.rows()));
+            sections.add(renderer.render(c, stored));
         }
         MonitoringReport monitoring = new MonitoringReport(stored);
         if (monitoring.present()) {
-            files.put("annex-" + monitoring.websiteAnnexNo() + ".csv", csv(MonitoringReport.WEBSITE_HEADER, monitoring.websiteRows()));
-            files.put("annex-" + monitoring.mediaAnnexNo() + ".csv", csv(MonitoringReport.MEDIA_HEADER, monitoring.mediaRows()));
-            sections.append("\n\n").append(renderer.renderMonitoring(monitoring, stored));
+            List<List<String>> website = monitoring.websiteRows();
+            List<List<String>> media = monitoring.mediaRows();
+            put(files, "annex-" + monitoring.websiteAnnexNo() + ".csv", csv(MonitoringReport.WEBSITE_HEADER, website));
+            put(files, "annex-" + monitoring.mediaAnnexNo() + ".csv", csv(MonitoringReport.MEDIA_HEADER, media));
+            annexes.add(new NoticeModel.AnnexSource(monitoring.websiteAnnexNo(), monitoring.websiteTitle(),
+                    List.of(monitoring.websiteFrequency()), MonitoringReport.WEBSITE_HEADER, website));
+            annexes.add(new NoticeModel.AnnexSource(monitoring.mediaAnnexNo(), monitoring.mediaTitle(),
+                    List.of(monitoring.mediaFrequency()), MonitoringReport.MEDIA_HEADER, media));
+            sections.add(renderer.renderMonitoring(monitoring, stored));
         }
-        files.put("sections.md", sections.append('\n').toString());
-        files.put("lists.csv", lists(channels, stored));
-        files.put("totals.csv", totals(channels, stored));
+        put(files, "sections.md", String.join("\n\n", sections) + "\n");
+        put(files, "lists.csv", lists(channels, stored));
+        put(files, "totals.csv", totals(channels, stored));
+        if (NoticeModel.available(rules)) {
+            annexes.sort(Comparator.comparingInt(NoticeModel.AnnexSource::no));
+            NoticeDocument notice = NoticeModel.compose(stored, sections, annexes, monitoring.present());
+            LocalDateTime created = stored.run().getCreatedAt();
+            put(files, "通报.md", MarkdownWriter.write(notice));
+            files.put("通报.docx", DocxWriter.write(notice, DocxWriter.Fonts.of(rules.parameters()), created));
+            files.put("附件.xlsx", XlsxWriter.write(notice, created));
+        }
         return writeAll(outDir, files);
+    }
+
+    private static void put(Map<String, byte[]> files, String name, String text) {
+        files.put(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String lists(List<ChannelConfig> channels, RunStore.StoredRun stored) {
@@ -109,14 +126,14 @@ public final class ReportWriter {
     }
 
     /** 先写到临时文件再改名，输出目录里不会留下写了一半的文件。 */
-    private static List<Path> writeAll(Path outDir, Map<String, String> files) {
+    private static List<Path> writeAll(Path outDir, Map<String, byte[]> files) {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(outDir);
-            for (Map.Entry<String, String> f : files.entrySet()) {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 Path target = outDir.resolve(f.getKey());
                 Path tmp = outDir.resolve("." + f.getKey() + ".tmp");
-                Files.writeString(tmp, f.getValue(), StandardCharsets.UTF_8);
+                Files.write(tmp, f.getValue());
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 written.add(target);
             }

@@ -1,0 +1,69 @@
+package cn.gov.assess.notice;
+
+import cn.gov.assess.TestSupport;
+import cn.gov.assess.assessment.Assessor;
+import cn.gov.assess.assessment.Period;
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.CsvTable;
+import cn.gov.assess.workorder.Importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** 测试公用：fixtures/2021-Q4 经默认规则考核一次、报告写到临时目录（各测试类共用，只跑一次）。 */
+final class NoticeFixture {
+    static final Period Q4 = Period.parse("2021-Q4");
+    private static Path out;
+
+    private NoticeFixture() {
+    }
+
+    static synchronized Path out() {
+        if (out == null) {
+            try (Database db = TestSupport.memoryDb()) {
+                new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
+                long id = new RunStore(db).assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59),
+                        TestSupport.rules()).runId();
+                Path dir = Files.createTempDirectory("notice-fixture");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+                new ReportWriter().write(new RunStore(db).load(id), dir);
+                out = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static void delete(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // 临时目录删不掉不影响测试结果
+        }
+    }
+
+    static Path published() {
+        return TestSupport.fixture("2021-Q4").resolve("published");
+    }
+
+    /** CSV 的全部行，第一行是表头。 */
+    static List<List<String>> csv(Path file) {
+        try {
+            CsvTable t = CsvTable.read(file);
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(t.header());
+            t.rows().forEach(r -> rows.add(r.values()));
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
