@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"由一次已保存的运行生成附件与正文（默认最近一次运行）。",
+        description = {"由一次已保存的运行生成通报全文（通报.md、通报.docx）、附件（附件.xlsx、annex-N.csv）与正文（默认最近一次运行）。",
                 "Write annexes and notice sections of a stored run."})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
