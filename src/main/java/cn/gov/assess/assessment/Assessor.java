@@ -36,6 +36,15 @@ public final class Assessor {
 
     private final Database db;
     private final int threads;
+    private cn.gov.assess.io.Progress progress;
+    /** 计时（纳秒）：读取、规则（各块会话时间之和与第二步）、审计记录写入。 */
+    private final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong rulesNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong trailNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    public long loadNanos() { return loadNanos.get(); }
+    public long rulesNanos() { return rulesNanos.get(); }
+    public long trailNanos() { return trailNanos.get(); }
 
     public Assessor(Database db) {
         this(db, Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -82,6 +91,7 @@ public final class Assessor {
         Map<String, Tally> merged = new TreeMap<>();
         Map<String, Map<String, Integer>> spellings = new HashMap<>();
         MessageDigest digest = sha256();
+        java.math.BigInteger fingerprint = java.math.BigInteger.ZERO;
         int orders = 0;
         int assignments = 0;
         Monitoring monitoring;
@@ -103,14 +113,20 @@ public final class Assessor {
                     cn.gov.assess.notice.NoticeMeta.class).setParameter("p", period.code()).getResultList()) {
                 meta.put(m.getField(), m.getContent());
             }
+            long total = s.createSelectionQuery("select count(*) from Assignment a join WorkOrder o on o.id = a.orderId "
+                    + "where o.receivedAt >= :from and o.receivedAt < :to", Long.class)
+                    .setParameter("from", period.start().atStartOfDay())
+                    .setParameter("to", period.end().plusDays(1).atStartOfDay()).getSingleResult();
+            progress = cn.gov.assess.io.Progress.onTerminal("考核", total, 100_000);
             List<Future<Chunk>> pending = new ArrayList<>();
             List<Object[]> chunk = new ArrayList<>();
             long lastOrder = Long.MIN_VALUE;
+            long readStart = System.nanoTime();
             try (Stream<Object[]> rows = s.createSelectionQuery(
                             "select a.id, o.id, o.channel, o.orderNo, o.receivedAt, a.unitId, a.unitSpelling, a.deadline, "
                                     + "a.completedAt from Assignment a join WorkOrder o on o.id = a.orderId "
                                     + "where o.receivedAt >= :from and o.receivedAt < :to "
-                                    + "order by o.channel, o.orderNo, a.unitId", Object[].class)
+                                    + "order by o.receivedAt", Object[].class)
                     .setParameter("from", period.start().atStartOfDay())
                     .setParameter("to", period.end().plusDays(1).atStartOfDay())
                     .setFetchSize(5000).stream()) {
@@ -135,9 +151,11 @@ public final class Assessor {
                         orders++;
                         if (chunk.size() >= CHUNK) {
                             List<Object[]> work = chunk;
-                            pending.add(pool.submit(() -> classifyAndTally(kieBase, parameters, context, work)));
+                            pending.add(pool.submit(() -> timed(() -> classifyAndTally(kieBase, parameters, context, work))));
                             chunk = new ArrayList<>();
-                            drainDone(pending, merged, trail, false);
+                            long t0 = System.nanoTime();
+                            drainDone(pending, merged, timedTrail(trail), false);
+                            loadNanos.addAndGet(-(System.nanoTime() - t0));
                         }
                         lastOrder = orderId;
                     }
@@ -145,15 +163,18 @@ public final class Assessor {
                     assignments++;
                     spellings.computeIfAbsent(channel + '\u0001' + r[5], k -> new HashMap<>())
                             .merge((String) r[6], 1, Integer::sum);
-                    digest.update((channel + '|' + r[3] + '|' + r[4] + '|' + r[5] + '|' + r[6] + '|' + r[7] + '|' + r[8] + '\n')
-                            .getBytes(StandardCharsets.UTF_8));
+                    // 数据指纹：各行摘要相加（与行的先后无关）
+                    fingerprint = fingerprint.add(new java.math.BigInteger(1, digest.digest(
+                            (channel + '|' + r[3] + '|' + r[4] + '|' + r[5] + '|' + r[6] + '|' + r[7] + '|' + r[8])
+                                    .getBytes(StandardCharsets.UTF_8))));
                 }
             }
+            loadNanos.addAndGet(System.nanoTime() - readStart);
             if (!chunk.isEmpty()) {
                 List<Object[]> work = chunk;
-                pending.add(pool.submit(() -> classifyAndTally(kieBase, parameters, context, work)));
+                pending.add(pool.submit(() -> timed(() -> classifyAndTally(kieBase, parameters, context, work))));
             }
-            drainDone(pending, merged, trail, true);
+            drainDone(pending, merged, timedTrail(trail), true);
         } finally {
             pool.shutdownNow();
         }
@@ -171,11 +192,25 @@ public final class Assessor {
         });
 
         List<Tally> tallies = new ArrayList<>(merged.values());
+        if (progress != null) {
+            progress.finish();
+        }
+        // 分块要求同一工单的转办相邻；按受理时间索引读取时嵌套连接保证这一点，这里核对工单数以防万一
+        long expectedOrders = db.inTransaction(s2 -> s2.createSelectionQuery("select count(*) from WorkOrder o "
+                + "where o.receivedAt >= :from and o.receivedAt < :to and exists (select 1 from Assignment a where a.orderId = o.id)", Long.class)
+                .setParameter("from", period.start().atStartOfDay())
+                .setParameter("to", period.end().plusDays(1).atStartOfDay()).getSingleResult());
+        if (expectedOrders != orders) {
+            throw new IllegalStateException("读取转办时同一工单的记录不相邻（读到 " + orders + " 个工单，应为 " + expectedOrders + " 个），考核中止，未保存");
+        }
+        long stage2 = System.nanoTime();
         Firing.Recorder recorder = new Firing.Recorder(units);
         Conclusions c = conclude(kieBase, parameters, context, channels.values(), units.values(), tallies,
                 monitoring.facts(), recorder);
+        rulesNanos.addAndGet(System.nanoTime() - stage2);
         List<RunCheckResult> rows = monitoring.rows(c.failures(), c.remarks(), parameters, units);
-        return new Result(period, cutoff, rules, HexFormat.of().formatHex(digest.digest()), orders, assignments,
+        String dataFingerprint = String.format("%064x", fingerprint.mod(java.math.BigInteger.ONE.shiftLeft(256)));
+        return new Result(period, cutoff, rules, dataFingerprint, orders, assignments,
                 tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null, overrides.lastCorrection());
     }
 
@@ -222,6 +257,24 @@ public final class Assessor {
         } finally {
             session.dispose();
         }
+    }
+
+    private Chunk timed(java.util.concurrent.Callable<Chunk> work) throws Exception {
+        long t0 = System.nanoTime();
+        Chunk c = work.call();
+        rulesNanos.addAndGet(System.nanoTime() - t0);
+        if (progress != null) {
+            progress.advance(c.facts().size());
+        }
+        return c;
+    }
+
+    private java.util.function.Consumer<List<AssignmentFact>> timedTrail(java.util.function.Consumer<List<AssignmentFact>> trail) {
+        return facts -> {
+            long t0 = System.nanoTime();
+            trail.accept(facts);
+            trailNanos.addAndGet(System.nanoTime() - t0);
+        };
     }
 
     /** 一块的结果：部分汇总与已分类的转办。 */

@@ -24,7 +24,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = Database.open(main.dbUrl())) {
-            List<Importer.FileResult> results = new Importer(db, RuleSet.load(main.rulesDir())).importPaths(inputs);
+            List<Importer.FileResult> results = new Importer(db, RuleSet.load(main.rulesDir())).withProgress().importPaths(inputs);
             var out = main.spec.commandLine().getOut();
             for (Importer.FileResult r : results) {
                 out.printf("已导入 %s（%s，%s）：读取 %d 行，新增 %d 行%n", r.file(), r.kind(), r.encoding(), r.rowsRead(),

@@ -15,7 +15,7 @@ import java.nio.file.Path;
         description = {"12345 热线与书记、市长、县长信箱办理情况季度考核与通报。",
                 "Quarterly assessment of 12345 hotline orders and mailbox letters."},
         subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, RulesCommand.class,
-                CorrectCommand.class, HistoryCommand.class, DiffCommand.class, ReconcileCommand.class, ExplainCommand.class,
+                CorrectCommand.class, HistoryCommand.class, DiffCommand.class, ReconcileCommand.class, ExplainCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -37,6 +37,14 @@ public final class Importer {
 
     private final Database db;
     private final RuleSet rules;
+    private cn.gov.assess.io.Progress progress;
+    private boolean showProgress;
+
+    /** 大批量导入（约 10 万行以上）时在终端显示进度；输出不是终端时不显示。 */
+    public Importer withProgress() {
+        this.showProgress = true;
+        return this;
+    }
 
     /** 导入结果：每个文件读到几行、新增几行。 */
     public record FileResult(String file, String kind, String encoding, int rowsRead, int rowsAdded) {
@@ -155,6 +163,9 @@ public final class Importer {
         Map<String, String[]> meta = validateMeta(metaTables, problems);
         if (!problems.isEmpty()) {
             throw new InputException(problems);
+        }
+        if (showProgress) {
+            progress = cn.gov.assess.io.Progress.onTerminal("导入", dispatch.values().stream().mapToLong(List::size).sum(), 100_000);
         }
         List<FileResult> results = write(newUnits, unitTables, dispatch, raw, problems, monitoring, ordered, meta, metaTables);
         return results;
@@ -457,59 +468,159 @@ public final class Importer {
         });
     }
 
+    /** 派单记录用 JDBC 批量写入：导入是最大量的写操作（百万行级），不经过实体对象。 */
     private int writeDispatch(StatelessSession s, List<DispatchRow> rows, Map<String, Long> unitIds,
                               Map<String, Long> aliasOwner, Long batchId, List<String> problems) {
-        int added = 0;
-        for (int from = 0; from < rows.size(); from += LOOKUP_BATCH) {
-            List<DispatchRow> chunk = rows.subList(from, Math.min(rows.size(), from + LOOKUP_BATCH));
-            Map<String, WorkOrder> existing = new HashMap<>();
-            Map<String, List<String>> byChannel = new HashMap<>();
-            for (DispatchRow r : chunk) {
+        return s.doReturningWork(conn -> {
+            Set<String> channels = new java.util.HashSet<>();
+            rows.forEach(r -> channels.add(r.channel()));
+            boolean anyExisting = false;
+            try (java.sql.PreparedStatement q = conn.prepareStatement("select count(*) from work_order where channel = ?")) {
+                for (String ch : channels) {
+                    q.setString(1, ch);
+                    try (java.sql.ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        anyExisting |= rs.getLong(1) > 0;
+                    }
+                }
+            }
+            IdBlock orderIds = new IdBlock(conn, "work_order_seq");
+            IdBlock assignmentIds = new IdBlock(conn, "assignment_seq");
+            int added = 0;
+            try (java.sql.PreparedStatement insOrder = conn.prepareStatement(
+                    "insert into work_order (id, channel, order_no, received_at, batch_id) values (?, ?, ?, ?, ?)");
+                 java.sql.PreparedStatement insAssignment = conn.prepareStatement("insert into assignment (id, order_id, unit_id, "
+                         + "unit_spelling, deadline, completed_at, batch_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+                Map<String, Object[]> known = new HashMap<>(); // 渠道+编号 → {id, 受理时间}
+                for (int from = 0; from < rows.size(); from += LOOKUP_BATCH) {
+                    List<DispatchRow> chunk = rows.subList(from, Math.min(rows.size(), from + LOOKUP_BATCH));
+                    Map<Long, Map<Long, Object[]>> existingAssignments = new HashMap<>();
+                    if (anyExisting) {
+                        lookupExisting(conn, chunk, known, existingAssignments);
+                    }
+                    for (DispatchRow r : chunk) {
+                        String key = r.channel() + '\u0001' + r.orderNo();
+                        Object[] o = known.get(key);
+                        if (o == null) {
+                            long id = orderIds.next();
+                            insOrder.setLong(1, id);
+                            insOrder.setString(2, r.channel());
+                            insOrder.setString(3, r.orderNo());
+                            insOrder.setTimestamp(4, java.sql.Timestamp.valueOf(r.received()));
+                            insOrder.setLong(5, batchId);
+                            insOrder.addBatch();
+                            o = new Object[]{id, r.received()};
+                            known.put(key, o);
+                        } else if (!o[1].equals(r.received())) {
+                            problems.add(r.where() + "：工单 " + r.orderNo() + " 已导入，受理时间为 " + o[1]
+                                    + "，与本行 " + r.received() + " 不一致；修改已导入的数据请用“assess correct”登记更正");
+                            continue;
+                        }
+                        long orderId = (Long) o[0];
+                        Long unitId = unitIds.get(r.unit().name());
+                        Object[] prev = existingAssignments.getOrDefault(orderId, Map.of()).get(unitId);
+                        if (prev != null) {
+                            if (!prev[0].equals(r.deadline()) || !Objects.equals(prev[1], r.completed())) {
+                                problems.add(r.where() + "：工单 " + r.orderNo() + " 派给 " + r.unit().name() + " 的记录已导入，"
+                                        + "办理时限或办结时间与本行不一致；修改已导入的数据请用“assess correct”登记更正");
+                            }
+                            continue;
+                        }
+                        insAssignment.setLong(1, assignmentIds.next());
+                        insAssignment.setLong(2, orderId);
+                        insAssignment.setLong(3, unitId);
+                        insAssignment.setString(4, r.unitSpelling());
+                        insAssignment.setTimestamp(5, java.sql.Timestamp.valueOf(r.deadline()));
+                        insAssignment.setTimestamp(6, r.completed() == null ? null : java.sql.Timestamp.valueOf(r.completed()));
+                        insAssignment.setLong(7, batchId);
+                        insAssignment.addBatch();
+                        added++;
+                    }
+                    insOrder.executeBatch();
+                    insAssignment.executeBatch();
+                    if (progress != null) {
+                        progress.advance(chunk.size());
+                    }
+                }
+            }
+            return added;
+        });
+    }
+
+    /** 已导入过的工单与转办（再次导入时用），按 1000 个编号一批查询。 */
+    private static void lookupExisting(java.sql.Connection conn, List<DispatchRow> chunk, Map<String, Object[]> known,
+                                       Map<Long, Map<Long, Object[]>> existingAssignments) throws java.sql.SQLException {
+        Map<String, List<String>> byChannel = new HashMap<>();
+        for (DispatchRow r : chunk) {
+            if (!known.containsKey(r.channel() + '\u0001' + r.orderNo())) {
                 byChannel.computeIfAbsent(r.channel(), k -> new ArrayList<>()).add(r.orderNo());
             }
-            for (Map.Entry<String, List<String>> e : byChannel.entrySet()) {
-                for (WorkOrder o : s.createSelectionQuery(
-                                "from WorkOrder o where o.channel = :ch and o.orderNo in :nos", WorkOrder.class)
-                        .setParameter("ch", e.getKey()).setParameterList("nos", e.getValue()).getResultList()) {
-                    existing.put(o.getChannel() + '\u0001' + o.getOrderNo(), o);
+        }
+        for (Map.Entry<String, List<String>> e : byChannel.entrySet()) {
+            String marks = String.join(",", java.util.Collections.nCopies(e.getValue().size(), "?"));
+            try (java.sql.PreparedStatement q = conn.prepareStatement(
+                    "select id, order_no, received_at from work_order where channel = ? and order_no in (" + marks + ")")) {
+                q.setString(1, e.getKey());
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    q.setString(i + 2, e.getValue().get(i));
                 }
-            }
-            Map<Long, Map<Long, Assignment>> existingAssignments = new HashMap<>();
-            List<Long> ids = existing.values().stream().map(WorkOrder::getId).toList();
-            if (!ids.isEmpty()) {
-                for (Assignment a : s.createSelectionQuery("from Assignment a where a.orderId in :ids", Assignment.class)
-                        .setParameterList("ids", ids).getResultList()) {
-                    existingAssignments.computeIfAbsent(a.getOrderId(), k -> new HashMap<>()).put(a.getUnitId(), a);
-                }
-            }
-            for (DispatchRow r : chunk) {
-                String key = r.channel() + '\u0001' + r.orderNo();
-                WorkOrder o = existing.get(key);
-                if (o == null) {
-                    o = new WorkOrder(r.channel(), r.orderNo(), r.received(), batchId);
-                    s.insert(o);
-                    existing.put(key, o);
-                } else if (!o.getReceivedAt().equals(r.received())) {
-                    problems.add(r.where() + "：工单 " + r.orderNo() + " 已导入，受理时间为 " + o.getReceivedAt()
-                            + "，与本行 " + r.received() + " 不一致；修改已导入的数据请用“assess correct”登记更正");
-                    continue;
-                }
-                Long unitId = unitIds.get(r.unit().name());
-                Assignment prev = existingAssignments.getOrDefault(o.getId(), Map.of()).get(unitId);
-                if (prev != null) {
-                    if (!prev.getDeadline().equals(r.deadline()) || !Objects.equals(prev.getCompletedAt(), r.completed())) {
-                        problems.add(r.where() + "：工单 " + r.orderNo() + " 派给 " + r.unit().name() + " 的记录已导入，"
-                                + "办理时限或办结时间与本行不一致；修改已导入的数据请用“assess correct”登记更正");
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        known.put(e.getKey() + '\u0001' + rs.getString(2),
+                                new Object[]{rs.getLong(1), rs.getTimestamp(3).toLocalDateTime()});
                     }
-                    continue;
                 }
-                Assignment a = new Assignment(o.getId(), unitId, r.unitSpelling(), r.deadline(), r.completed(), batchId);
-                s.insert(a);
-                existingAssignments.computeIfAbsent(o.getId(), k -> new HashMap<>()).put(unitId, a);
-                added++;
             }
         }
-        return added;
+        List<Long> ids = new ArrayList<>();
+        for (DispatchRow r : chunk) {
+            Object[] o = known.get(r.channel() + '\u0001' + r.orderNo());
+            if (o != null) {
+                ids.add((Long) o[0]);
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        try (java.sql.PreparedStatement q = conn.prepareStatement(
+                "select order_id, unit_id, deadline, completed_at from assignment where order_id in (" + marks + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                q.setLong(i + 1, ids.get(i));
+            }
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Timestamp c = rs.getTimestamp(4);
+                    existingAssignments.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2),
+                            new Object[]{rs.getTimestamp(3).toLocalDateTime(), c == null ? null : c.toLocalDateTime()});
+                }
+            }
+        }
+    }
+
+    /** 从数据库序列成块取编号（序列步长 1000，一次取值占用其后 1000 个编号）。 */
+    private static final class IdBlock {
+        private final java.sql.Connection conn;
+        private final String sequence;
+        private long next;
+        private long end;
+
+        IdBlock(java.sql.Connection conn, String sequence) {
+            this.conn = conn;
+            this.sequence = sequence;
+        }
+
+        long next() throws java.sql.SQLException {
+            if (next >= end) {
+                try (java.sql.Statement st = conn.createStatement();
+                     java.sql.ResultSet rs = st.executeQuery("select next value for " + sequence)) {
+                    rs.next();
+                    next = rs.getLong(1);
+                    end = next + 1000;
+                }
+            }
+            return next++;
+        }
     }
 
     static Comparator<Path> byName() { return Comparator.comparing(Path::toString); }

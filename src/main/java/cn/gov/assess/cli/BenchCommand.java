@@ -1,0 +1,64 @@
+package cn.gov.assess.cli;
+
+import cn.gov.assess.bench.Benchmark;
+import cn.gov.assess.rules.RuleSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库，考核、报告，并与 H2 的等价 GROUP BY 对照。",
+                "Benchmark import, assessment and report on synthetic quarters."})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--sizes", paramLabel = "N:M,…", description = "转办数:单位数，逗号分隔（默认 100000:2000,1000000:5000）")
+    String sizes = "100000:2000,1000000:5000";
+
+    @Option(names = "--huge", description = "再加 10,000,000:5000（需要较长时间与磁盘空间）")
+    boolean huge;
+
+    @Option(names = "--seed", description = "随机种子（默认 42）")
+    long seed = 42;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "工作目录（默认 out/bench）")
+    Path work = Path.of("out", "bench");
+
+    @Option(names = "--append", paramLabel = "FILE", description = "把结果表追加到该文件（如 BENCHMARKS.md）")
+    Path append;
+
+    @Override
+    public Integer call() throws IOException {
+        String spec = huge ? sizes + ",10000000:5000" : sizes;
+        RuleSet rules = RuleSet.load(main.rulesDir());
+        var out = main.spec.commandLine().getOut();
+        StringBuilder table = new StringBuilder(Benchmark.markdownHeader());
+        out.print(Benchmark.markdownHeader());
+        for (String part : spec.split(",")) {
+            String[] nm = part.strip().split(":");
+            long n = Long.parseLong(nm[0].replace("_", ""));
+            int m = Integer.parseInt(nm[1]);
+            Benchmark.Figures f = Benchmark.run(work.resolve(n + "x" + m), n, m, seed, rules);
+            String row = Benchmark.markdownRow(f);
+            table.append(row);
+            out.print(row);
+            out.flush();
+        }
+        if (append != null) {
+            String head = "\n### " + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors() + " 核，最大堆 "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB，Java " + System.getProperty("java.version")
+                    + "\n\n命令：`bin/assess bench --sizes " + spec + " --seed " + seed + "`\n\n";
+            Files.writeString(append, head + table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,123 @@
+package cn.gov.assess.bench;
+
+import cn.gov.assess.TestSupport;
+import cn.gov.assess.db.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 在子进程中执行导入、考核、更正，并在随机时刻 SIGKILL：数据库要么是命令之前的样子，要么是命令之后的样子；
+ * 下一条命令无需修复即可执行。库被占用时，第二条命令用一行话说明。
+ */
+class CrashSafetyTest {
+    private static final long ROWS = 40_000;
+
+    private static Process start(Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dassess.home=" + TestSupport.root(), "-cp", System.getProperty("java.class.path"), "cn.gov.assess.cli.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static long count(Database db, String table) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
+            try (var st = conn.createStatement(); var rs = st.executeQuery("select count(*) from " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    /** 子进程运行到被杀或自行结束，返回是否被杀。 */
+    private static boolean killAt(Process p, long millis) throws InterruptedException {
+        if (p.waitFor(millis, TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        p.destroyForcibly(); // Linux 上是 SIGKILL
+        p.waitFor();
+        return true;
+    }
+
+    @Test
+    void killedImportRunAndCorrectionLeaveTheDatabaseBeforeOrAfter(@TempDir Path tmp) throws Exception {
+        Random random = new Random(20261128);
+        Path data = tmp.resolve("data");
+        SyntheticQuarter.write(data, ROWS, 500, 3, false);
+        String url = Database.fileUrl(tmp.resolve("db/assess"));
+
+        // 导入：杀在随机时刻，之后要么 0 行要么全部；再导入一次应成功
+        for (int round = 0; round < 2; round++) {
+            boolean killed = killAt(start(tmp.resolve("import.log"), "--db", url, "import", data.toString()), 1500 + random.nextInt(2500));
+            try (Database db = Database.open(url)) {
+                long n = count(db, "assignment");
+                assertTrue(n == 0 || n == ROWS, "导入被杀后转办数应为 0 或 " + ROWS + "，实为 " + n + "（被杀：" + killed + "）");
+                assertEquals(n == 0 ? 0 : count(db, "work_order"), count(db, "work_order"));
+            }
+        }
+        Process finish = start(tmp.resolve("import2.log"), "--db", url, "import", data.toString());
+        assertEquals(0, finish.waitFor(), Files.readString(tmp.resolve("import2.log")));
+        try (Database db = Database.open(url)) {
+            assertEquals(ROWS, count(db, "assignment"));
+        }
+
+        // 考核：要么没有这次运行，要么运行连同全部审计记录都在
+        boolean killed = killAt(start(tmp.resolve("run.log"), "--db", url, "run", "--period", "2026-Q1"), 2500 + random.nextInt(3000));
+        try (Database db = Database.open(url)) {
+            long runs = count(db, "assessment_run");
+            long trail = count(db, "run_assignment");
+            assertTrue(runs == 0 && trail == 0 || runs == 1 && trail == ROWS,
+                    "考核被杀后：运行 " + runs + " 次、审计记录 " + trail + " 行（被杀：" + killed + "）");
+        }
+        Process rerun = start(tmp.resolve("run2.log"), "--db", url, "run", "--period", "2026-Q1");
+        assertEquals(0, rerun.waitFor(), Files.readString(tmp.resolve("run2.log")));
+
+        // 更正：要么全部登记，要么一条没有
+        Path corrections = tmp.resolve("更正.csv");
+        StringBuilder sb = new StringBuilder("渠道,工单编号,办理单位,更正项目,新值,原因,提出人\n");
+        List<String> lines = Files.readAllLines(data.resolve("派单.csv"));
+        for (int i = 1; i <= 200; i++) {
+            String[] f = lines.get(i).split(",");
+            sb.append(f[0]).append(',').append(f[1]).append(',').append(f[3]).append(",办理时限,2026-04-30 18:00,延期获批,测试\n");
+        }
+        Files.writeString(corrections, sb.toString());
+        killed = killAt(start(tmp.resolve("correct.log"), "--db", url, "correct", corrections.toString()), 1200 + random.nextInt(1500));
+        try (Database db = Database.open(url)) {
+            long n = count(db, "correction");
+            assertTrue(n == 0 || n == 200, "更正被杀后应为 0 或 200 条，实为 " + n + "（被杀：" + killed + "）");
+        }
+    }
+
+    @Test
+    void aSecondCommandOnADatabaseInUseSaysSoInOneLine(@TempDir Path tmp) throws Exception {
+        Path data = tmp.resolve("data");
+        SyntheticQuarter.write(data, ROWS, 500, 5, false);
+        String url = Database.fileUrl(tmp.resolve("db/assess"));
+        Process first = start(tmp.resolve("first.log"), "--db", url, "import", data.toString());
+        try {
+            Thread.sleep(1500);
+            Path second = tmp.resolve("second.log");
+            Process p = start(second, "--db", url, "run", "--period", "2026-Q1");
+            int code = p.waitFor();
+            String out = Files.readString(second).strip();
+            if (first.isAlive()) {
+                assertEquals(1, code, out);
+                assertEquals(1, out.lines().count(), out);
+                assertTrue(out.startsWith("错误：数据库正被另一个 assess 命令使用"), out);
+            }
+        } finally {
+            first.waitFor(2, TimeUnit.MINUTES);
+        }
+        assertEquals(0, first.exitValue(), Files.readString(tmp.resolve("first.log")));
+    }
+}
