@@ -24,6 +24,7 @@ public class RunTally {
     @Column(name = "overdue_days", nullable = false) private long overdueDays;
     @Column(name = "monthly_overdue", nullable = false, length = 500) private String monthlyOverdue;
     @Column(name = "overdue_unhandled_orders", nullable = false, length = 2000) private String overdueUnhandledOrders;
+    @Column(nullable = false, length = 2000) private String extras;
 
     protected RunTally() {
     }
@@ -43,6 +44,7 @@ public class RunTally {
         this.overdueDays = t.getOverdueDays();
         this.monthlyOverdue = t.encodeMonthly();
         this.overdueUnhandledOrders = truncate(String.join(";", t.getOverdueUnhandledOrderNos()), 2000);
+        this.extras = truncate(t.encodeExtras(), 2000);
     }
 
     static String truncate(String s, int max) {
@@ -53,6 +55,7 @@ public class RunTally {
         Tally t = new Tally(channel, unitId);
         t.restore(due, handled, unhandled, overdueCompleted, overdueUnhandled, openCount, overdueDays, monthlyOverdue,
                 overdueUnhandledOrders);
+        t.restoreExtras(extras);
         return t;
     }
 

@@ -23,6 +23,8 @@ public class Tally {
     private long overdueDays;
     private final TreeMap<YearMonth, Integer> monthlyOverdue = new TreeMap<>();
     private final TreeSet<String> overdueUnhandledOrderNos = new TreeSet<>();
+    /** 规则自定义的计数：工作人员新加的规则可以用 add("名称", n) 计数、用 extra("名称") 读取，无需改程序。 */
+    private final TreeMap<String, Integer> extras = new TreeMap<>();
 
     public Tally(String channel, Long unitId) {
         this.channel = channel;
@@ -66,7 +68,33 @@ public class Tally {
         }
     }
 
+    public void add(String name, int n) {
+        extras.merge(name, n, Integer::sum);
+    }
+
+    public int extra(String name) {
+        return extras.getOrDefault(name, 0);
+    }
+
+    public Map<String, Integer> getExtras() { return extras; }
+
+    public String encodeExtras() {
+        StringBuilder sb = new StringBuilder();
+        extras.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    void restoreExtras(String encoded) {
+        if (encoded != null && !encoded.isEmpty()) {
+            for (String part : encoded.split(";")) {
+                int eq = part.lastIndexOf('=');
+                extras.put(part.substring(0, eq), Integer.parseInt(part.substring(eq + 1)));
+            }
+        }
+    }
+
     public void merge(Tally other) {
+        other.extras.forEach((k, v) -> extras.merge(k, v, Integer::sum));
         due += other.due;
         handled += other.handled;
         unhandled += other.unhandled;

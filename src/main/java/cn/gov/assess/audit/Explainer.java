@@ -403,6 +403,10 @@ public final class Explainer {
     }
 
     static String label(String expr, Map<String, String> varLabels) {
+        Matcher custom = Pattern.compile("extra\\(\\s*\"([^\"]+)\"\\s*\\)").matcher(expr);
+        if (custom.find()) {
+            return custom.group(1);
+        }
         Matcher v = Pattern.compile("\\$\\w+").matcher(expr);
         if (v.find() && !expr.contains("$p.")) {
             return varLabels.getOrDefault(v.group(), v.group());

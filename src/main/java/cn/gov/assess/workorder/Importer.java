@@ -145,6 +145,7 @@ public final class Importer {
                 }
             }
         }
+        long tValidate = System.nanoTime();
         Map<CsvTable, List<DispatchRow>> dispatch = new LinkedHashMap<>();
         Map<String, DispatchRow> seen = new HashMap<>();
         for (CsvTable t : dispatchTables) {
@@ -167,7 +168,14 @@ public final class Importer {
         if (showProgress) {
             progress = cn.gov.assess.io.Progress.onTerminal("导入", dispatch.values().stream().mapToLong(List::size).sum(), 100_000);
         }
+        if (Boolean.getBoolean("assess.timing")) {
+            System.err.printf("校验 %.2f 秒%n", (System.nanoTime() - tValidate) / 1e9);
+        }
+        long tWrite = System.nanoTime();
         List<FileResult> results = write(newUnits, unitTables, dispatch, raw, problems, monitoring, ordered, meta, metaTables);
+        if (Boolean.getBoolean("assess.timing")) {
+            System.err.printf("写入 %.2f 秒%n", (System.nanoTime() - tWrite) / 1e9);
+        }
         return results;
     }
 
@@ -484,6 +492,10 @@ public final class Importer {
                     }
                 }
             }
+            // 外键由导入前的校验保证；批量写入时关掉逐行外键检查（同一事务内，结束时恢复），导入快约一倍
+            try (java.sql.Statement st = conn.createStatement()) {
+                st.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            }
             IdBlock orderIds = new IdBlock(conn, "work_order_seq");
             IdBlock assignmentIds = new IdBlock(conn, "assignment_seq");
             int added = 0;
@@ -541,6 +553,10 @@ public final class Importer {
                     if (progress != null) {
                         progress.advance(chunk.size());
                     }
+                }
+            } finally {
+                try (java.sql.Statement st = conn.createStatement()) {
+                    st.execute("SET REFERENTIAL_INTEGRITY TRUE");
                 }
             }
             return added;
