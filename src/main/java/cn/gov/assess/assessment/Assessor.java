@@ -116,7 +116,7 @@ public final class Assessor {
             long total = s.createSelectionQuery("select count(*) from Assignment a join WorkOrder o on o.id = a.orderId "
                     + "where o.receivedAt >= :from and o.receivedAt < :to", Long.class)
                     .setParameter("from", period.start().atStartOfDay())
-                    .setParameter("to", period.end().plusDays(1).atStartOfDay()).getSingleResult();
+                    .setParameter("to", receivedBefore(period, cutoff)).getSingleResult();
             progress = cn.gov.assess.io.Progress.onTerminal("考核", total, 100_000);
             List<Future<Chunk>> pending = new ArrayList<>();
             List<Object[]> chunk = new ArrayList<>();
@@ -128,7 +128,7 @@ public final class Assessor {
                                     + "where o.receivedAt >= :from and o.receivedAt < :to "
                                     + "order by o.receivedAt", Object[].class)
                     .setParameter("from", period.start().atStartOfDay())
-                    .setParameter("to", period.end().plusDays(1).atStartOfDay())
+                    .setParameter("to", receivedBefore(period, cutoff))
                     .setFetchSize(5000).stream()) {
                 for (Object[] r : (Iterable<Object[]>) rows::iterator) {
                     cn.gov.assess.correction.Corrections.Effective fix = overrides.byAssignment().get((Long) r[0]);
@@ -199,7 +199,7 @@ public final class Assessor {
         long expectedOrders = db.inTransaction(s2 -> s2.createSelectionQuery("select count(*) from WorkOrder o "
                 + "where o.receivedAt >= :from and o.receivedAt < :to and exists (select 1 from Assignment a where a.orderId = o.id)", Long.class)
                 .setParameter("from", period.start().atStartOfDay())
-                .setParameter("to", period.end().plusDays(1).atStartOfDay()).getSingleResult());
+                .setParameter("to", receivedBefore(period, cutoff)).getSingleResult());
         if (expectedOrders != orders) {
             throw new IllegalStateException("读取转办时同一工单的记录不相邻（读到 " + orders + " 个工单，应为 " + expectedOrders + " 个），考核中止，未保存");
         }
@@ -275,6 +275,13 @@ public final class Assessor {
             trail.accept(facts);
             trailNanos.addAndGet(System.nanoTime() - t0);
         };
+    }
+
+    /** 本期受理的上界：季度结束，或更早的截至时点（截至之后受理的工单不计入）。 */
+    static LocalDateTime receivedBefore(Period period, LocalDateTime cutoff) {
+        LocalDateTime end = period.end().plusDays(1).atStartOfDay();
+        LocalDateTime afterCutoff = cutoff.plusSeconds(1);
+        return afterCutoff.isBefore(end) ? afterCutoff : end;
     }
 
     /** 一块的结果：部分汇总与已分类的转办。 */

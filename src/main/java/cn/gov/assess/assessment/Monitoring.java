@@ -113,6 +113,17 @@ public final class Monitoring {
             out.add(new RunCheckResult(null, RunCheckResult.MEDIA, seq++, a.getPlatform(), a.getName(), a.getOwnerSpelling(),
                     a.getOwnerUnitId(), result(f, checkedAccounts.contains(a.getId())), problems(f), remark));
         }
+        // 责任主体没有列入附件的账号时，备注挂在该账号自己的一行上（状态作结果），不让备注丢失
+        for (Remark r : remarks) {
+            if (r.getKind().equals(RunCheckResult.MEDIA) && !remarked.contains(r.getUnitId())) {
+                remarked.add(r.getUnitId());
+                MediaAccountFact a = accounts.stream().filter(x -> x.getOwnerUnitId() == r.getUnitId()).findFirst().orElse(null);
+                if (a != null) {
+                    out.add(new RunCheckResult(null, RunCheckResult.MEDIA, seq++, a.getPlatform(), a.getName(), a.getOwnerSpelling(),
+                            a.getOwnerUnitId(), a.getStatus(), "", remarkText(remarks, RunCheckResult.MEDIA, a.getOwnerUnitId())));
+                }
+            }
+        }
         return out;
     }
 

@@ -130,6 +130,9 @@ public final class ScenarioRunner {
                 return run.disqualifications().stream().anyMatch(d -> label(run, d.getUnitId()).equals(subject)) ? "是" : "否";
             }
             case "监测结果", "存在的问题", "备注" -> {
+                if (check.equals("备注") && !channel.equals("政府网站") && !channel.equals("政务新媒体")) {
+                    return annexCell(run, check, channel, subject);
+                }
                 String kind = channel.equals("政府网站") ? RunCheckResult.WEBSITE : RunCheckResult.MEDIA;
                 RunCheckResult row = run.checks().stream().filter(c -> c.getKind().equals(kind) && c.getSubject().equals(subject))
                         .findFirst().orElse(null);
@@ -142,6 +145,14 @@ public final class ScenarioRunner {
                 return run.notes().stream().map(RunNote::getKey).anyMatch(subject::equals) ? "是" : "否";
             }
             default -> {
+                return annexCell(run, check, channel, subject);
+            }
+        }
+    }
+
+    private static String annexCell(RunStore.StoredRun run, String check, String channel, String subject) {
+        {
+            {
                 ChannelConfig cfg = run.rules().channels().get(channel);
                 if (cfg == null) {
                     throw new IllegalArgumentException("渠道“" + channel + "”未配置");
