@@ -36,9 +36,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--append", paramLabel = "FILE", description = "把结果表追加到该文件（如 BENCHMARKS.md）")
     Path append;
 
+    @Option(names = "--generate", paramLabel = "DIR", description = "只生成合成数据到 DIR（units.csv、派单.csv），规模取 --sizes 的第一项")
+    Path generate;
+
+    @Option(names = "--shuffled", description = "与 --generate 一起用：打乱行序")
+    boolean shuffled;
+
     @Override
     public Integer call() throws IOException {
         String spec = huge ? sizes + ",10000000:5000" : sizes;
+        if (generate != null) {
+            String[] nm = spec.split(",")[0].strip().split(":");
+            long written = cn.gov.assess.bench.SyntheticQuarter.write(generate, Long.parseLong(nm[0].replace("_", "")),
+                    Integer.parseInt(nm[1]), seed, shuffled);
+            main.spec.commandLine().getOut().printf("已生成 %,d 条转办（%s 个单位）到 %s%n", written, nm[1], generate);
+            return 0;
+        }
         RuleSet rules = RuleSet.load(main.rulesDir());
         var out = main.spec.commandLine().getOut();
         StringBuilder table = new StringBuilder(Benchmark.markdownHeader());
