@@ -48,13 +48,6 @@ public final class Database implements AutoCloseable {
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
-        // 导入时若进程被杀，外键检查可能停在关闭状态：每次打开库都恢复
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
-             java.sql.Statement st = c.createStatement()) {
-            st.execute("SET REFERENTIAL_INTEGRITY TRUE");
-        } catch (java.sql.SQLException e) {
-            throw translate(url, new IllegalStateException(e.getMessage(), e));
-        }
         Configuration cfg = new Configuration()
                 .addAnnotatedClass(Unit.class).addAnnotatedClass(UnitAlias.class)
                 .addAnnotatedClass(ImportBatch.class).addAnnotatedClass(WorkOrder.class)
