@@ -44,7 +44,18 @@ public final class RunStore {
                 try (PreparedStatement ps = conn.prepareStatement("insert into run_assignment (run_id, assignment_id, channel, "
                         + "order_no, unit_id, received_at, deadline, completed_at, status, days_late, rule_name) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    return assessor.assess(period, cutoff, rules, facts -> writeTrail(ps, id, facts));
+                    // 审计记录由单独的线程写（同一事务的连接只归它用），与读取、规则执行重叠；队列有界，内存有上限
+                    TrailWriter writer = new TrailWriter(ps, id);
+                    writer.start();
+                    Assessor.Result result;
+                    try {
+                        result = assessor.assess(period, cutoff, rules, writer::put);
+                    } catch (RuntimeException e) {
+                        writer.abort();
+                        throw e;
+                    }
+                    writer.finish();
+                    return result;
                 }
             });
             run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount(), r.lastCorrection());
@@ -54,6 +65,72 @@ public final class RunStore {
                     r.assignmentCount(), r.tallies(), r.labels(), r.lists(), r.disqualifications(), r.units(), r.checkRows(),
                     r.notes(), r.meta(), r.firings(), id, r.lastCorrection());
         });
+    }
+
+    /** 写审计记录的线程：从有界队列取已分类的块，批量写入。 */
+    private static final class TrailWriter extends Thread {
+        private static final List<AssignmentFact> END = List.of();
+        private final java.util.concurrent.BlockingQueue<List<AssignmentFact>> queue = new java.util.concurrent.ArrayBlockingQueue<>(3);
+        private final PreparedStatement ps;
+        private final Long runId;
+        private volatile RuntimeException failure;
+
+        TrailWriter(PreparedStatement ps, Long runId) {
+            super("assess-trail");
+            this.ps = ps;
+            this.runId = runId;
+            setDaemon(true);
+        }
+
+        void put(List<AssignmentFact> facts) {
+            check();
+            try {
+                queue.put(facts);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("写入审计记录被中断", e);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (List<AssignmentFact> facts = queue.take(); facts != END; facts = queue.take()) {
+                    writeTrail(ps, runId, facts);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+                queue.clear();
+            }
+        }
+
+        void finish() {
+            put(END);
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("写入审计记录被中断", e);
+            }
+            check();
+        }
+
+        void abort() {
+            interrupt();
+            try {
+                join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void check() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     private static void writeTrail(PreparedStatement ps, Long runId, List<AssignmentFact> facts) {
