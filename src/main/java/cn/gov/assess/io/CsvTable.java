@@ -47,6 +47,15 @@ public final class CsvTable {
         return parse(file.toString(), Files.readAllBytes(file));
     }
 
+    /** 把 CSV 文件的字节解码为文字（去掉 BOM）：先试严格的 UTF-8，再试 GB18030；都不行返回 null。 */
+    public static String decodeText(byte[] bytes) {
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            return decode(bytes, 3, StandardCharsets.UTF_8);
+        }
+        String text = decode(bytes, 0, StandardCharsets.UTF_8);
+        return text != null ? text : decode(bytes, 0, GB18030);
+    }
+
     public static CsvTable parse(String fileName, byte[] bytes) {
         if (bytes.length == 0 || isBlank(bytes)) {
             throw new InputException(fileName + "：文件为空，没有表头也没有数据行");

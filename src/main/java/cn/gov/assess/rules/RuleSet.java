@@ -50,7 +50,16 @@ public final class RuleSet {
                 if (rel.startsWith(".") || rel.contains("/.")) {
                     continue;
                 }
-                files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+                if (rel.toLowerCase().endsWith(".csv")) {
+                    // 参数表、渠道配置常在 Excel/WPS 里编辑后另存：UTF-8（含 BOM）或 GBK 都接受
+                    String text = cn.gov.assess.io.CsvTable.decodeText(Files.readAllBytes(p));
+                    if (text == null) {
+                        throw new cn.gov.assess.io.InputException("规则目录中的 " + rel + " 编码无法识别，请另存为“CSV UTF-8”");
+                    }
+                    files.put(rel, text);
+                } else {
+                    files.put(rel, Files.readString(p, StandardCharsets.UTF_8));
+                }
             }
         } catch (java.nio.charset.MalformedInputException e) {
             throw new cn.gov.assess.io.InputException("规则目录中的文件必须是 UTF-8 编码：" + dir);

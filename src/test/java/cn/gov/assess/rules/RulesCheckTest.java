@@ -33,6 +33,24 @@ class RulesCheckTest {
     }
 
     @Test
+    void thresholdTableSavedFromExcelAsGbkOrUtf8WithBomIsAccepted(@TempDir Path tmp) throws IOException {
+        Path copy = TestSupport.copyRules(tmp.resolve("rules"));
+        Files.write(copy.resolve("thresholds.csv"), Files.readString(copy.resolve("thresholds.csv"))
+                .getBytes(java.nio.charset.Charset.forName("GB18030")));
+        byte[] channels = Files.readAllBytes(copy.resolve("channels.csv"));
+        byte[] withBom = new byte[channels.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(channels, 0, withBom, 3, channels.length);
+        Files.write(copy.resolve("channels.csv"), withBom);
+        RuleSet rules = RuleSet.load(copy);
+        assertTrue(RulesChecker.check(rules).ok(), RulesChecker.check(rules).errors().toString());
+        assertEquals(50, rules.parameters().number("办结工单较多.最低实办数", "12345市民热线"));
+        assertEquals(3, rules.channels().size());
+    }
+
+    @Test
     void syntaxErrorGivesFileLineAndRule(@TempDir Path tmp) throws IOException {
         Path copy = broken(tmp, "50-名单.drl", "    insertLogical(new ListEntry(\"办结工单较多\"", "    insertLogical(new ListEntry(\"办结工单较多\" ((");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
