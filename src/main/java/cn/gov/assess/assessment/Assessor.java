@@ -61,7 +61,7 @@ public final class Assessor {
                          Map<String, String> labels, List<ListEntry> lists,
                          List<Disqualification> disqualifications, Map<Long, UnitInfo> units,
                          List<RunCheckResult> checkRows, List<Note> notes, Map<String, String> meta,
-                         List<Firing> firings, Long runId, long lastCorrection) {
+                         List<Firing> firings, Long runId, long lastCorrection, List<Object> monitoringFacts) {
 
         /** 附件中单位的写法：该渠道记录里最常用的写法。 */
         public String label(String channel, Long unitId) {
@@ -211,7 +211,7 @@ public final class Assessor {
         List<RunCheckResult> rows = monitoring.rows(c.failures(), c.remarks(), parameters, units);
         String dataFingerprint = String.format("%064x", fingerprint.mod(java.math.BigInteger.ONE.shiftLeft(256)));
         return new Result(period, cutoff, rules, dataFingerprint, orders, assignments,
-                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null, overrides.lastCorrection());
+                tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null, overrides.lastCorrection(), monitoring.facts());
     }
 
     /** 第二步的结论：名单成员、一票否决、监测不合格、备注、正文提示句。 */

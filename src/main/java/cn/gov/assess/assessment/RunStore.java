@@ -63,7 +63,7 @@ public final class RunStore {
             saveConclusions(ss, id, r);
             return new Assessor.Result(r.period(), r.cutoff(), r.rules(), r.dataFingerprint(), r.orderCount(),
                     r.assignmentCount(), r.tallies(), r.labels(), r.lists(), r.disqualifications(), r.units(), r.checkRows(),
-                    r.notes(), r.meta(), r.firings(), id, r.lastCorrection());
+                    r.notes(), r.meta(), r.firings(), id, r.lastCorrection(), r.monitoringFacts());
         });
     }
 
@@ -173,6 +173,35 @@ public final class RunStore {
         for (Firing f : r.firings()) {
             s.insert(new RunFiring(id, f));
         }
+        s.doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("insert into run_monitoring (run_id, seq, kind, payload) values (?, ?, ?, ?)")) {
+                int seq = 0;
+                for (Object fact : r.monitoringFacts()) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, ++seq);
+                    ps.setString(3, fact.getClass().getSimpleName());
+                    ps.setString(4, MonitoringFacts.encode(fact));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** 运行时保存的监测记录；没有保存（V8 之前的运行）时返回 null。 */
+    public List<Object> monitoringFacts(Long runId) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
+            List<Object> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("select kind, payload from run_monitoring where run_id = ? order by seq")) {
+                ps.setLong(1, runId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(MonitoringFacts.decode(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        }));
     }
 
     /** 不保存的预演：与保存后读回的运行同一形状，供“假如”比较。 */

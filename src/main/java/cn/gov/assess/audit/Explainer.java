@@ -113,7 +113,14 @@ public final class Explainer {
                 for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
                     units.put(u.getId(), new UnitInfo(u.getId(), u.getName(), u.getKind(), u.getSortOrder()));
                 }
-                monitoring = Monitoring.load(s, run.run().getPeriod(), run.run().getCutoff()).facts();
+                monitoring = null;
+                if (run.run().getId() != null) {
+                    monitoring = new RunStore(db).monitoringFacts(run.run().getId());
+                }
+                if (monitoring == null || monitoring.isEmpty()) {
+                    // 未保存监测记录的运行（预演或早期运行）：用库中当前的监测记录
+                    monitoring = Monitoring.load(s, run.run().getPeriod(), run.run().getCutoff()).facts();
+                }
             }
             KieSession session = ruleSet.compile().newKieSession();
             try {

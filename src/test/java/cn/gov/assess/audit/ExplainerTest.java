@@ -92,6 +92,22 @@ class ExplainerTest {
     }
 
     @Test
+    void oldRunIsExplainedWithTheMonitoringRecordsItSaw(@TempDir Path tmp) throws IOException {
+        try (Database own = TestSupport.memoryDb()) {
+            new Importer(own, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
+            RunStore s = new RunStore(own);
+            long id = s.assessAndSave(new Assessor(own), Q4, Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+            Path extra = tmp.resolve("补录.csv");
+            Files.writeString(extra, "监测日期,单位名称,栏目未更新天数,空白栏目数,超三个月未回复留言数,网站可访问,新发布信息数\n"
+                    + "2021-12-25,县人社局,1,0,0,是,10\n");
+            new Importer(own, TestSupport.rules()).importPaths(List.of(extra));
+            Explainer.UnitExplanation u = new Explainer(own).explainUnit(s.load(id), "县人社局", "政府网站", false);
+            assertEquals(List.of("规则“信息保障好（政府网站）：全部合格且发布较多”：新发布信息数合计 15，要求 ≥ 60"),
+                    verdict(u, "政府网站", "信息保障好").why());
+        }
+    }
+
+    @Test
     void listExplanationShowsMembersAndNearMisses() {
         Explainer.ListExplanation l = new Explainer(db).explainList(store.load(run1), "按期办结且办理较好", "县长信箱");
         assertEquals(List.of("法门镇", "绛帐镇", "城关街道办", "县教体局", "县市场监管局", "县人社局"),
