@@ -22,7 +22,6 @@ import cn.gov.assess.rules.Parameters;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.rules.RulesChecker;
 import cn.gov.assess.unit.Unit;
-import cn.gov.assess.unit.UnitAlias;
 import cn.gov.assess.unit.UnitDirectory;
 import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.BaseDescr;
@@ -442,22 +441,7 @@ public final class Explainer {
     }
 
     private UnitDirectory.Ref resolve(String name) {
-        return db.inTransaction(s -> {
-            UnitDirectory d = new UnitDirectory();
-            Map<Long, String> names = new HashMap<>();
-            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
-                d.put(u.getName(), new UnitDirectory.Ref(u.getId(), u.getName()));
-                names.put(u.getId(), u.getName());
-            }
-            for (UnitAlias a : s.createSelectionQuery("from UnitAlias", UnitAlias.class).getResultList()) {
-                d.put(a.getAlias(), new UnitDirectory.Ref(a.getUnitId(), names.get(a.getUnitId())));
-            }
-            UnitDirectory.Ref r = d.find(name);
-            if (r == null) {
-                throw new InputException("未知单位“" + name + "”，最接近的已知单位是“" + d.closest(name) + "”");
-            }
-            return r;
-        });
+        return db.inTransaction(s -> UnitDirectory.load(s).require(name));
     }
 
     /** 一个单位在一个名单（范围）上的判定：在名单上的给出规则与理由；不在的给出不成立的条件。 */

@@ -11,8 +11,6 @@ import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.AnnexTable;
 import cn.gov.assess.notice.Percent;
 import cn.gov.assess.rules.ChannelConfig;
-import cn.gov.assess.unit.Unit;
-import cn.gov.assess.unit.UnitAlias;
 import cn.gov.assess.unit.UnitDirectory;
 
 import java.io.IOException;
@@ -376,17 +374,6 @@ public final class Reconciler {
     }
 
     private UnitDirectory directory() {
-        return db.inTransaction(s -> {
-            UnitDirectory d = new UnitDirectory();
-            Map<Long, String> names = new HashMap<>();
-            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
-                d.put(u.getName(), new UnitDirectory.Ref(u.getId(), u.getName()));
-                names.put(u.getId(), u.getName());
-            }
-            for (UnitAlias a : s.createSelectionQuery("from UnitAlias", UnitAlias.class).getResultList()) {
-                d.put(a.getAlias(), new UnitDirectory.Ref(a.getUnitId(), names.get(a.getUnitId())));
-            }
-            return d;
-        });
+        return db.inTransaction(UnitDirectory::load);
     }
 }

@@ -6,7 +6,6 @@ import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.unit.Unit;
-import cn.gov.assess.unit.UnitAlias;
 import cn.gov.assess.unit.UnitDirectory;
 import cn.gov.assess.workorder.Assignment;
 import cn.gov.assess.workorder.WorkOrder;
@@ -282,15 +281,6 @@ public final class Corrections {
     }
 
     private static UnitDirectory directory(StatelessSession s) {
-        UnitDirectory d = new UnitDirectory();
-        Map<Long, String> names = new HashMap<>();
-        for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
-            d.put(u.getName(), new UnitDirectory.Ref(u.getId(), u.getName()));
-            names.put(u.getId(), u.getName());
-        }
-        for (UnitAlias a : s.createSelectionQuery("from UnitAlias", UnitAlias.class).getResultList()) {
-            d.put(a.getAlias(), new UnitDirectory.Ref(a.getUnitId(), names.get(a.getUnitId())));
-        }
-        return d;
+        return UnitDirectory.load(s);
     }
 }

@@ -11,6 +11,29 @@ public final class UnitDirectory {
 
     private final Map<String, Ref> byName = new HashMap<>();
 
+    /** 从数据库读出全部单位名称与别名。 */
+    public static UnitDirectory load(org.hibernate.SharedSessionContract s) {
+        UnitDirectory d = new UnitDirectory();
+        Map<Long, String> names = new HashMap<>();
+        for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
+            d.put(u.getName(), new Ref(u.getId(), u.getName()));
+            names.put(u.getId(), u.getName());
+        }
+        for (UnitAlias a : s.createSelectionQuery("from UnitAlias", UnitAlias.class).getResultList()) {
+            d.put(a.getAlias(), new Ref(a.getUnitId(), names.get(a.getUnitId())));
+        }
+        return d;
+    }
+
+    /** 按名称或别名查单位，查不到时报错并给出最接近的名称。 */
+    public Ref require(String name) {
+        Ref r = find(name);
+        if (r == null) {
+            throw new cn.gov.assess.io.InputException("未知单位“" + name + "”，最接近的已知单位是“" + closest(name) + "”");
+        }
+        return r;
+    }
+
     public void put(String nameOrAlias, Ref ref) {
         byName.put(nameOrAlias, ref);
     }

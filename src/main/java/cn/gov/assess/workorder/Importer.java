@@ -218,18 +218,9 @@ public final class Importer {
     }
 
     private UnitDirectory loadDirectory() {
-        UnitDirectory d = new UnitDirectory();
         try (StatelessSession s = db.sessions().openStatelessSession()) {
-            Map<Long, String> names = new HashMap<>();
-            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
-                d.put(u.getName(), new UnitDirectory.Ref(u.getId(), u.getName()));
-                names.put(u.getId(), u.getName());
-            }
-            for (UnitAlias a : s.createSelectionQuery("from UnitAlias", UnitAlias.class).getResultList()) {
-                d.put(a.getAlias(), new UnitDirectory.Ref(a.getUnitId(), names.get(a.getUnitId())));
-            }
+            return UnitDirectory.load(s);
         }
-        return d;
     }
 
     private static List<UnitRow> validateUnits(List<CsvTable> tables, UnitDirectory existing, List<String> problems) {
