@@ -224,7 +224,7 @@ public final class RunStore {
         }
         List<RunListEntry> lists = new ArrayList<>();
         for (List<ListEntry> entries : byList.values()) {
-            entries.sort(LIST_ORDER);
+            entries.sort(listOrder(r.rules().parameters().list("名单分组顺序")));
             int pos = 1;
             for (ListEntry e : entries) {
                 lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
@@ -243,20 +243,17 @@ public final class RunStore {
         return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), r.rules().files());
     }
 
-    /** 名单内顺序：镇街在前、部门在后；同组按名次、实办数从多到少、官方排序。 */
-    static final Comparator<ListEntry> LIST_ORDER = Comparator
-            .comparingInt((ListEntry e) -> groupOrder(e.getGroup()))
-            .thenComparingInt(e -> e.getRank() == 0 ? 0 : e.getRank())
-            .thenComparing(Comparator.comparingInt(ListEntry::getVolume).reversed())
-            .thenComparingInt(ListEntry::getSortOrder)
-            .thenComparingLong(ListEntry::getUnitId);
-
-    static int groupOrder(String group) {
-        return switch (group == null ? "" : group) {
-            case "镇街" -> 0;
-            case "部门" -> 1;
-            default -> 2;
-        };
+    /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序。 */
+    static Comparator<ListEntry> listOrder(List<String> groups) {
+        return Comparator
+                .comparingInt((ListEntry e) -> {
+                    int i = groups.indexOf(e.getGroup());
+                    return i < 0 ? groups.size() : i;
+                })
+                .thenComparingInt(ListEntry::getRank)
+                .thenComparing(Comparator.comparingInt(ListEntry::getVolume).reversed())
+                .thenComparingInt(ListEntry::getSortOrder)
+                .thenComparingLong(ListEntry::getUnitId);
     }
 
     public Long latestRunId() {

@@ -103,7 +103,7 @@ final class RuleHarness {
     List<String> list(Assessor.Conclusions c, String list, String channel) {
         List<ListEntry> entries = new ArrayList<>(c.lists().stream()
                 .filter(e -> e.getList().equals(list) && e.getChannel().equals(channel)).toList());
-        entries.sort(RunStore.LIST_ORDER);
+        entries.sort(RunStore.listOrder(rules.parameters().list("名单分组顺序")));
         return entries.stream().map(e -> units.get(e.getUnitId()).getName()).toList();
     }
 
