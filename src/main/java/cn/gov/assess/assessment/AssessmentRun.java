@@ -32,6 +32,9 @@ public class AssessmentRun {
     private int assignmentCount;
     @Column(name = "correction_seq", nullable = false)
     private long correctionSeq;
+    /** pending：审计记录正在分批写入；done：已完成。未完成的运行在下次打开库时删除，读者只看 done。 */
+    @Column(nullable = false, length = 10)
+    private String state = "done";
 
     protected AssessmentRun() {
     }
@@ -52,12 +55,17 @@ public class AssessmentRun {
     /** 同一事务内补上运行结束时才知道的数据指纹与计数。 */
     public void complete(String dataFingerprint, int orderCount, int assignmentCount, long correctionSeq) {
         this.correctionSeq = correctionSeq;
+        this.state = "done";
         this.dataFingerprint = dataFingerprint;
         this.orderCount = orderCount;
         this.assignmentCount = assignmentCount;
     }
 
+    /** 登记为未完成：先提交这一行，再分批写审计记录。 */
+    public void markPending() { this.state = "pending"; }
+
     public Long getId() { return id; }
+    public String getState() { return state; }
     public Period getPeriod() { return Period.parse(period); }
     public LocalDateTime getCutoff() { return cutoff; }
     public LocalDateTime getCreatedAt() { return createdAt; }

@@ -34,49 +34,70 @@ public final class RunStore {
         }
     }
 
-    /** 考核并保存：运行、审计记录与全部结论在一个事务里写入；任何一步失败，什么都不留下。 */
+    /**
+     * 考核并保存。百万行级的审计记录不能放进一个事务（H2 要为未提交的事务保留全部撤销记录），所以：先提交一行
+     * pending 的运行；审计记录由单独的线程分批写入、每 10 万行提交一次；最后在一个小事务里写入汇总、名单等全部结论
+     * 并把运行改为 done。任何一步失败都删掉这次运行已写的行；进程被杀则由下次打开库时删除（{@link cn.gov.assess.db.Staging}）。
+     * 所以运行要么完整存在，要么不存在。
+     */
     public Assessor.Result assessAndSave(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
-        return db.sessions().fromStatelessTransaction(ss -> {
-            AssessmentRun run = new AssessmentRun(period, cutoff, LocalDateTime.now(), rules.fingerprint(), "-".repeat(64), 0, 0);
-            ss.insert(run);
-            Long id = run.getId();
-            Assessor.Result r = ss.doReturningWork(conn -> {
-                try (PreparedStatement ps = conn.prepareStatement("insert into run_assignment (run_id, assignment_id, channel, "
-                        + "order_no, unit_id, received_at, deadline, completed_at, status, days_late, rule_name) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    // 审计记录由单独的线程写（同一事务的连接只归它用），与读取、规则执行重叠；队列有界，内存有上限
-                    TrailWriter writer = new TrailWriter(ps, id);
-                    writer.start();
-                    Assessor.Result result;
-                    try {
-                        result = assessor.assess(period, cutoff, rules, writer::put);
-                    } catch (RuntimeException e) {
-                        writer.abort();
-                        throw e;
-                    }
-                    writer.finish();
-                    return result;
+        AssessmentRun run = new AssessmentRun(period, cutoff, LocalDateTime.now(), rules.fingerprint(), "-".repeat(64), 0, 0);
+        run.markPending();
+        db.sessions().inStatelessTransaction(ss -> ss.insert(run));
+        Long id = run.getId();
+        try {
+            Assessor.Result r;
+            try (java.sql.Connection c = db.connect();
+                 PreparedStatement ps = c.prepareStatement("insert into run_assignment (run_id, assignment_id, channel, "
+                         + "order_no, unit_id, received_at, deadline, completed_at, status, days_late, rule_name) "
+                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                // 审计记录由单独的线程写（这个连接只归它用），与读取、规则执行重叠；队列有界，内存有上限
+                TrailWriter writer = new TrailWriter(c, ps, id);
+                writer.start();
+                try {
+                    r = assessor.assess(period, cutoff, rules, writer::put);
+                } catch (RuntimeException e) {
+                    writer.abort();
+                    throw e;
                 }
+                writer.finish();
+            } catch (SQLException e) {
+                throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
+            }
+            Assessor.Result done = r;
+            return db.sessions().fromStatelessTransaction(ss -> {
+                run.complete(done.dataFingerprint(), done.orderCount(), done.assignmentCount(), done.lastCorrection());
+                ss.update(run);
+                saveConclusions(ss, id, done);
+                return new Assessor.Result(done.period(), done.cutoff(), done.rules(), done.dataFingerprint(), done.orderCount(),
+                        done.assignmentCount(), done.tallies(), done.labels(), done.lists(), done.disqualifications(),
+                        done.units(), done.checkRows(), done.notes(), done.meta(), done.firings(), id, done.lastCorrection(),
+                        done.monitoringFacts());
             });
-            run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount(), r.lastCorrection());
-            ss.update(run);
-            saveConclusions(ss, id, r);
-            return new Assessor.Result(r.period(), r.cutoff(), r.rules(), r.dataFingerprint(), r.orderCount(),
-                    r.assignmentCount(), r.tallies(), r.labels(), r.lists(), r.disqualifications(), r.units(), r.checkRows(),
-                    r.notes(), r.meta(), r.firings(), id, r.lastCorrection(), r.monitoringFacts());
-        });
+        } catch (RuntimeException e) {
+            try (java.sql.Connection c = db.connect()) {
+                cn.gov.assess.db.Staging.discardRun(c, id);
+            } catch (SQLException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // 下次打开库时会再次清除
+            }
+            throw e;
+        }
     }
 
     /** 写审计记录的线程：从有界队列取已分类的块，批量写入。 */
     private static final class TrailWriter extends Thread {
         private static final List<AssignmentFact> END = List.of();
         private final java.util.concurrent.BlockingQueue<List<AssignmentFact>> queue = new java.util.concurrent.ArrayBlockingQueue<>(3);
+        private static final int COMMIT_EVERY = 100_000;
+        private final java.sql.Connection conn;
         private final PreparedStatement ps;
         private final Long runId;
         private volatile RuntimeException failure;
+        private int sinceCommit;
 
-        TrailWriter(PreparedStatement ps, Long runId) {
+        TrailWriter(java.sql.Connection conn, PreparedStatement ps, Long runId) {
             super("assess-trail");
+            this.conn = conn;
             this.ps = ps;
             this.runId = runId;
             setDaemon(true);
@@ -97,7 +118,16 @@ public final class RunStore {
             try {
                 for (List<AssignmentFact> facts = queue.take(); facts != END; facts = queue.take()) {
                     writeTrail(ps, runId, facts);
+                    sinceCommit += facts.size();
+                    if (sinceCommit >= COMMIT_EVERY) {
+                        conn.commit();
+                        sinceCommit = 0;
+                    }
                 }
+                conn.commit();
+            } catch (SQLException e) {
+                failure = new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
+                queue.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -257,12 +287,12 @@ public final class RunStore {
     }
 
     public Long latestRunId() {
-        return db.inTransaction(s -> s.createSelectionQuery("select max(r.id) from AssessmentRun r", Long.class)
+        return db.inTransaction(s -> s.createSelectionQuery("select max(r.id) from AssessmentRun r where r.state = 'done'", Long.class)
                 .getSingleResult());
     }
 
     public List<AssessmentRun> runs() {
-        return db.inTransaction(s -> s.createSelectionQuery("from AssessmentRun r order by r.id", AssessmentRun.class)
+        return db.inTransaction(s -> s.createSelectionQuery("from AssessmentRun r where r.state = 'done' order by r.id", AssessmentRun.class)
                 .getResultList());
     }
 
@@ -273,7 +303,7 @@ public final class RunStore {
         }
         return db.inTransaction(s -> {
             AssessmentRun run = s.find(AssessmentRun.class, id);
-            if (run == null) {
+            if (run == null || !"done".equals(run.getState())) {
                 throw new InputException("没有编号为 " + id + " 的考核运行");
             }
             List<RunTally> tallies = s.createSelectionQuery("from RunTally t where t.runId = :id order by t.id", RunTally.class)

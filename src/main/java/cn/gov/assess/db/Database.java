@@ -48,6 +48,7 @@ public final class Database implements AutoCloseable {
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
+        Staging.recover(url, System.err);
         Configuration cfg = new Configuration()
                 .addAnnotatedClass(Unit.class).addAnnotatedClass(UnitAlias.class)
                 .addAnnotatedClass(ImportBatch.class).addAnnotatedClass(WorkOrder.class)
@@ -88,6 +89,18 @@ public final class Database implements AutoCloseable {
     }
 
     public SessionFactory sessions() { return sessionFactory; }
+
+    /** 一个单独的 JDBC 连接（自动提交关闭），给分批提交的大批量写入用；用完由调用方关闭。 */
+    public java.sql.Connection connect() {
+        try {
+            java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+            c.setAutoCommit(false);
+            return c;
+        } catch (java.sql.SQLException e) {
+            throw translate(url, new IllegalStateException(e.getMessage(), e));
+        }
+    }
+
     public String url() { return url; }
 
     public <T> T inTransaction(Function<org.hibernate.Session, T> work) {

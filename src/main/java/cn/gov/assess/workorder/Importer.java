@@ -33,7 +33,6 @@ import java.util.stream.Stream;
 public final class Importer {
     public static final List<String> UNIT_COLUMNS = List.of("单位名称", "类型", "排序");
     public static final List<String> DISPATCH_COLUMNS = List.of("渠道", "工单编号", "受理时间", "办理单位", "办理时限", "办结时间");
-    private static final int LOOKUP_BATCH = 1000;
 
     private final Database db;
     private final RuleSet rules;
@@ -51,12 +50,6 @@ public final class Importer {
     }
 
     private record UnitRow(String file, int line, String name, String kind, int sortOrder, List<String> aliases) {
-    }
-
-    private record DispatchRow(String file, int line, String channel, String orderNo, LocalDateTime received,
-                               String unitSpelling, UnitDirectory.Ref unit, LocalDateTime deadline,
-                               LocalDateTime completed) {
-        String where() { return file + " 第 " + line + " 行"; }
     }
 
     public Importer(Database db, RuleSet rules) {
@@ -91,7 +84,7 @@ public final class Importer {
         }
         List<String> problems = new ArrayList<>();
         List<CsvTable> unitTables = new ArrayList<>();
-        List<CsvTable> dispatchTables = new ArrayList<>();
+        List<Path> dispatchFiles = new ArrayList<>();
         Map<CsvTable, MonitoringImport.Kind> monitoringTables = new LinkedHashMap<>();
         List<CsvTable> metaTables = new ArrayList<>();
         Map<CsvTable, byte[]> raw = new LinkedHashMap<>();
@@ -99,6 +92,13 @@ public final class Importer {
             CsvTable t;
             byte[] bytes;
             try {
+                // 派单记录可达千万行：只看表头，留到后面逐行读取
+                try (cn.gov.assess.io.CsvStream head = cn.gov.assess.io.CsvStream.open(f)) {
+                    if (head.has("工单编号")) {
+                        dispatchFiles.add(f);
+                        continue;
+                    }
+                }
                 bytes = Files.readAllBytes(f);
                 t = CsvTable.parse(f.toString(), bytes);
             } catch (IOException e) {
@@ -110,10 +110,7 @@ public final class Importer {
             }
             raw.put(t, bytes);
             MonitoringImport.Kind mk = MonitoringImport.Kind.detect(t);
-            if (t.has("工单编号")) {
-                requireColumns(t, DISPATCH_COLUMNS, problems);
-                dispatchTables.add(t);
-            } else if (t.has("期间") && t.has("项目") && t.has("内容")) {
+            if (t.has("期间") && t.has("项目") && t.has("内容")) {
                 metaTables.add(t);
             } else if (mk != null) {
                 requireColumns(t, mk.columns, problems);
@@ -146,11 +143,6 @@ public final class Importer {
             }
         }
         long tValidate = System.nanoTime();
-        Map<CsvTable, List<DispatchRow>> dispatch = new LinkedHashMap<>();
-        Map<String, DispatchRow> seen = new HashMap<>();
-        for (CsvTable t : dispatchTables) {
-            dispatch.put(t, validateDispatch(t, directory, seen, problems));
-        }
         MonitoringImport monitoring = new MonitoringImport();
         Set<String> accounts;
         try (StatelessSession s = db.sessions().openStatelessSession()) {
@@ -162,21 +154,81 @@ public final class Importer {
             monitoring.validate(e.getKey(), e.getValue(), directory, accounts, problems);
         }
         Map<String, String[]> meta = validateMeta(metaTables, problems);
-        if (!problems.isEmpty()) {
-            throw new InputException(problems);
+        Map<String, Long> unitIds = problems.isEmpty() ? planUnitIds(newUnits) : Map.of();
+        if (showProgress && !dispatchFiles.isEmpty()) {
+            progress = cn.gov.assess.io.Progress.onTerminal("导入", estimateRows(dispatchFiles), 100_000);
         }
-        if (showProgress) {
-            progress = cn.gov.assess.io.Progress.onTerminal("导入", dispatch.values().stream().mapToLong(List::size).sum(), 100_000);
+        DispatchLoader loader = new DispatchLoader(db, rules.channels().keySet(), directory, unitIds, progress);
+        try {
+            List<DispatchLoader.Staged> staged = loader.stage(dispatchFiles, problems);
+            if (!problems.isEmpty()) {
+                throw new InputException(problems);
+            }
+            if (Boolean.getBoolean("assess.timing")) {
+                System.err.printf("校验并暂存派单记录 %.2f 秒%n", (System.nanoTime() - tValidate) / 1e9);
+            }
+            long tWrite = System.nanoTime();
+            List<FileResult> results = write(newUnits, unitIds, unitTables, staged, raw, problems, monitoring, ordered, meta,
+                    metaTables);
+            if (Boolean.getBoolean("assess.timing")) {
+                System.err.printf("写入其余并生效 %.2f 秒%n", (System.nanoTime() - tWrite) / 1e9);
+            }
+            return results;
+        } catch (RuntimeException e) {
+            loader.discard();
+            throw e;
+        } finally {
+            loader.close();
         }
-        if (Boolean.getBoolean("assess.timing")) {
-            System.err.printf("校验 %.2f 秒%n", (System.nanoTime() - tValidate) / 1e9);
+    }
+
+    /** 进度条的总行数：数换行（引号内的换行也算，只是估计）。只在终端上显示进度时才数。 */
+    private static long estimateRows(List<Path> files) {
+        if (System.console() == null) {
+            return 0;
         }
-        long tWrite = System.nanoTime();
-        List<FileResult> results = write(newUnits, unitTables, dispatch, raw, problems, monitoring, ordered, meta, metaTables);
-        if (Boolean.getBoolean("assess.timing")) {
-            System.err.printf("写入 %.2f 秒%n", (System.nanoTime() - tWrite) / 1e9);
+        long lines = 0;
+        byte[] buf = new byte[1 << 20];
+        for (Path f : files) {
+            try (java.io.InputStream in = Files.newInputStream(f)) {
+                for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] == '\n') {
+                            lines++;
+                        }
+                    }
+                }
+                lines--;
+            } catch (IOException e) {
+                // 只影响进度估计
+            }
         }
-        return results;
+        return Math.max(lines, 0);
+    }
+
+    /**
+     * 库里已有单位的编号，新单位预先从序列取号：派单记录分批写入时就要用到单位编号，而单位本身要到最后一步
+     * （与批次生效同一事务）才写入。序列步长等于 Hibernate 的分配大小 50，直接取到的值不会落在 Hibernate 自己取的号段里。
+     */
+    private Map<String, Long> planUnitIds(Map<String, UnitRow> newUnits) {
+        Map<String, Long> ids = new HashMap<>();
+        try (StatelessSession s = db.sessions().openStatelessSession()) {
+            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
+                ids.put(u.getName(), u.getId());
+            }
+        }
+        List<String> missing = newUnits.keySet().stream().filter(n -> !ids.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            try (java.sql.Connection c = db.connect()) {
+                for (String n : missing) {
+                    ids.put(n, DispatchLoader.nextValue(c, "unit_seq"));
+                }
+                c.commit();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("取单位编号失败：" + e.getMessage(), e);
+            }
+        }
+        return ids;
     }
 
     /** 通报信息：期间, 项目, 内容；项目须是 NoticeMeta.FIELDS 之一。 */
@@ -284,68 +336,6 @@ public final class Importer {
         return out;
     }
 
-    private List<DispatchRow> validateDispatch(CsvTable t, UnitDirectory units, Map<String, DispatchRow> seen,
-                                               List<String> problems) {
-        List<DispatchRow> out = new ArrayList<>();
-        Set<String> channels = rules.channels().keySet();
-        Map<String, DispatchRow> orderFirst = new HashMap<>();
-        for (CsvTable.Row r : t.rows()) {
-            String where = t.fileName() + " 第 " + r.line() + " 行";
-            int before = problems.size();
-            String channel = t.get(r, "渠道");
-            if (!channels.contains(channel)) {
-                problems.add(cell(t, r, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
-                        + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
-                        + String.join("、", channels));
-            }
-            String orderNo = t.get(r, "工单编号");
-            if (orderNo.isEmpty()) {
-                problems.add(cell(t, r, "工单编号") + "：工单编号为空");
-            }
-            LocalDateTime received = date(t, r, "受理时间", false, true, problems);
-            LocalDateTime deadline = date(t, r, "办理时限", true, true, problems);
-            LocalDateTime completed = date(t, r, "办结时间", false, false, problems);
-            String spelling = t.get(r, "办理单位");
-            UnitDirectory.Ref unit = null;
-            if (spelling.isEmpty()) {
-                problems.add(cell(t, r, "办理单位") + "：办理单位为空");
-            } else {
-                unit = units.find(spelling);
-                if (unit == null) {
-                    String near = units.closest(spelling);
-                    problems.add(cell(t, r, "办理单位") + "：未知单位“" + spelling + "”"
-                            + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
-                            : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
-                }
-            }
-            if (received != null && deadline != null && deadline.isBefore(received)) {
-                problems.add(cell(t, r, "办理时限") + "：办理时限 " + t.get(r, "办理时限") + " 早于受理时间 " + t.get(r, "受理时间"));
-            }
-            if (received != null && completed != null && completed.isBefore(received)) {
-                problems.add(cell(t, r, "办结时间") + "：办结时间 " + t.get(r, "办结时间") + " 早于受理时间 " + t.get(r, "受理时间"));
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            DispatchRow row = new DispatchRow(t.fileName(), r.line(), channel, orderNo, received, spelling, unit, deadline, completed);
-            String key = channel + '\u0001' + orderNo + '\u0001' + unit.name();
-            DispatchRow dup = seen.putIfAbsent(key, row);
-            if (dup != null) {
-                problems.add(where + "：重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 " + unit.name()
-                        + " 已出现在" + dup.where());
-                continue;
-            }
-            DispatchRow first = orderFirst.putIfAbsent(channel + '\u0001' + orderNo, row);
-            if (first != null && !first.received().equals(received)) {
-                problems.add(cell(t, r, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + first.where() + "不一致（"
-                        + first.received() + "）");
-                continue;
-            }
-            out.add(row);
-        }
-        return out;
-    }
-
     private static String cell(CsvTable t, CsvTable.Row r, String col) {
         return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
     }
@@ -367,8 +357,8 @@ public final class Importer {
         return d;
     }
 
-    private List<FileResult> write(Map<String, UnitRow> newUnits, List<CsvTable> unitTables,
-                                   Map<CsvTable, List<DispatchRow>> dispatch, Map<CsvTable, byte[]> raw,
+    private List<FileResult> write(Map<String, UnitRow> newUnits, Map<String, Long> plannedIds, List<CsvTable> unitTables,
+                                   List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
                                    List<String> problems, MonitoringImport monitoring,
                                    List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
                                    Map<String, String[]> meta, List<CsvTable> metaTables) {
@@ -394,9 +384,10 @@ public final class Importer {
                     }
                     Long id = unitIds.get(u.name());
                     if (id == null) {
-                        Unit unit = new Unit(u.name(), u.kind(), u.sortOrder());
-                        s.insert(unit);
-                        id = unit.getId();
+                        id = plannedIds.get(u.name());
+                        s.createNativeMutationQuery("insert into unit (id, name, kind, sort_order) values (?1, ?2, ?3, ?4)")
+                                .setParameter(1, id).setParameter(2, u.name()).setParameter(3, u.kind())
+                                .setParameter(4, u.sortOrder()).executeUpdate();
                         unitIds.put(u.name(), id);
                         added++;
                     } else {
@@ -422,16 +413,13 @@ public final class Importer {
                 s.insert(b);
                 results.add(new FileResult(t.fileName(), "单位表", t.encoding(), t.rows().size(), addedPerUnitTable.get(t)));
             }
-            // 派单记录
-            for (Map.Entry<CsvTable, List<DispatchRow>> e : dispatch.entrySet()) {
-                CsvTable t = e.getKey();
-                ImportBatch batch = new ImportBatch(t.fileName(), cn.gov.assess.rules.RuleSet.sha256(raw.get(t)), "派单记录",
-                        now, t.rows().size(), 0);
-                s.insert(batch);
-                int added = writeDispatch(s, e.getValue(), unitIds, aliasOwner, batch.getId(), problems);
-                s.createMutationQuery("update ImportBatch b set b.rowsAdded = :n where b.id = :id")
-                        .setParameter("n", added).setParameter("id", batch.getId()).executeUpdate();
-                results.add(new FileResult(t.fileName(), "派单记录", t.encoding(), t.rows().size(), added));
+            // 派单记录：已分批写入，这里把批次改为生效
+            for (DispatchLoader.Staged st : dispatch) {
+                s.createNativeMutationQuery("update import_batch set state = 'done', file_sha256 = ?1, rows_read = ?2, "
+                                + "rows_added = ?3 where id = ?4")
+                        .setParameter(1, st.sha256()).setParameter(2, st.rowsRead()).setParameter(3, st.rowsAdded())
+                        .setParameter(4, st.batchId()).executeUpdate();
+                results.add(new FileResult(st.file(), "派单记录", st.encoding(), st.rowsRead(), st.rowsAdded()));
             }
             for (Map.Entry<CsvTable, MonitoringImport.Kind> e : monitoringTables) {
                 CsvTable t = e.getKey();
@@ -465,161 +453,6 @@ public final class Importer {
             }
             return results;
         });
-    }
-
-    /** 派单记录用 JDBC 批量写入：导入是最大量的写操作（百万行级），不经过实体对象。 */
-    private int writeDispatch(StatelessSession s, List<DispatchRow> rows, Map<String, Long> unitIds,
-                              Map<String, Long> aliasOwner, Long batchId, List<String> problems) {
-        return s.doReturningWork(conn -> {
-            Set<String> channels = new java.util.HashSet<>();
-            rows.forEach(r -> channels.add(r.channel()));
-            boolean anyExisting = false;
-            try (java.sql.PreparedStatement q = conn.prepareStatement("select count(*) from work_order where channel = ?")) {
-                for (String ch : channels) {
-                    q.setString(1, ch);
-                    try (java.sql.ResultSet rs = q.executeQuery()) {
-                        rs.next();
-                        anyExisting |= rs.getLong(1) > 0;
-                    }
-                }
-            }
-            IdBlock orderIds = new IdBlock(conn, "work_order_seq");
-            IdBlock assignmentIds = new IdBlock(conn, "assignment_seq");
-            int added = 0;
-            try (java.sql.PreparedStatement insOrder = conn.prepareStatement(
-                    "insert into work_order (id, channel, order_no, received_at, batch_id) values (?, ?, ?, ?, ?)");
-                 java.sql.PreparedStatement insAssignment = conn.prepareStatement("insert into assignment (id, order_id, unit_id, "
-                         + "unit_spelling, deadline, completed_at, batch_id) values (?, ?, ?, ?, ?, ?, ?)")) {
-                Map<String, Object[]> known = new HashMap<>(); // 渠道+编号 → {id, 受理时间}
-                for (int from = 0; from < rows.size(); from += LOOKUP_BATCH) {
-                    List<DispatchRow> chunk = rows.subList(from, Math.min(rows.size(), from + LOOKUP_BATCH));
-                    Map<Long, Map<Long, Object[]>> existingAssignments = new HashMap<>();
-                    if (anyExisting) {
-                        lookupExisting(conn, chunk, known, existingAssignments);
-                    }
-                    for (DispatchRow r : chunk) {
-                        String key = r.channel() + '\u0001' + r.orderNo();
-                        Object[] o = known.get(key);
-                        if (o == null) {
-                            long id = orderIds.next();
-                            insOrder.setLong(1, id);
-                            insOrder.setString(2, r.channel());
-                            insOrder.setString(3, r.orderNo());
-                            insOrder.setTimestamp(4, java.sql.Timestamp.valueOf(r.received()));
-                            insOrder.setLong(5, batchId);
-                            insOrder.addBatch();
-                            o = new Object[]{id, r.received()};
-                            known.put(key, o);
-                        } else if (!o[1].equals(r.received())) {
-                            problems.add(r.where() + "：工单 " + r.orderNo() + " 已导入，受理时间为 " + o[1]
-                                    + "，与本行 " + r.received() + " 不一致；修改已导入的数据请用“assess correct”登记更正");
-                            continue;
-                        }
-                        long orderId = (Long) o[0];
-                        Long unitId = unitIds.get(r.unit().name());
-                        Object[] prev = existingAssignments.getOrDefault(orderId, Map.of()).get(unitId);
-                        if (prev != null) {
-                            if (!prev[0].equals(r.deadline()) || !Objects.equals(prev[1], r.completed())) {
-                                problems.add(r.where() + "：工单 " + r.orderNo() + " 派给 " + r.unit().name() + " 的记录已导入，"
-                                        + "办理时限或办结时间与本行不一致；修改已导入的数据请用“assess correct”登记更正");
-                            }
-                            continue;
-                        }
-                        insAssignment.setLong(1, assignmentIds.next());
-                        insAssignment.setLong(2, orderId);
-                        insAssignment.setLong(3, unitId);
-                        insAssignment.setString(4, r.unitSpelling());
-                        insAssignment.setTimestamp(5, java.sql.Timestamp.valueOf(r.deadline()));
-                        insAssignment.setTimestamp(6, r.completed() == null ? null : java.sql.Timestamp.valueOf(r.completed()));
-                        insAssignment.setLong(7, batchId);
-                        insAssignment.addBatch();
-                        added++;
-                    }
-                    insOrder.executeBatch();
-                    insAssignment.executeBatch();
-                    if (progress != null) {
-                        progress.advance(chunk.size());
-                    }
-                }
-            }
-            return added;
-        });
-    }
-
-    /** 已导入过的工单与转办（再次导入时用），按 1000 个编号一批查询。 */
-    private static void lookupExisting(java.sql.Connection conn, List<DispatchRow> chunk, Map<String, Object[]> known,
-                                       Map<Long, Map<Long, Object[]>> existingAssignments) throws java.sql.SQLException {
-        Map<String, List<String>> byChannel = new HashMap<>();
-        for (DispatchRow r : chunk) {
-            if (!known.containsKey(r.channel() + '\u0001' + r.orderNo())) {
-                byChannel.computeIfAbsent(r.channel(), k -> new ArrayList<>()).add(r.orderNo());
-            }
-        }
-        for (Map.Entry<String, List<String>> e : byChannel.entrySet()) {
-            String marks = String.join(",", java.util.Collections.nCopies(e.getValue().size(), "?"));
-            try (java.sql.PreparedStatement q = conn.prepareStatement(
-                    "select id, order_no, received_at from work_order where channel = ? and order_no in (" + marks + ")")) {
-                q.setString(1, e.getKey());
-                for (int i = 0; i < e.getValue().size(); i++) {
-                    q.setString(i + 2, e.getValue().get(i));
-                }
-                try (java.sql.ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        known.put(e.getKey() + '\u0001' + rs.getString(2),
-                                new Object[]{rs.getLong(1), rs.getTimestamp(3).toLocalDateTime()});
-                    }
-                }
-            }
-        }
-        List<Long> ids = new ArrayList<>();
-        for (DispatchRow r : chunk) {
-            Object[] o = known.get(r.channel() + '\u0001' + r.orderNo());
-            if (o != null) {
-                ids.add((Long) o[0]);
-            }
-        }
-        if (ids.isEmpty()) {
-            return;
-        }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        try (java.sql.PreparedStatement q = conn.prepareStatement(
-                "select order_id, unit_id, deadline, completed_at from assignment where order_id in (" + marks + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                q.setLong(i + 1, ids.get(i));
-            }
-            try (java.sql.ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    java.sql.Timestamp c = rs.getTimestamp(4);
-                    existingAssignments.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getLong(2),
-                            new Object[]{rs.getTimestamp(3).toLocalDateTime(), c == null ? null : c.toLocalDateTime()});
-                }
-            }
-        }
-    }
-
-    /** 从数据库序列成块取编号（序列步长 1000，一次取值占用其后 1000 个编号）。 */
-    private static final class IdBlock {
-        private final java.sql.Connection conn;
-        private final String sequence;
-        private long next;
-        private long end;
-
-        IdBlock(java.sql.Connection conn, String sequence) {
-            this.conn = conn;
-            this.sequence = sequence;
-        }
-
-        long next() throws java.sql.SQLException {
-            if (next >= end) {
-                try (java.sql.Statement st = conn.createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("select next value for " + sequence)) {
-                    rs.next();
-                    next = rs.getLong(1);
-                    end = next + 1000;
-                }
-            }
-            return next++;
-        }
     }
 
     static Comparator<Path> byName() { return Comparator.comparing(Path::toString); }

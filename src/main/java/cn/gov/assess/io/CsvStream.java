@@ -1,0 +1,244 @@
+package cn.gov.assess.io;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 逐行读取的大 CSV 文件（派单导出可达千万行、上 GB）：内存里只有当前一行。编码识别与 {@link CsvTable} 相同
+ * （UTF-8 含或不含 BOM、GB18030/GBK），按文件开头 64 KB 判断；其后如出现不合该编码的字节，报出所在行。
+ * 读完后可取全文件的 SHA-256。
+ */
+public final class CsvStream implements AutoCloseable {
+    private static final Charset GB18030 = Charset.forName("GB18030");
+    private static final int SNIFF = 64 * 1024;
+
+    private final String fileName;
+    private final String encoding;
+    private final List<String> header;
+    private final Map<String, Integer> columns = new LinkedHashMap<>();
+    private final InputStream raw;
+    private final MessageDigest digest;
+    private final CountingStream counter;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private CSVRecord current;
+
+    private CsvStream(String fileName, String encoding, InputStream raw, CountingStream counter, MessageDigest digest,
+                      CSVParser parser) {
+        this.fileName = fileName;
+        this.encoding = encoding;
+        this.raw = raw;
+        this.counter = counter;
+        this.digest = digest;
+        this.parser = parser;
+        this.records = parser.iterator();
+        if (!records.hasNext()) {
+            close();
+            throw new InputException(fileName + "：文件为空，没有表头也没有数据行");
+        }
+        this.header = records.next().toList();
+        for (int i = 0; i < header.size(); i++) {
+            columns.putIfAbsent(header.get(i).strip(), i);
+        }
+    }
+
+    public static CsvStream open(Path file) throws IOException {
+        String name = file.toString();
+        byte[] head = new byte[SNIFF];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, SNIFF);
+        }
+        if (n == 0 || isBlank(head, n)) {
+            throw new InputException(name + "：文件为空，没有表头也没有数据行");
+        }
+        if (n >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+            throw new InputException(name + "：文件是 UTF-16 编码，请另存为 UTF-8 或 GBK（GB18030）编码的 CSV");
+        }
+        boolean bom = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
+        Charset cs;
+        String encoding;
+        if (bom) {
+            cs = StandardCharsets.UTF_8;
+            encoding = "UTF-8 (BOM)";
+        } else {
+            // 只判断到最后一个换行（0x0A 在 UTF-8 与 GB18030 中都不会是多字节字符的一部分）
+            int end = n;
+            if (n == SNIFF) {
+                while (end > 0 && head[end - 1] != '\n') {
+                    end--;
+                }
+                if (end == 0) {
+                    end = n - 4;
+                }
+            }
+            if (strict(head, end, StandardCharsets.UTF_8)) {
+                cs = StandardCharsets.UTF_8;
+                encoding = "UTF-8";
+            } else if (strict(head, end, GB18030)) {
+                cs = GB18030;
+                encoding = "GB18030";
+            } else {
+                throw new InputException(name + "：无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”");
+            }
+        }
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        InputStream rawIn = Files.newInputStream(file);
+        CountingStream counter = new CountingStream(new DigestInputStream(new BufferedInputStream(rawIn, 1 << 20), digest));
+        if (bom) {
+            counter.readNBytes(3);
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(counter, cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        CSVParser parser;
+        try {
+            parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader);
+        } catch (IOException | UncheckedIOException e) {
+            rawIn.close();
+            throw new InputException(name + "：CSV 格式错误：" + e.getMessage());
+        }
+        try {
+            return new CsvStream(name, encoding, rawIn, counter, digest, parser);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            rawIn.close();
+            throw new InputException(name + "：CSV 格式错误：" + e.getMessage());
+        }
+    }
+
+    private static boolean strict(byte[] b, int len, Charset cs) {
+        try {
+            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, 0, len));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBlank(byte[] b, int n) {
+        for (int i = 0; i < n; i++) {
+            if (b[i] != ' ' && b[i] != '\n' && b[i] != '\r' && b[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 下一个非空行；没有了返回 false。编码或 CSV 格式错误抛出 {@link InputException}，写明大约在第几行。 */
+    public boolean next() {
+        try {
+            while (records.hasNext()) {
+                CSVRecord r = records.next();
+                for (int i = 0; i < r.size(); i++) {
+                    String v = r.get(i);
+                    if (v != null && !v.isBlank()) {
+                        current = r;
+                        return true;
+                    }
+                }
+            }
+            current = null;
+            return false;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            long line = parser.getCurrentLineNumber() + 1;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw new InputException(fileName + " 第 " + line + " 行附近：有不合 " + encoding + " 编码的字节，"
+                        + "请把整个文件另存为“CSV UTF-8”");
+            }
+            throw new InputException(fileName + " 第 " + line + " 行附近：CSV 格式错误：" + cause.getMessage());
+        }
+    }
+
+    /** 当前行的行号（表头为第 1 行，与 {@link CsvTable} 相同）。 */
+    public int line() { return (int) current.getRecordNumber(); }
+
+    /** 当前行第 index 列（从 0 起）去掉首尾空白的值；没有这一列时为空串。 */
+    public String get(int index) {
+        if (index < 0 || index >= current.size()) {
+            return "";
+        }
+        String v = current.get(index);
+        return v == null ? "" : v.strip();
+    }
+
+    public boolean has(String column) { return columns.containsKey(column); }
+    /** 列的下标（从 0 起），没有时为 -1。 */
+    public int index(String column) { return columns.getOrDefault(column, -1); }
+    /** 列号（从 1 起），供错误信息使用。 */
+    public int columnNumber(String column) { return columns.get(column) + 1; }
+    public String fileName() { return fileName; }
+    public String encoding() { return encoding; }
+    public List<String> header() { return header; }
+    public long bytesRead() { return counter.count; }
+
+    /** 读到文件末尾后全文件的 SHA-256（十六进制）。 */
+    public String sha256() throws IOException {
+        counter.transferTo(java.io.OutputStream.nullOutputStream());
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+            raw.close();
+        } catch (IOException e) {
+            // 只读文件，关闭失败无碍
+        }
+    }
+
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

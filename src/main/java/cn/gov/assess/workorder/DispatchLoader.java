@@ -1,0 +1,582 @@
+package cn.gov.assess.workorder;
+
+import cn.gov.assess.db.Database;
+import cn.gov.assess.db.Staging;
+import cn.gov.assess.io.CsvStream;
+import cn.gov.assess.io.DateTimes;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Progress;
+import cn.gov.assess.unit.UnitDirectory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * 派单记录的流式导入：一边逐行读取、校验，一边由另一个线程分批写入（两核各占一个）。
+ *
+ * <ul>
+ *   <li>内存与文件大小无关：文件不整个读入；“见过的工单、转办”只存 128 位摘要（{@link KeyIndex}）。</li>
+ *   <li>仍然是要么全部、要么全无：写入前先把每个文件登记为 pending 批次并提交，之后每 5 万行提交一次；
+ *       任何一行有错，停止写入但继续校验到最后，报出全部错误，再删掉已写的行（{@link Staging#discardImport}）。
+ *       进程中途被杀，下次打开库时同样删掉。全部正确时由调用方在最后一个小事务里把批次改为 done。</li>
+ *   <li>重复导入：渠道里已有工单时，逐批（1000 个编号）查库，已有的相同记录跳过，不同的报错。</li>
+ * </ul>
+ */
+final class DispatchLoader {
+    static final List<String> COLUMNS = Importer.DISPATCH_COLUMNS;
+    private static final int CHUNK = 5000;
+    private static final int COMMIT_EVERY = 50_000;
+    private static final int LOOKUP_BATCH = 1000;
+
+    /** 一个已暂存的文件。 */
+    record Staged(String file, String encoding, String sha256, Long batchId, int rowsRead, int rowsAdded) {
+    }
+
+    private final Database db;
+    private final Set<String> channels;
+    private final UnitDirectory units;
+    private final Map<String, Long> unitIds;
+    private final Progress progress;
+
+    private final KeyIndex orders = new KeyIndex();
+    private long[] orderId = new long[1024];
+    private long[] orderReceived = new long[1024];
+    private long[] orderSource = new long[1024];
+    private final KeyIndex assignments = new KeyIndex();
+    private long[] assignmentSource = new long[1024];
+    private final List<String> fileNames = new ArrayList<>();
+
+    private final List<Long> batchIds = new ArrayList<>();
+    private Long firstOrderId;
+    private Long firstAssignmentId;
+    private Connection conn;
+
+    DispatchLoader(Database db, Set<String> channels, UnitDirectory units, Map<String, Long> unitIds, Progress progress) {
+        this.db = db;
+        this.channels = channels;
+        this.units = units;
+        this.unitIds = unitIds;
+        this.progress = progress;
+    }
+
+    List<Long> batchIds() { return batchIds; }
+
+    /**
+     * 校验全部文件；problems 为空时同时暂存（写入并分批提交）。返回每个文件的结果；出错时 problems 非空，
+     * 已暂存的行须由调用方 {@link #discard()}。
+     */
+    List<Staged> stage(List<Path> files, List<String> problems) {
+        boolean write = problems.isEmpty();
+        List<Staged> out = new ArrayList<>();
+        Writer writer = null;
+        IdBlock orderIds = null;
+        try (Connection seq = db.connect()) {
+            seq.setAutoCommit(true);
+            if (write) {
+                conn = db.connect();
+                Set<String> existing = existingChannels(conn);
+                long o = nextValue(conn, "work_order_seq");
+                long a = nextValue(conn, "assignment_seq");
+                firstOrderId = o;
+                firstAssignmentId = a;
+                orderIds = new IdBlock(seq, "work_order_seq", o);
+                try (PreparedStatement ps = conn.prepareStatement("insert into import_batch (id, file_name, file_sha256, kind, "
+                        + "imported_at, rows_read, rows_added, state, first_order_id, first_assignment_id) "
+                        + "values (?, ?, ?, '派单记录', ?, 0, 0, 'pending', ?, ?)")) {
+                    for (Path f : files) {
+                        long id = nextValue(conn, "import_batch_seq");
+                        batchIds.add(id);
+                        ps.setLong(1, id);
+                        ps.setString(2, f.toString());
+                        ps.setString(3, "0".repeat(64));
+                        ps.setObject(4, LocalDateTime.now());
+                        ps.setLong(5, o);
+                        ps.setLong(6, a);
+                        ps.executeUpdate();
+                    }
+                }
+                conn.commit();
+                writer = new Writer(conn, existing, new IdBlock(conn, "assignment_seq", a), files.size());
+                writer.start();
+            } else {
+                orderIds = new IdBlock(null, null, 1);
+            }
+            for (int fi = 0; fi < files.size(); fi++) {
+                Path f = files.get(fi);
+                fileNames.add(f.toString());
+                int before = problems.size();
+                int[] read = {0};
+                String sha = null;
+                String encoding = "";
+                try (CsvStream in = CsvStream.open(f)) {
+                    encoding = in.encoding();
+                    for (String c : COLUMNS) {
+                        if (!in.has(c)) {
+                            problems.add(in.fileName() + " 第 1 行：缺少列“" + c + "”（表头为：" + String.join(",", in.header()) + "）");
+                        }
+                    }
+                    if (problems.size() == before) {
+                        readFile(in, fi, orderIds, writer, problems, read);
+                    }
+                    sha = in.sha256();
+                } catch (InputException e) {
+                    problems.addAll(e.problems());
+                } catch (IOException e) {
+                    problems.add(f + "：无法读取：" + e.getMessage());
+                }
+                out.add(new Staged(f.toString(), encoding, sha, write ? batchIds.get(fi) : null, read[0], 0));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("写入派单记录失败：" + e.getMessage(), e);
+        } finally {
+            if (writer != null) {
+                writer.finish();
+            }
+        }
+        if (writer != null) {
+            problems.addAll(writer.problems);
+            List<Staged> withCounts = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                Staged s = out.get(i);
+                withCounts.add(new Staged(s.file(), s.encoding(), s.sha256(), s.batchId(), s.rowsRead(), writer.added[i]));
+            }
+            return withCounts;
+        }
+        return out;
+    }
+
+    /** 删除已暂存的行与 pending 批次。 */
+    void discard() {
+        if (conn == null) {
+            return;
+        }
+        try {
+            conn.rollback();
+            Staging.discardImport(conn, batchIds, firstOrderId, firstAssignmentId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("撤销未完成的导入失败（下次打开库时会再次清除）：" + e.getMessage(), e);
+        } finally {
+            close();
+        }
+    }
+
+    void close() {
+        if (conn != null) {
+            try {
+                conn.close();
+            } catch (SQLException e) {
+                // 关闭失败无碍：未提交的部分随连接丢弃
+            }
+            conn = null;
+        }
+    }
+
+    private void readFile(CsvStream in, int fileIdx, IdBlock orderIds, Writer writer, List<String> problems, int[] read)
+            throws SQLException {
+        int cChannel = in.index("渠道");
+        int cOrder = in.index("工单编号");
+        int cReceived = in.index("受理时间");
+        int cUnit = in.index("办理单位");
+        int cDeadline = in.index("办理时限");
+        int cCompleted = in.index("办结时间");
+        Chunk chunk = new Chunk(fileIdx);
+        while (in.next()) {
+            read[0]++;
+            int line = in.line();
+            String where = in.fileName() + " 第 " + line + " 行";
+            int before = problems.size();
+            String channel = in.get(cChannel);
+            if (!channels.contains(channel)) {
+                problems.add(cell(in, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
+                        + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
+                        + String.join("、", channels));
+            }
+            String orderNo = in.get(cOrder);
+            if (orderNo.isEmpty()) {
+                problems.add(cell(in, "工单编号") + "：工单编号为空");
+            }
+            String receivedText = in.get(cReceived);
+            String deadlineText = in.get(cDeadline);
+            String completedText = in.get(cCompleted);
+            LocalDateTime received = date(in, "受理时间", receivedText, false, true, problems);
+            LocalDateTime deadline = date(in, "办理时限", deadlineText, true, true, problems);
+            LocalDateTime completed = date(in, "办结时间", completedText, false, false, problems);
+            String spelling = in.get(cUnit);
+            UnitDirectory.Ref unit = null;
+            if (spelling.isEmpty()) {
+                problems.add(cell(in, "办理单位") + "：办理单位为空");
+            } else {
+                unit = units.find(spelling);
+                if (unit == null) {
+                    String near = units.closest(spelling);
+                    problems.add(cell(in, "办理单位") + "：未知单位“" + spelling + "”"
+                            + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
+                            : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
+                }
+            }
+            if (received != null && deadline != null && deadline.isBefore(received)) {
+                problems.add(cell(in, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
+            }
+            if (received != null && completed != null && completed.isBefore(received)) {
+                problems.add(cell(in, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            long source = ((long) fileIdx << 32) | line;
+            int a = assignments.add(channel + '\u0001' + orderNo + '\u0001' + unit.name());
+            if (a < 0) {
+                problems.add(where + "：重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 " + unit.name()
+                        + " 已出现在" + where(assignmentSource[-a - 1]));
+                continue;
+            }
+            assignmentSource = ensure(assignmentSource, a);
+            assignmentSource[a] = source;
+            long receivedSec = received.toEpochSecond(ZoneOffset.UTC);
+            int o = orders.add(channel + '\u0001' + orderNo);
+            boolean newOrder = o >= 0;
+            if (newOrder) {
+                orderId = ensure(orderId, o);
+                orderReceived = ensure(orderReceived, o);
+                orderSource = ensure(orderSource, o);
+                orderReceived[o] = receivedSec;
+                orderSource[o] = source;
+                orderId[o] = writer != null && problems.isEmpty() ? orderIds.next() : 0;
+            } else {
+                o = -o - 1;
+                if (orderReceived[o] != receivedSec) {
+                    problems.add(cell(in, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
+                            + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）");
+                    continue;
+                }
+            }
+            if (writer != null && problems.isEmpty()) {
+                chunk.add(orderId[o], newOrder, channel, orderNo, unitIds.get(unit.name()), unit.name(), spelling, received, deadline,
+                        completed, line);
+                if (chunk.n == CHUNK) {
+                    writer.put(chunk);
+                    chunk = new Chunk(fileIdx);
+                }
+            }
+        }
+        if (writer != null && problems.isEmpty() && chunk.n > 0) {
+            writer.put(chunk);
+        }
+    }
+
+    private String where(long source) {
+        return fileNames.get((int) (source >>> 32)) + " 第 " + (int) source + " 行";
+    }
+
+    private static long[] ensure(long[] a, int i) {
+        return i < a.length ? a : Arrays.copyOf(a, Math.max(i + 1, a.length * 2));
+    }
+
+    private static String cell(CsvStream in, String col) {
+        return in.fileName() + " 第 " + in.line() + " 行第 " + in.columnNumber(col) + " 列（" + col + "）";
+    }
+
+    private static LocalDateTime date(CsvStream in, String col, String v, boolean endOfDay, boolean required,
+                                      List<String> problems) {
+        if (v.isEmpty()) {
+            if (required) {
+                problems.add(cell(in, col) + "：" + col + "为空");
+            }
+            return null;
+        }
+        LocalDateTime d = DateTimes.parse(v, endOfDay);
+        if (d == null) {
+            problems.add(cell(in, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
+                    + "2021-10-05 14:30:00、2021/10/5）");
+        }
+        return d;
+    }
+
+    private static Set<String> existingChannels(Connection c) throws SQLException {
+        Set<String> out = new java.util.HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select distinct channel from work_order")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    static long nextValue(Connection c, String sequence) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select next value for " + sequence)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** 同一文件里连续的最多 5000 行，按列存放。 */
+    private static final class Chunk {
+        final int fileIdx;
+        int n;
+        final long[] orderId = new long[CHUNK];
+        final boolean[] newOrder = new boolean[CHUNK];
+        final String[] channel = new String[CHUNK];
+        final String[] orderNo = new String[CHUNK];
+        final long[] unitId = new long[CHUNK];
+        final String[] spelling = new String[CHUNK];
+        final String[] unitName = new String[CHUNK];
+        final LocalDateTime[] received = new LocalDateTime[CHUNK];
+        final LocalDateTime[] deadline = new LocalDateTime[CHUNK];
+        final LocalDateTime[] completed = new LocalDateTime[CHUNK];
+        final int[] line = new int[CHUNK];
+
+        Chunk(int fileIdx) {
+            this.fileIdx = fileIdx;
+        }
+
+        void add(long order, boolean isNew, String ch, String no, long unit, String name, String sp, LocalDateTime rec,
+                 LocalDateTime dl, LocalDateTime done, int ln) {
+            orderId[n] = order;
+            newOrder[n] = isNew;
+            channel[n] = ch;
+            orderNo[n] = no;
+            unitId[n] = unit;
+            spelling[n] = sp;
+            unitName[n] = name;
+            received[n] = rec;
+            deadline[n] = dl;
+            completed[n] = done;
+            line[n] = ln;
+            n++;
+        }
+    }
+
+    /** 写入线程：从有界队列取块，查重（渠道已有数据时）、批量插入、每 5 万行提交一次。 */
+    private final class Writer extends Thread {
+        private final Chunk end = new Chunk(-1);
+        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(4);
+        private final Connection c;
+        private final Set<String> existing;
+        private final IdBlock assignmentIds;
+        private final Map<Long, Long> remap = new HashMap<>(); // 本次分配的工单编号 → 库里已有工单的编号
+        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        final int[] added;
+        private volatile Throwable failure;
+        private int sinceCommit;
+
+        Writer(Connection c, Set<String> existing, IdBlock assignmentIds, int files) {
+            super("assess-import-writer");
+            setDaemon(true);
+            this.c = c;
+            this.existing = existing;
+            this.assignmentIds = assignmentIds;
+            this.added = new int[files];
+        }
+
+        void put(Chunk chunk) {
+            try {
+                while (!queue.offer(chunk, 200, TimeUnit.MILLISECONDS)) {
+                    if (!isAlive()) {
+                        break;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("导入被中断", e);
+            }
+            rethrow();
+        }
+
+        void finish() {
+            put(end);
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("导入被中断", e);
+            }
+            rethrow();
+        }
+
+        private void rethrow() {
+            if (failure != null) {
+                throw new IllegalStateException("写入派单记录失败：" + failure.getMessage(), failure);
+            }
+        }
+
+        @Override
+        public void run() {
+            try (PreparedStatement insOrder = c.prepareStatement(
+                    "insert into work_order (id, channel, order_no, received_at, batch_id) values (?, ?, ?, ?, ?)");
+                 PreparedStatement insAssignment = c.prepareStatement("insert into assignment (id, order_id, unit_id, "
+                         + "unit_spelling, deadline, completed_at, batch_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+                for (Chunk k = queue.take(); k != end; k = queue.take()) {
+                    boolean[] skip = new boolean[k.n];
+                    if (!existing.isEmpty()) {
+                        resolveExisting(k, skip);
+                    }
+                    if (!problems.isEmpty()) {
+                        continue; // 已有冲突：不再写，只继续查出其余冲突
+                    }
+                    long batch = batchIds.get(k.fileIdx);
+                    for (int i = 0; i < k.n; i++) {
+                        if (skip[i]) {
+                            continue;
+                        }
+                        if (k.newOrder[i]) {
+                            insOrder.setLong(1, k.orderId[i]);
+                            insOrder.setString(2, k.channel[i]);
+                            insOrder.setString(3, k.orderNo[i]);
+                            insOrder.setObject(4, k.received[i]);
+                            insOrder.setLong(5, batch);
+                            insOrder.addBatch();
+                        }
+                        insAssignment.setLong(1, assignmentIds.next());
+                        insAssignment.setLong(2, k.orderId[i]);
+                        insAssignment.setLong(3, k.unitId[i]);
+                        insAssignment.setString(4, k.spelling[i]);
+                        insAssignment.setObject(5, k.deadline[i]);
+                        insAssignment.setObject(6, k.completed[i]);
+                        insAssignment.setLong(7, batch);
+                        insAssignment.addBatch();
+                        added[k.fileIdx]++;
+                    }
+                    insOrder.executeBatch();
+                    insAssignment.executeBatch();
+                    sinceCommit += k.n;
+                    if (sinceCommit >= COMMIT_EVERY) {
+                        c.commit();
+                        sinceCommit = 0;
+                    }
+                    if (progress != null) {
+                        progress.advance(k.n);
+                    }
+                }
+                c.commit();
+            } catch (Throwable e) {
+                failure = e;
+                queue.clear();
+            }
+        }
+
+        /** 渠道里导入前已有工单：查出库里已有的工单与转办，相同的跳过，不同的报错。 */
+        private void resolveExisting(Chunk k, boolean[] skip) throws SQLException {
+            Map<String, List<Integer>> lookup = new HashMap<>();
+            for (int i = 0; i < k.n; i++) {
+                if (!existing.contains(k.channel[i])) {
+                    continue;
+                }
+                if (k.newOrder[i]) {
+                    lookup.computeIfAbsent(k.channel[i], x -> new ArrayList<>()).add(i);
+                }
+            }
+            Map<Long, List<Integer>> dbOrders = new HashMap<>();
+            for (Map.Entry<String, List<Integer>> e : lookup.entrySet()) {
+                List<Integer> rows = e.getValue();
+                for (int from = 0; from < rows.size(); from += LOOKUP_BATCH) {
+                    List<Integer> part = rows.subList(from, Math.min(rows.size(), from + LOOKUP_BATCH));
+                    Map<String, Integer> byNo = new HashMap<>();
+                    part.forEach(i -> byNo.put(k.orderNo[i], i));
+                    String marks = String.join(",", Collections.nCopies(part.size(), "?"));
+                    try (PreparedStatement q = c.prepareStatement("select id, order_no, received_at from work_order "
+                            + "where channel = ? and order_no in (" + marks + ") and id < ?")) {
+                        q.setString(1, e.getKey());
+                        for (int j = 0; j < part.size(); j++) {
+                            q.setString(j + 2, k.orderNo[part.get(j)]);
+                        }
+                        q.setLong(part.size() + 2, firstOrderId);
+                        try (ResultSet rs = q.executeQuery()) {
+                            while (rs.next()) {
+                                int i = byNo.get(rs.getString(2));
+                                long dbId = rs.getLong(1);
+                                LocalDateTime dbReceived = rs.getObject(3, LocalDateTime.class);
+                                remap.put(k.orderId[i], dbId);
+                                k.orderId[i] = dbId;
+                                k.newOrder[i] = false;
+                                if (!dbReceived.equals(k.received[i])) {
+                                    problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
+                                            + " 已导入，受理时间为 " + dbReceived + "，与本行 " + k.received[i]
+                                            + " 不一致；修改已导入的数据请用“assess correct”登记更正");
+                                    skip[i] = true;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for (int i = 0; i < k.n; i++) {
+                if (!k.newOrder[i] && existing.contains(k.channel[i])) {
+                    // 同一工单的后续转办（可能在同一块里，所以要在上面的查询之后）
+                    k.orderId[i] = remap.getOrDefault(k.orderId[i], k.orderId[i]);
+                }
+                if (!skip[i] && existing.contains(k.channel[i]) && k.orderId[i] < firstOrderId) {
+                    dbOrders.computeIfAbsent(k.orderId[i], x -> new ArrayList<>()).add(i);
+                }
+            }
+            List<Long> ids = new ArrayList<>(dbOrders.keySet());
+            for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+                List<Long> part = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
+                String marks = String.join(",", Collections.nCopies(part.size(), "?"));
+                try (PreparedStatement q = c.prepareStatement("select order_id, unit_id, deadline, completed_at from assignment "
+                        + "where order_id in (" + marks + ")")) {
+                    for (int j = 0; j < part.size(); j++) {
+                        q.setLong(j + 1, part.get(j));
+                    }
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            for (int i : dbOrders.get(rs.getLong(1))) {
+                                if (k.unitId[i] != rs.getLong(2)) {
+                                    continue;
+                                }
+                                skip[i] = true;
+                                LocalDateTime dl = rs.getObject(3, LocalDateTime.class);
+                                LocalDateTime done = rs.getObject(4, LocalDateTime.class);
+                                if (!dl.equals(k.deadline[i]) || !Objects.equals(done, k.completed[i])) {
+                                    problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
+                                            + " 派给 " + k.unitName[i] + " 的记录已导入，"
+                                            + "办理时限或办结时间与本行不一致；修改已导入的数据请用“assess correct”登记更正");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** 从数据库序列成块取编号（序列步长 1000，一次取值占用其后 1000 个编号）。 */
+    static final class IdBlock {
+        private final Connection c;
+        private final String sequence;
+        private long next;
+        private long end;
+
+        IdBlock(Connection c, String sequence, long first) {
+            this.c = c;
+            this.sequence = sequence;
+            this.next = first;
+            this.end = first + 1000;
+        }
+
+        long next() throws SQLException {
+            if (next >= end) {
+                next = nextValue(c, sequence);
+                end = next + 1000;
+            }
+            return next++;
+        }
+    }
+}
