@@ -48,9 +48,8 @@ public final class RunStore {
         try {
             Assessor.Result r;
             try (java.sql.Connection c = db.connect();
-                 PreparedStatement ps = c.prepareStatement("insert into run_assignment (run_id, assignment_id, channel, "
-                         + "order_no, unit_id, received_at, deadline, completed_at, status, days_late, rule_name) "
-                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                 PreparedStatement ps = c.prepareStatement(
+                         "insert into run_trail (run_id, seq, row_count, payload) values (?, ?, ?, ?)")) {
                 // 审计记录由单独的线程写（这个连接只归它用），与读取、规则执行重叠；队列有界，内存有上限
                 TrailWriter writer = new TrailWriter(c, ps, id);
                 writer.start();
@@ -94,6 +93,7 @@ public final class RunStore {
         private final Long runId;
         private volatile RuntimeException failure;
         private int sinceCommit;
+        private int seq;
 
         TrailWriter(java.sql.Connection conn, PreparedStatement ps, Long runId) {
             super("assess-trail");
@@ -117,7 +117,7 @@ public final class RunStore {
         public void run() {
             try {
                 for (List<AssignmentFact> facts = queue.take(); facts != END; facts = queue.take()) {
-                    writeTrail(ps, runId, facts);
+                    writeTrail(ps, runId, ++seq, facts);
                     sinceCommit += facts.size();
                     if (sinceCommit >= COMMIT_EVERY) {
                         conn.commit();
@@ -163,26 +163,43 @@ public final class RunStore {
         }
     }
 
-    private static void writeTrail(PreparedStatement ps, Long runId, List<AssignmentFact> facts) {
+    /** 一块审计记录压缩成一行（{@link TrailCodec}）。 */
+    private static void writeTrail(PreparedStatement ps, Long runId, int seq, List<AssignmentFact> facts) {
         try {
-            for (AssignmentFact a : facts) {
-                ps.setLong(1, runId);
-                ps.setLong(2, a.getId());
-                ps.setString(3, a.getChannel());
-                ps.setString(4, a.getOrderNo());
-                ps.setLong(5, a.getUnitId());
-                ps.setTimestamp(6, Timestamp.valueOf(a.getReceivedAt()));
-                ps.setTimestamp(7, Timestamp.valueOf(a.getDeadline()));
-                ps.setTimestamp(8, a.getCompletedAt() == null ? null : Timestamp.valueOf(a.getCompletedAt()));
-                ps.setString(9, a.getStatus().name());
-                ps.setInt(10, a.getDaysLate());
-                ps.setString(11, a.getClassifiedBy() == null ? "" : a.getClassifiedBy());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            ps.setLong(1, runId);
+            ps.setInt(2, seq);
+            ps.setInt(3, facts.size());
+            ps.setBytes(4, TrailCodec.encode(facts));
+            ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
         }
+    }
+
+    /** 一次运行的全部审计记录，逐条交给 sink（V10 之前的运行从 run_assignment 读）。 */
+    public void trail(Long runId, java.util.function.Consumer<TrailCodec.Row> sink) {
+        db.sessions().inStatelessTransaction(s -> s.doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("select assignment_id, channel, order_no, unit_id, received_at, "
+                    + "deadline, completed_at, status, days_late, rule_name from run_assignment where run_id = ?")) {
+                ps.setLong(1, runId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new TrailCodec.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getObject(5, LocalDateTime.class), rs.getObject(6, LocalDateTime.class),
+                                rs.getObject(7, LocalDateTime.class), AssignmentStatus.valueOf(rs.getString(8)), rs.getInt(9),
+                                rs.getString(10)));
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("select payload from run_trail where run_id = ? order by seq")) {
+                ps.setLong(1, runId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        TrailCodec.decode(rs.getBytes(1), sink);
+                    }
+                }
+            }
+        }));
     }
 
     private void saveConclusions(StatelessSession s, Long id, Assessor.Result r) {

@@ -580,29 +580,36 @@ public final class Explainer {
         if (runId == null) {
             return List.of();
         }
-        return db.inTransaction(s -> {
-            List<Map<String, String>> out = new ArrayList<>();
-            for (Object[] r : s.createNativeQuery("select channel, order_no, received_at, deadline, completed_at, status, days_late, rule_name "
-                            + "from run_assignment where run_id = :r and unit_id = :u" + (channel == null ? "" : " and channel = :c")
-                            + " order by channel, status, deadline, order_no", Object[].class)
-                    .setParameter("r", runId).setParameter("u", unitId)
-                    .setProperties(channel == null ? Map.of() : Map.of("c", channel)).getResultList()) {
-                Map<String, String> m = new LinkedHashMap<>();
-                m.put("渠道", String.valueOf(r[0]));
-                m.put("工单编号", String.valueOf(r[1]));
-                m.put("受理时间", time(r[2]));
-                m.put("办理时限", time(r[3]));
-                m.put("办结时间", r[4] == null ? "未办结" : time(r[4]));
-                m.put("分类", cn.gov.assess.assessment.AssignmentStatus.valueOf(String.valueOf(r[5])).label());
-                m.put("逾期天数", String.valueOf(r[6]));
-                m.put("规则", String.valueOf(r[7]));
-                out.add(m);
+        List<cn.gov.assess.assessment.TrailCodec.Row> rows = new ArrayList<>();
+        new RunStore(db).trail(runId, r -> {
+            if (r.unitId() == unitId && (channel == null || channel.equals(r.channel()))) {
+                rows.add(r);
             }
-            return out;
         });
+        rows.sort(java.util.Comparator.comparing(cn.gov.assess.assessment.TrailCodec.Row::channel)
+                .thenComparing(r -> r.status().name())
+                .thenComparing(cn.gov.assess.assessment.TrailCodec.Row::deadline)
+                .thenComparing(cn.gov.assess.assessment.TrailCodec.Row::orderNo));
+        List<Map<String, String>> out = new ArrayList<>();
+        for (cn.gov.assess.assessment.TrailCodec.Row r : rows) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("渠道", r.channel());
+            m.put("工单编号", r.orderNo());
+            m.put("受理时间", time(r.receivedAt()));
+            m.put("办理时限", time(r.deadline()));
+            m.put("办结时间", r.completedAt() == null ? "未办结" : time(r.completedAt()));
+            m.put("分类", r.status().label());
+            m.put("逾期天数", String.valueOf(r.daysLate()));
+            m.put("规则", r.ruleName());
+            out.add(m);
+        }
+        return out;
     }
 
     private static String time(Object t) {
+        if (t instanceof java.time.LocalDateTime d) {
+            return d.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        }
         String s = String.valueOf(t).replace('T', ' ');
         return s.length() > 19 ? s.substring(0, 19) : s;
     }

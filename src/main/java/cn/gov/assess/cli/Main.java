@@ -24,8 +24,9 @@ public final class Main implements Runnable {
         System.setProperty("drools.dialect.java.compiler", System.getProperty("drools.dialect.java.compiler", "ECLIPSE"));
     }
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "数据库地址（默认：当前目录下 data/assess 的嵌入式 H2 库）/ database URL")
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL|路径",
+            description = "数据库：JDBC 地址，或嵌入式 H2 库的路径（如 data/2026，不带 .mv.db）；默认当前目录下 data/assess"
+                    + " / database URL, or path of an embedded H2 database")
     String db;
 
     @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -41,7 +42,10 @@ public final class Main implements Runnable {
     }
 
     String dbUrl() {
-        return db != null ? db : cn.gov.assess.db.Database.defaultUrl();
+        if (db == null) {
+            return cn.gov.assess.db.Database.defaultUrl();
+        }
+        return db.startsWith("jdbc:") ? db : cn.gov.assess.db.Database.fileUrl(Path.of(db.replaceFirst("\\.mv\\.db$", "")));
     }
 
     Path rulesDir() {

@@ -17,7 +17,7 @@ import java.util.List;
  * 别的进程在写）先删掉它们，库回到那条命令之前的样子。删除本身也分批提交，中途再被杀，下次接着删。
  */
 public final class Staging {
-    static final String[] RUN_TABLES = {"run_assignment", "run_firing", "run_monitoring", "run_tally", "run_list_entry",
+    static final String[] RUN_TABLES = {"run_assignment", "run_trail", "run_firing", "run_monitoring", "run_tally", "run_list_entry",
             "run_disqualification", "run_rule_file", "run_meta", "run_check_result", "run_note"};
     private static final int DELETE_CHUNK = 100_000;
 
@@ -97,7 +97,7 @@ public final class Staging {
         long deleted = 0;
         for (String t : RUN_TABLES) {
             long n = deleteInChunks(c, "delete from " + t + " where run_id = ?", runId);
-            if (t.equals("run_assignment")) {
+            if (t.startsWith("run_assignment") || t.equals("run_trail")) {
                 deleted += n;
             }
         }

@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
 final class DispatchLoader {
     static final List<String> COLUMNS = Importer.DISPATCH_COLUMNS;
     private static final int CHUNK = 5000;
-    private static final int COMMIT_EVERY = 50_000;
+    private static final int COMMIT_EVERY = Integer.getInteger("assess.import.commitEvery", 50_000);
     private static final int LOOKUP_BATCH = 1000;
 
     /** 一个已暂存的文件。 */
