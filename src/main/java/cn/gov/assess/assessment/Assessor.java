@@ -90,8 +90,7 @@ public final class Assessor {
         Map<Long, UnitInfo> units = new HashMap<>();
         Map<String, Tally> merged = new TreeMap<>();
         Map<String, Map<String, Integer>> spellings = new HashMap<>();
-        MessageDigest digest = sha256();
-        java.math.BigInteger fingerprint = java.math.BigInteger.ZERO;
+        java.math.BigInteger[] fingerprint = {java.math.BigInteger.ZERO};
         int orders = 0;
         int assignments = 0;
         Monitoring monitoring;
@@ -125,16 +124,24 @@ public final class Assessor {
             List<Object[]> chunk = new ArrayList<>();
             long lastOrder = Long.MIN_VALUE;
             long readStart = System.nanoTime();
-            try (Stream<Object[]> rows = s.createSelectionQuery(
-                            // 按工单主键顺序扫描（H2 不用排序，同一工单的转办相邻），对每个工单按唯一索引取它的转办
-                            "select a.id, o.id, o.channel, o.orderNo, o.receivedAt, a.unitId, a.unitSpelling, a.deadline, "
-                                    + "a.completedAt from WorkOrder o join Assignment a on a.orderId = o.id "
-                                    + "where o.receivedAt >= :from and o.receivedAt < :to "
-                                    + "order by o.id", Object[].class)
-                    .setParameter("from", period.start().atStartOfDay())
-                    .setParameter("to", receivedBefore(period, cutoff))
-                    .setFetchSize(5000).stream()) {
-                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+            // 直接用 JDBC 读：Hibernate 的无状态会话逐行滚动时每行都要清空一次持久化上下文（百万行时占读取时间的四分之一）；
+            // LAZY_QUERY_EXECUTION 让 H2 边扫描边返回，而不是先把整个结果写进临时文件（100 万行：2.5 秒对 9.5 秒）。
+            try (java.sql.Connection conn = db.connect();
+                 java.sql.Statement lazy = conn.createStatement();
+                 java.sql.PreparedStatement ps = conn.prepareStatement(
+                         // 按工单主键顺序扫描（H2 不用排序，同一工单的转办相邻），对每个工单按唯一索引取它的转办
+                         "select a.id, o.id, o.channel, o.order_no, o.received_at, a.unit_id, a.unit_spelling, a.deadline, "
+                                 + "a.completed_at from work_order o join assignment a on a.order_id = o.id "
+                                 + "where o.received_at >= ? and o.received_at < ? order by o.id")) {
+                lazy.execute("set lazy_query_execution true");
+                ps.setObject(1, period.start().atStartOfDay());
+                ps.setObject(2, receivedBefore(period, cutoff));
+                ps.setFetchSize(5000);
+                java.sql.ResultSet rs = ps.executeQuery();
+                while (rs.next()) {
+                    Object[] r = {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDateTime.class), rs.getLong(6), rs.getString(7),
+                            rs.getObject(8, LocalDateTime.class), rs.getObject(9, LocalDateTime.class)};
                     cn.gov.assess.correction.Corrections.Effective fix = overrides.byAssignment().get((Long) r[0]);
                     if (fix != null) {
                         // 应用更正：改派的单位以单位表名称记写法
@@ -163,27 +170,23 @@ public final class Assessor {
                             pending.add(pool.submit(() -> timed(() -> classifyAndTally(kieBase, parameters, context, work))));
                             chunk = new ArrayList<>();
                             long t0 = System.nanoTime();
-                            drainDone(pending, merged, timedTrail(trail), false);
+                            drainDone(pending, merged, spellings, fingerprint, timedTrail(trail), false);
                             loadNanos.addAndGet(-(System.nanoTime() - t0));
                         }
                         lastOrder = orderId;
                     }
                     chunk.add(r);
                     assignments++;
-                    spellings.computeIfAbsent(channel + '\u0001' + r[5], k -> new HashMap<>())
-                            .merge((String) r[6], 1, Integer::sum);
-                    // 数据指纹：各行摘要相加（与行的先后无关）
-                    fingerprint = fingerprint.add(new java.math.BigInteger(1, digest.digest(
-                            (channel + '|' + r[3] + '|' + r[4] + '|' + r[5] + '|' + r[6] + '|' + r[7] + '|' + r[8])
-                                    .getBytes(StandardCharsets.UTF_8))));
                 }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("读取转办失败：" + e.getMessage(), e);
             }
             loadNanos.addAndGet(System.nanoTime() - readStart);
             if (!chunk.isEmpty()) {
                 List<Object[]> work = chunk;
                 pending.add(pool.submit(() -> timed(() -> classifyAndTally(kieBase, parameters, context, work))));
             }
-            drainDone(pending, merged, timedTrail(trail), true);
+            drainDone(pending, merged, spellings, fingerprint, timedTrail(trail), true);
         } finally {
             pool.shutdownNow();
         }
@@ -210,7 +213,7 @@ public final class Assessor {
                 monitoring.facts(), recorder);
         rulesNanos.addAndGet(System.nanoTime() - stage2);
         List<RunCheckResult> rows = monitoring.rows(c.failures(), c.remarks(), parameters, units);
-        String dataFingerprint = String.format("%064x", fingerprint.mod(java.math.BigInteger.ONE.shiftLeft(256)));
+        String dataFingerprint = String.format("%064x", fingerprint[0].mod(java.math.BigInteger.ONE.shiftLeft(256)));
         return new Result(period, cutoff, rules, dataFingerprint, orders, assignments,
                 tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null, overrides.lastCorrection(), monitoring.facts());
     }
@@ -285,16 +288,29 @@ public final class Assessor {
         return afterCutoff.isBefore(end) ? afterCutoff : end;
     }
 
-    /** 一块的结果：部分汇总与已分类的转办。 */
-    public record Chunk(List<Tally> tallies, List<AssignmentFact> facts) {
+    /**
+     * 一块的结果：部分汇总、已分类的转办，以及这块数据的指纹（各行摘要之和）与各单位写法的次数。
+     * 指纹与写法在工作线程上算，读取线程只管读。
+     */
+    public record Chunk(List<Tally> tallies, List<AssignmentFact> facts, java.math.BigInteger fingerprint,
+                        Map<String, Map<String, Integer>> spellings) {
+        Chunk(List<Tally> tallies, List<AssignmentFact> facts) {
+            this(tallies, facts, java.math.BigInteger.ZERO, Map.of());
+        }
     }
 
     private static void drainDone(List<Future<Chunk>> pending, Map<String, Tally> merged,
+                                  Map<String, Map<String, Integer>> spellings, java.math.BigInteger[] fingerprint,
                                   java.util.function.Consumer<List<AssignmentFact>> trail, boolean all) {
         while (!pending.isEmpty() && (all || pending.size() > 2 || pending.get(0).isDone())) {
             try {
                 Chunk chunk = pending.remove(0).get();
                 trail.accept(chunk.facts());
+                fingerprint[0] = fingerprint[0].add(chunk.fingerprint());
+                chunk.spellings().forEach((key, counts) -> {
+                    Map<String, Integer> into = spellings.computeIfAbsent(key, k -> new HashMap<>());
+                    counts.forEach((sp, n) -> into.merge(sp, n, Integer::sum));
+                });
                 for (Tally t : chunk.tallies()) {
                     merged.computeIfAbsent(t.getChannel() + '\u0001' + (t.getUnitId() == null ? "" : t.getUnitId()),
                             k -> new Tally(t.getChannel(), t.getUnitId())).merge(t);
@@ -313,6 +329,9 @@ public final class Assessor {
                                          List<Object[]> rows) {
         List<OrderFact> orders = new ArrayList<>();
         List<AssignmentFact> facts = new ArrayList<>(rows.size());
+        MessageDigest digest = sha256();
+        java.math.BigInteger fingerprint = java.math.BigInteger.ZERO;
+        Map<String, Map<Long, Map<String, Integer>>> byChannel = new HashMap<>();
         long lastOrder = Long.MIN_VALUE;
         for (Object[] r : rows) {
             long orderId = (Long) r[1];
@@ -322,8 +341,16 @@ public final class Assessor {
             }
             facts.add(new AssignmentFact((Long) r[0], orderId, (String) r[2], (String) r[3], (Long) r[5],
                     (LocalDateTime) r[4], (LocalDateTime) r[7], (LocalDateTime) r[8]));
+            byChannel.computeIfAbsent((String) r[2], k -> new HashMap<>()).computeIfAbsent((Long) r[5], k -> new HashMap<>())
+                    .merge((String) r[6], 1, Integer::sum);
+            // 数据指纹：各行摘要相加（与行的先后、分块无关）
+            fingerprint = fingerprint.add(new java.math.BigInteger(1, digest.digest(
+                    (r[2] + "|" + r[3] + '|' + r[4] + '|' + r[5] + '|' + r[6] + '|' + r[7] + '|' + r[8])
+                            .getBytes(StandardCharsets.UTF_8))));
         }
-        return new Chunk(classifyAndTally(kieBase, parameters, context, orders, facts), facts);
+        Map<String, Map<String, Integer>> spellings = new HashMap<>();
+        byChannel.forEach((channel, perUnit) -> perUnit.forEach((unit, counts) -> spellings.put(channel + '\u0001' + unit, counts)));
+        return new Chunk(classifyAndTally(kieBase, parameters, context, orders, facts), facts, fingerprint, spellings);
     }
 
     /** 插入转办与工单事实，触发分类与汇总规则，取回（部分）汇总；事实上的分类结果留给调用者查看。 */
