@@ -64,6 +64,8 @@ public final class RunStore {
                 throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
             }
             Assessor.Result done = r;
+            long t0 = System.nanoTime();
+            try {
             return db.sessions().fromStatelessTransaction(ss -> {
                 run.complete(done.dataFingerprint(), done.orderCount(), done.assignmentCount(), done.lastCorrection());
                 ss.update(run);
@@ -73,6 +75,11 @@ public final class RunStore {
                         done.units(), done.checkRows(), done.notes(), done.meta(), done.firings(), id, done.lastCorrection(),
                         done.monitoringFacts());
             });
+            } finally {
+                if (Boolean.getBoolean("assess.timing")) {
+                    System.err.printf("保存结论 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);
+                }
+            }
         } catch (RuntimeException e) {
             try (java.sql.Connection c = db.connect()) {
                 cn.gov.assess.db.Staging.discardRun(c, id);

@@ -43,7 +43,8 @@ import java.util.concurrent.TimeUnit;
 final class DispatchLoader {
     static final List<String> COLUMNS = Importer.DISPATCH_COLUMNS;
     private static final int CHUNK = 5000;
-    private static final int COMMIT_EVERY = Integer.getInteger("assess.import.commitEvery", 50_000);
+    /** 每写入多少行提交一次（系统属性 assess.import.commitEvery，默认 5 万）。 */
+    private final int commitEvery = Integer.getInteger("assess.import.commitEvery", 50_000);
     private static final int LOOKUP_BATCH = 1000;
 
     /** 一个已暂存的文件。 */
@@ -457,7 +458,7 @@ final class DispatchLoader {
                     insOrder.executeBatch();
                     insAssignment.executeBatch();
                     sinceCommit += k.n;
-                    if (sinceCommit >= COMMIT_EVERY) {
+                    if (sinceCommit >= commitEvery) {
                         c.commit();
                         sinceCommit = 0;
                     }

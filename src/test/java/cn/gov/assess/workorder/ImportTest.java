@@ -75,6 +75,28 @@ class ImportTest {
     }
 
     @Test
+    void aConflictFoundWhileWritingDiscardsTheRowsAlreadyStagedByThatImport() throws IOException {
+        importer.importPaths(List.of(file("first.csv", HEADER
+                + "12345市民热线,RX1,2021-10-05 09:00,绛帐镇,2021-10-10 18:00,2021-10-08 10:00,,\n")));
+        StringBuilder second = new StringBuilder(HEADER);
+        for (int i = 0; i < 12_000; i++) { // 多于一块（5000 行），冲突在已写入几块之后才被发现
+            second.append("12345市民热线,RN").append(i).append(",2021-10-06 09:00,绛帐镇,2021-10-11 18:00,,,\n");
+        }
+        second.append("12345市民热线,RX1,2021-10-07 09:00,绛帐镇,2021-10-10 18:00,2021-10-08 10:00,,\n");
+        List<String> p;
+        System.setProperty("assess.import.commitEvery", "5000"); // 让前两块已经提交
+        try {
+            p = failingImport(file("second.csv", second.toString()));
+        } finally {
+            System.clearProperty("assess.import.commitEvery");
+        }
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).contains("second.csv 第 12002 行") && p.get(0).contains("工单 RX1 已导入"), p.get(0));
+        assertEquals(0L, (long) db.inTransaction(s -> s.createNativeQuery(
+                "select count(*) from import_batch where state <> 'done'", Long.class).getSingleResult()));
+    }
+
+    @Test
     void badDateNamesFileLineColumnAndValue() throws IOException {
         Path f = file("bad-date.csv", HEADER
                 + "12345市民热线,RX1,2021-10-05 09:00,绛帐镇,2021-10-10 18:00,,,\n"
