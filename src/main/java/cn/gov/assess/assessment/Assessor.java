@@ -32,10 +32,13 @@ import java.util.stream.Stream;
  */
 public final class Assessor {
     /** 每块的转办数上限：块内规则会话的内存有上界，块在工单边界处切分。 */
-    static final int CHUNK = Integer.getInteger("assess.chunk", 20_000);
+    /**
+     * 每块的转办数（按整工单切分）。块小，规则会话的节点内存小、留在 CPU 缓存里：100 万条转办，2 万一块 48.6 秒，
+     * 5000 一块 38.9 秒，2000 一块 23.4 秒，1000 一块 23.2 秒。系统属性 assess.chunk 可改。
+     */
+    static final int CHUNK = Integer.getInteger("assess.chunk", 2_000);
     /** 读取时每页的转办数（H2 在内存中保留的结果行数上限默认 4 万，超过会写临时文件）。 */
     static final int PAGE = 20_000;
-    private static final boolean TWO_PHASE = Boolean.parseBoolean(System.getProperty("assess.twoPhase", "false"));
 
     private final Database db;
     private final int threads;
@@ -408,14 +411,8 @@ public final class Assessor {
         try {
             session.insert(parameters);
             session.insert(context);
-            if (TWO_PHASE) {
-                facts.forEach(session::insert);
-                session.fireAllRules();
-                orders.forEach(session::insert);
-            } else {
-                orders.forEach(session::insert);
-                facts.forEach(session::insert);
-            }
+            orders.forEach(session::insert);
+            facts.forEach(session::insert);
             session.fireAllRules();
             for (AssignmentFact a : facts) {
                 if (a.getStatus() == null) {
