@@ -94,7 +94,8 @@ public final class RunStore {
     private static final class TrailWriter extends Thread {
         private static final List<AssignmentFact> END = List.of();
         private final java.util.concurrent.BlockingQueue<List<AssignmentFact>> queue = new java.util.concurrent.ArrayBlockingQueue<>(3);
-        private static final int COMMIT_EVERY = 100_000;
+        /** 每写入多少条审计记录提交一次（系统属性 assess.trail.commitEvery，默认 10 万）。 */
+        private final int commitEvery = Integer.getInteger("assess.trail.commitEvery", 100_000);
         private final java.sql.Connection conn;
         private final PreparedStatement ps;
         private final Long runId;
@@ -126,7 +127,7 @@ public final class RunStore {
                 for (List<AssignmentFact> facts = queue.take(); facts != END; facts = queue.take()) {
                     writeTrail(ps, runId, ++seq, facts);
                     sinceCommit += facts.size();
-                    if (sinceCommit >= COMMIT_EVERY) {
+                    if (sinceCommit >= commitEvery) {
                         conn.commit();
                         sinceCommit = 0;
                     }
