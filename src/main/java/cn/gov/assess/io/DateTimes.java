@@ -16,8 +16,61 @@ public final class DateTimes {
     private DateTimes() {
     }
 
+    /**
+     * 导出里最常见的写法 2021-10-05 14:30:00、2021-10-05 14:30、2021-10-05 按位置直接取数字（导入千万行时正则占读取线程的四分之一）；
+     * 其他写法或不合法的值返回 null，交给正则。
+     */
+    private static LocalDateTime canonical(String t, boolean endOfDay) {
+        int n = t.length();
+        if ((n != 10 && n != 16 && n != 19) || t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return null;
+        }
+        int y = digits(t, 0, 4);
+        int mo = digits(t, 5, 2);
+        int d = digits(t, 8, 2);
+        int h = 0;
+        int mi = 0;
+        int sec = 0;
+        if (n > 10) {
+            char sep = t.charAt(10);
+            if ((sep != ' ' && sep != 'T') || t.charAt(13) != ':' || (n == 19 && t.charAt(16) != ':')) {
+                return null;
+            }
+            h = digits(t, 11, 2);
+            mi = digits(t, 14, 2);
+            sec = n == 19 ? digits(t, 17, 2) : 0;
+        }
+        if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) {
+            return null;
+        }
+        try {
+            if (n == 10) {
+                return endOfDay ? LocalDateTime.of(y, mo, d, 23, 59, 59) : LocalDateTime.of(y, mo, d, 0, 0);
+            }
+            return LocalDateTime.of(y, mo, d, h, mi, sec);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String t, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** 解析失败返回 null。 */
     public static LocalDateTime parse(String text, boolean endOfDayIfDateOnly) {
+        LocalDateTime fast = canonical(text, endOfDayIfDateOnly);
+        if (fast != null) {
+            return fast;
+        }
         Matcher m = P.matcher(text.strip());
         if (!m.matches()) {
             return null;
