@@ -311,11 +311,17 @@ final class DispatchLoader {
         return d;
     }
 
-    private static Set<String> existingChannels(Connection c) throws SQLException {
+    /** 导入前已有工单的渠道（按唯一索引的前缀逐个渠道探一行，不扫全表）。 */
+    private Set<String> existingChannels(Connection c) throws SQLException {
         Set<String> out = new java.util.HashSet<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select distinct channel from work_order")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
+        try (PreparedStatement ps = c.prepareStatement("select 1 from work_order where channel = ? fetch first 1 row only")) {
+            for (String ch : channels) {
+                ps.setString(1, ch);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        out.add(ch);
+                    }
+                }
             }
         }
         return out;
