@@ -497,14 +497,12 @@ final class DispatchLoader {
                     List<Integer> part = rows.subList(from, Math.min(rows.size(), from + LOOKUP_BATCH));
                     Map<String, Integer> byNo = new HashMap<>();
                     part.forEach(i -> byNo.put(k.orderNo[i], i));
-                    String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-                    try (PreparedStatement q = c.prepareStatement("select id, order_no, received_at from work_order "
-                            + "where channel = ? and order_no in (" + marks + ") and id < ?")) {
-                        q.setString(1, e.getKey());
-                        for (int j = 0; j < part.size(); j++) {
-                            q.setString(j + 2, k.orderNo[part.get(j)]);
-                        }
-                        q.setLong(part.size() + 2, firstOrderId);
+                    // 以数组作表与工单表连接：H2 对“channel = ? and order_no in (…)”只用索引的第一列，会扫完整个渠道
+                    try (PreparedStatement q = c.prepareStatement("select w.id, w.order_no, w.received_at "
+                            + "from table(x varchar = ?) t join work_order w on w.channel = ? and w.order_no = t.x where w.id < ?")) {
+                        q.setObject(1, part.stream().map(i -> k.orderNo[i]).toArray(String[]::new));
+                        q.setString(2, e.getKey());
+                        q.setLong(3, firstOrderId);
                         try (ResultSet rs = q.executeQuery()) {
                             while (rs.next()) {
                                 int i = byNo.get(rs.getString(2));
