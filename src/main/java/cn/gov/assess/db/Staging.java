@@ -57,7 +57,7 @@ public final class Staging {
                 long n = discardRun(c, run);
                 deleted += n;
                 if (log != null) {
-                    log.printf("考核运行 %d 没有完成（进程被中断），已删除它写入一半的 %,d 行审计记录。%n", run, n);
+                    log.printf("考核运行 %d 没有完成（进程被中断），已删除它写入一半的 %,d 条审计记录。%n", run, n);
                 }
             }
             return deleted;
@@ -95,9 +95,16 @@ public final class Staging {
     /** 删除一次未完成的考核运行与它已写入的审计记录。连接须已关闭自动提交；分批提交。 */
     public static long discardRun(Connection c, long runId) throws SQLException {
         long deleted = 0;
+        try (PreparedStatement ps = c.prepareStatement("select coalesce(sum(row_count), 0) from run_trail where run_id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                deleted += rs.getLong(1); // 审计记录按块存放：数的是块里的转办条数
+            }
+        }
         for (String t : RUN_TABLES) {
             long n = deleteInChunks(c, "delete from " + t + " where run_id = ?", runId);
-            if (t.startsWith("run_assignment") || t.equals("run_trail")) {
+            if (t.equals("run_assignment")) {
                 deleted += n;
             }
         }
