@@ -24,7 +24,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = Database.open(main.dbUrl())) {
-            new Corrections(db).history(order, channel).forEach(main.spec.commandLine().getOut()::println);
+            java.util.Set<String> channels = cn.gov.assess.rules.RuleSet.load(main.rulesDir()).channels().keySet();
+            new Corrections(db).history(order, channel, channels).forEach(main.spec.commandLine().getOut()::println);
         }
         return 0;
     }

@@ -242,10 +242,24 @@ public final class Corrections {
 
     /** 工单的原始记录与全部更正（含撤回），供 history 显示。 */
     public List<String> history(String orderNo, String channel) {
+        return history(orderNo, channel, List.of());
+    }
+
+    /**
+     * 同上；channels 是已配置的渠道：先按（渠道, 编号）唯一索引在这些渠道里逐个查（千万个工单时也是瞬间），
+     * 都没有再只按编号查（要扫全表）。
+     */
+    public List<String> history(String orderNo, String channel, java.util.Collection<String> channels) {
         return db.sessions().fromStatelessTransaction(s -> {
-            List<WorkOrder> orders = s.createSelectionQuery("from WorkOrder o where o.orderNo = :n"
-                            + (channel == null ? "" : " and o.channel = :c") + " order by o.channel", WorkOrder.class)
-                    .setParameter("n", orderNo).setProperties(channel == null ? Map.of() : Map.of("c", channel)).getResultList();
+            List<WorkOrder> orders = new ArrayList<>();
+            for (String ch : channel != null ? List.of(channel) : channels) {
+                orders.addAll(s.createSelectionQuery("from WorkOrder o where o.channel = :c and o.orderNo = :n", WorkOrder.class)
+                        .setParameter("c", ch).setParameter("n", orderNo).getResultList());
+            }
+            if (orders.isEmpty() && channel == null) {
+                orders = s.createSelectionQuery("from WorkOrder o where o.orderNo = :n order by o.channel", WorkOrder.class)
+                        .setParameter("n", orderNo).getResultList();
+            }
             if (orders.isEmpty()) {
                 throw new InputException("没有工单“" + orderNo + "”" + (channel == null ? "" : "（渠道 " + channel + "）"));
             }
