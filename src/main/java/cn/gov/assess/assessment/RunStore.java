@@ -49,7 +49,7 @@ public final class RunStore {
             Assessor.Result r;
             try (java.sql.Connection c = db.connect();
                  PreparedStatement ps = c.prepareStatement(
-                         "insert into run_trail (run_id, seq, row_count, payload) values (?, ?, ?, ?)")) {
+                         "insert into run_trail (run_id, seq, row_count, payload, unit_ids) values (?, ?, ?, ?, ?)")) {
                 // 审计记录由单独的线程写（这个连接只归它用），与读取、规则执行重叠；队列有界，内存有上限
                 TrailWriter writer = new TrailWriter(c, ps, id);
                 writer.start();
@@ -178,6 +178,7 @@ public final class RunStore {
             ps.setInt(2, seq);
             ps.setInt(3, facts.size());
             ps.setBytes(4, TrailCodec.encode(facts));
+            ps.setString(5, TrailCodec.unitIds(facts));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
@@ -186,10 +187,24 @@ public final class RunStore {
 
     /** 一次运行的全部审计记录，逐条交给 sink（V10 之前的运行从 run_assignment 读）。 */
     public void trail(Long runId, java.util.function.Consumer<TrailCodec.Row> sink) {
+        trail(runId, null, sink);
+    }
+
+    /** 同上，只要某个单位的（unitId 为 null 时全部）：只解开含有这个单位的块。 */
+    public void trail(Long runId, Long unitId, java.util.function.Consumer<TrailCodec.Row> sink) {
+        java.util.function.Consumer<TrailCodec.Row> filtered = unitId == null ? sink : r -> {
+            if (r.unitId() == unitId) {
+                sink.accept(r);
+            }
+        };
         db.sessions().inStatelessTransaction(s -> s.doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("select assignment_id, channel, order_no, unit_id, received_at, "
-                    + "deadline, completed_at, status, days_late, rule_name from run_assignment where run_id = ?")) {
+                    + "deadline, completed_at, status, days_late, rule_name from run_assignment where run_id = ?"
+                    + (unitId == null ? "" : " and unit_id = ?"))) {
                 ps.setLong(1, runId);
+                if (unitId != null) {
+                    ps.setLong(2, unitId);
+                }
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(new TrailCodec.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
@@ -199,11 +214,26 @@ public final class RunStore {
                     }
                 }
             }
-            try (PreparedStatement ps = conn.prepareStatement("select payload from run_trail where run_id = ? order by seq")) {
+            List<Integer> blocks = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("select seq, unit_ids from run_trail where run_id = ? order by seq")) {
                 ps.setLong(1, runId);
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        TrailCodec.decode(rs.getBytes(1), sink);
+                        String ids = rs.getString(2);
+                        if (unitId == null || ids == null || TrailCodec.containsUnit(ids, unitId)) {
+                            blocks.add(rs.getInt(1));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("select payload from run_trail where run_id = ? and seq = ?")) {
+                ps.setLong(1, runId);
+                for (int seq : blocks) {
+                    ps.setInt(2, seq);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            TrailCodec.decode(rs.getBytes(1), filtered);
+                        }
                     }
                 }
             }

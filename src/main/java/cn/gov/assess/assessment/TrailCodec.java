@@ -84,6 +84,42 @@ public final class TrailCodec {
         }
     }
 
+    /** 一块里的单位编号：升序、去重、36 进制、逗号分隔，存入 run_trail.unit_ids。 */
+    public static String unitIds(List<AssignmentFact> facts) {
+        long[] ids = facts.stream().mapToLong(AssignmentFact::getUnitId).distinct().sorted().toArray();
+        StringBuilder sb = new StringBuilder(ids.length * 4);
+        for (long id : ids) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(Long.toString(id, 36));
+        }
+        return sb.toString();
+    }
+
+    /** {@link #unitIds} 的结果里有没有这个单位（二分查找）。 */
+    public static boolean containsUnit(String unitIds, long unitId) {
+        if (unitIds.isEmpty()) {
+            return false;
+        }
+        String[] parts = unitIds.split(",");
+        int lo = 0;
+        int hi = parts.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = Long.parseLong(parts[mid], 36);
+            if (v == unitId) {
+                return true;
+            }
+            if (v < unitId) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return false;
+    }
+
     private static long seconds(LocalDateTime t) {
         return t == null ? NONE : t.toEpochSecond(ZoneOffset.UTC);
     }

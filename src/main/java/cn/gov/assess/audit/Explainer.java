@@ -581,8 +581,8 @@ public final class Explainer {
             return List.of();
         }
         List<cn.gov.assess.assessment.TrailCodec.Row> rows = new ArrayList<>();
-        new RunStore(db).trail(runId, r -> {
-            if (r.unitId() == unitId && (channel == null || channel.equals(r.channel()))) {
+        new RunStore(db).trail(runId, unitId, r -> {
+            if (channel == null || channel.equals(r.channel())) {
                 rows.add(r);
             }
         });

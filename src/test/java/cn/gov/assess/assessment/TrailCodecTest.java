@@ -43,4 +43,22 @@ class TrailCodecTest {
         }
         assertNull(rows.get(0).completedAt());
     }
+
+    @Test
+    void theUnitListOfABlockFindsExactlyItsUnits() {
+        List<AssignmentFact> facts = new ArrayList<>();
+        LocalDateTime t = LocalDateTime.of(2021, 10, 1, 8, 0);
+        for (long unit : new long[]{1_000_001, 7, 36, 35, 7, 1296, 51}) {
+            facts.add(new AssignmentFact(unit, unit, "12345市民热线", "GD" + unit, unit, t, t.plusDays(1), null));
+        }
+        String ids = TrailCodec.unitIds(facts);
+        assertEquals("7,z,10,1f,100,lflt", ids); // 36 进制
+        for (long unit : new long[]{7, 35, 36, 51, 1296, 1_000_001}) {
+            assertTrue(TrailCodec.containsUnit(ids, unit), "应含 " + unit);
+        }
+        for (long unit : new long[]{0, 6, 8, 37, 1295, 1_000_000, 1_000_002}) {
+            assertTrue(!TrailCodec.containsUnit(ids, unit), "不应含 " + unit);
+        }
+        assertTrue(!TrailCodec.containsUnit("", 7));
+    }
 }
