@@ -41,6 +41,16 @@ public final class TestSupport {
         return COMPILED.computeIfAbsent(rules.fingerprint(), k -> rules.compile());
     }
 
+    /** 一条返回单个数的 SQL 的结果。 */
+    public static long scalar(Database db, String sql) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
+            try (var st = conn.createStatement(); var rs = st.executeQuery(sql)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
     public static Database memoryDb() {
         return Database.open("jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
     }

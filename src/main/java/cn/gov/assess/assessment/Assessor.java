@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * 考核：从数据库按工单顺序流式读取本期转办，分块交给规则引擎分类与汇总（块之间可并行，部分汇总相加合并），

@@ -65,8 +65,7 @@ public final class RunStore {
             }
             Assessor.Result done = r;
             long t0 = System.nanoTime();
-            try {
-            return db.sessions().fromStatelessTransaction(ss -> {
+            Assessor.Result saved = db.sessions().fromStatelessTransaction(ss -> {
                 run.complete(done.dataFingerprint(), done.orderCount(), done.assignmentCount(), done.lastCorrection());
                 ss.update(run);
                 saveConclusions(ss, id, done);
@@ -75,11 +74,10 @@ public final class RunStore {
                         done.units(), done.checkRows(), done.notes(), done.meta(), done.firings(), id, done.lastCorrection(),
                         done.monitoringFacts());
             });
-            } finally {
-                if (Boolean.getBoolean("assess.timing")) {
-                    System.err.printf("保存结论 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);
-                }
+            if (Boolean.getBoolean("assess.timing")) {
+                System.err.printf("保存结论 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);
             }
+            return saved;
         } catch (RuntimeException e) {
             try (java.sql.Connection c = db.connect()) {
                 cn.gov.assess.db.Staging.discardRun(c, id);

@@ -17,7 +17,7 @@ import java.util.zip.InflaterInputStream;
 /**
  * 审计记录的一块：若干条转办的分类结果（规则名、当时的时限与办结时间、逾期天数），压缩成一个字节串存入 run_trail。
  * 格式：版本号 1，条数，然后逐条：转办编号、渠道、工单编号、单位编号、受理、时限、办结（UTC 秒，未办结为 Long.MIN_VALUE）、
- * 状态名、逾期天数、规则名；整体用 Deflate 压缩（约每条 15 字节）。
+ * 状态名、逾期天数、规则名；整体用 Deflate 压缩（1000 万条的运行实测每条约 20.5 字节）。
  */
 public final class TrailCodec {
     private static final int VERSION = 1;

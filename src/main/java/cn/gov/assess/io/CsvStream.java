@@ -65,6 +65,43 @@ public final class CsvStream implements AutoCloseable {
         }
     }
 
+    /** 识别出的编码：字符集、显示名、BOM 的字节数。 */
+    record Encoding(Charset charset, String label, int bom) {
+    }
+
+    /**
+     * 识别 CSV 字节的编码（{@link CsvTable} 与本类共用）：拒绝空文件与 UTF-16；有 BOM 即 UTF-8；否则先试严格的 UTF-8，
+     * 再试 GB18030。partial 为真表示 b 只是文件开头：判断到最后一个换行为止（0x0A 在 UTF-8 与 GB18030 中都不会是
+     * 多字节字符的一部分）。
+     */
+    static Encoding detect(String name, byte[] b, int n, boolean partial) {
+        if (n == 0 || isBlank(b, n)) {
+            throw new InputException(name + "：文件为空，没有表头也没有数据行");
+        }
+        if (n >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF))) {
+            throw new InputException(name + "：文件是 UTF-16 编码，请另存为 UTF-8 或 GBK（GB18030）编码的 CSV");
+        }
+        if (n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            return new Encoding(StandardCharsets.UTF_8, "UTF-8 (BOM)", 3);
+        }
+        int end = n;
+        if (partial) {
+            while (end > 0 && b[end - 1] != '\n') {
+                end--;
+            }
+            if (end == 0) {
+                end = Math.max(0, n - 4);
+            }
+        }
+        if (strict(b, 0, end, StandardCharsets.UTF_8)) {
+            return new Encoding(StandardCharsets.UTF_8, "UTF-8", 0);
+        }
+        if (strict(b, 0, end, GB18030)) {
+            return new Encoding(GB18030, "GB18030", 0);
+        }
+        throw new InputException(name + "：无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”");
+    }
+
     public static CsvStream open(Path file) throws IOException {
         String name = file.toString();
         byte[] head = new byte[SNIFF];
@@ -72,39 +109,9 @@ public final class CsvStream implements AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, SNIFF);
         }
-        if (n == 0 || isBlank(head, n)) {
-            throw new InputException(name + "：文件为空，没有表头也没有数据行");
-        }
-        if (n >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
-            throw new InputException(name + "：文件是 UTF-16 编码，请另存为 UTF-8 或 GBK（GB18030）编码的 CSV");
-        }
-        boolean bom = n >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
-        Charset cs;
-        String encoding;
-        if (bom) {
-            cs = StandardCharsets.UTF_8;
-            encoding = "UTF-8 (BOM)";
-        } else {
-            // 只判断到最后一个换行（0x0A 在 UTF-8 与 GB18030 中都不会是多字节字符的一部分）
-            int end = n;
-            if (n == SNIFF) {
-                while (end > 0 && head[end - 1] != '\n') {
-                    end--;
-                }
-                if (end == 0) {
-                    end = n - 4;
-                }
-            }
-            if (strict(head, end, StandardCharsets.UTF_8)) {
-                cs = StandardCharsets.UTF_8;
-                encoding = "UTF-8";
-            } else if (strict(head, end, GB18030)) {
-                cs = GB18030;
-                encoding = "GB18030";
-            } else {
-                throw new InputException(name + "：无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”");
-            }
-        }
+        Encoding enc = detect(name, head, n, n == SNIFF);
+        Charset cs = enc.charset();
+        String encoding = enc.label();
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -113,9 +120,7 @@ public final class CsvStream implements AutoCloseable {
         }
         InputStream rawIn = Files.newInputStream(file);
         CountingStream counter = new CountingStream(new DigestInputStream(new BufferedInputStream(rawIn, 1 << 20), digest));
-        if (bom) {
-            counter.readNBytes(3);
-        }
+        counter.readNBytes(enc.bom());
         BufferedReader reader = new BufferedReader(new InputStreamReader(counter, cs.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
         CSVParser parser;
@@ -133,14 +138,18 @@ public final class CsvStream implements AutoCloseable {
         }
     }
 
-    private static boolean strict(byte[] b, int len, Charset cs) {
+    /** 按 cs 严格解码 b[off, end)，成功返回文字，有不合编码的字节返回 null。 */
+    static String decode(byte[] b, int off, int end, Charset cs) {
         try {
-            cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, 0, len));
-            return true;
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, off, end - off)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
+    }
+
+    private static boolean strict(byte[] b, int off, int end, Charset cs) {
+        return decode(b, off, end, cs) != null;
     }
 
     private static boolean isBlank(byte[] b, int n) {

@@ -6,10 +6,6 @@ import org.apache.commons.csv.CSVRecord;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +19,6 @@ import java.util.Map;
  * 按列名取值，行号从 1（表头）算起。
  */
 public final class CsvTable {
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final String fileName;
     private final String encoding;
@@ -49,34 +44,19 @@ public final class CsvTable {
 
     /** 把 CSV 文件的字节解码为文字（去掉 BOM）：先试严格的 UTF-8，再试 GB18030；都不行返回 null。 */
     public static String decodeText(byte[] bytes) {
-        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
-            return decode(bytes, 3, StandardCharsets.UTF_8);
+        try {
+            CsvStream.Encoding e = CsvStream.detect("", bytes, bytes.length, false);
+            return CsvStream.decode(bytes, e.bom(), bytes.length, e.charset());
+        } catch (InputException e) {
+            String blank = CsvStream.decode(bytes, 0, bytes.length, StandardCharsets.UTF_8);
+            return blank != null && blank.isBlank() ? blank : null; // 空文件照原样交回，由调用者报“缺少表头”
         }
-        String text = decode(bytes, 0, StandardCharsets.UTF_8);
-        return text != null ? text : decode(bytes, 0, GB18030);
     }
 
     public static CsvTable parse(String fileName, byte[] bytes) {
-        if (bytes.length == 0 || isBlank(bytes)) {
-            throw new InputException(fileName + "：文件为空，没有表头也没有数据行");
-        }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            throw new InputException(fileName + "：文件是 UTF-16 编码，请另存为 UTF-8 或 GBK（GB18030）编码的 CSV");
-        }
-        String text;
-        String encoding;
-        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
-            text = decode(bytes, 3, StandardCharsets.UTF_8);
-            encoding = "UTF-8 (BOM)";
-        } else {
-            text = decode(bytes, 0, StandardCharsets.UTF_8);
-            encoding = "UTF-8";
-            if (text == null) {
-                text = decode(bytes, 0, GB18030);
-                encoding = "GB18030";
-            }
-        }
+        CsvStream.Encoding enc = CsvStream.detect(fileName, bytes, bytes.length, false);
+        String text = CsvStream.decode(bytes, enc.bom(), bytes.length, enc.charset());
+        String encoding = enc.label();
         if (text == null || text.indexOf('\u0000') >= 0) {
             throw new InputException(fileName + "：无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”");
         }
@@ -100,25 +80,6 @@ public final class CsvTable {
             return table;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new InputException(fileName + "：CSV 格式错误：" + e.getMessage());
-        }
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String decode(byte[] bytes, int offset, Charset cs) {
-        try {
-            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
         }
     }
 

@@ -117,8 +117,6 @@ final class DispatchLoader {
                 conn.commit();
                 writer = new Writer(conn, existing, new IdBlock(conn, "assignment_seq", a), files.size());
                 writer.start();
-            } else {
-                orderIds = new IdBlock(null, null, 1);
             }
             for (int fi = 0; fi < files.size(); fi++) {
                 Path f = files.get(fi);

@@ -340,23 +340,6 @@ public final class Importer {
         return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
     }
 
-    private static LocalDateTime date(CsvTable t, CsvTable.Row r, String col, boolean endOfDay, boolean required,
-                                      List<String> problems) {
-        String v = t.get(r, col);
-        if (v.isEmpty()) {
-            if (required) {
-                problems.add(cell(t, r, col) + "：" + col + "为空");
-            }
-            return null;
-        }
-        LocalDateTime d = DateTimes.parse(v, endOfDay);
-        if (d == null) {
-            problems.add(cell(t, r, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
-                    + "2021-10-05 14:30:00、2021/10/5）");
-        }
-        return d;
-    }
-
     private List<FileResult> write(Map<String, UnitRow> newUnits, Map<String, Long> plannedIds, List<CsvTable> unitTables,
                                    List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
                                    List<String> problems, MonitoringImport monitoring,

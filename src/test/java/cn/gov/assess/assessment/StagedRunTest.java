@@ -21,12 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** 考核的审计记录分批提交；运行中途出错时，已提交的审计记录与未完成的运行一并删除，之后的运行照常。 */
 class StagedRunTest {
     private static long scalar(Database db, String sql) {
-        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
-            try (var st = conn.createStatement(); var rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return TestSupport.scalar(db, sql);
     }
 
     @Test

@@ -34,13 +34,9 @@ class CrashSafetyTest {
         return scalar(db, "select count(*) from " + table);
     }
 
+
     private static long scalar(Database db, String sql) {
-        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
-            try (var st = conn.createStatement(); var rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return TestSupport.scalar(db, sql);
     }
 
     /** 子进程运行到被杀或自行结束，返回是否被杀。 */
