@@ -16,6 +16,7 @@ import java.nio.file.Path;
                 "Quarterly assessment of 12345 hotline orders and mailbox letters."},
         subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, RulesCommand.class,
                 CorrectCommand.class, HistoryCommand.class, DiffCommand.class, ReconcileCommand.class, ExplainCommand.class, BenchCommand.class,
+                ServeCommand.class, UserCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -23,6 +23,13 @@ import java.util.function.Function;
  * 数据库：默认是嵌入式 H2 文件库。启动时用 Flyway 执行版本化 SQL 迁移，Hibernate 只校验表结构。
  */
 public final class Database implements AutoCloseable {
+    static {
+        // AUTO_SERVER（见 shared）开的端口只给本机：在任何 H2 连接之前设定
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final String url;
     private final SessionFactory sessionFactory;
 
@@ -41,14 +48,52 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + base.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /**
+     * 网页工作台（serve）用的地址：H2 文件库加 AUTO_SERVER，服务运行期间命令行各动词仍可使用同一个库
+     * （它们打开库时发现库被占用，会改为经这个进程连接，见 {@link #open}）。其他数据库原样返回。
+     */
+    public static String shared(String url) {
+        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER")) {
+            return url;
+        }
+        // H2 不允许 AUTO_SERVER 与 DB_CLOSE_ON_EXIT=FALSE 同用
+        return url.replaceAll("(?i);DB_CLOSE_ON_EXIT=FALSE", "") + ";AUTO_SERVER=TRUE";
+    }
+
     public static Database open(String url) {
+        try {
+            return open(url, true);
+        } catch (InUse e) {
+            String viaServer = shared(url);
+            if (viaServer.equals(url)) {
+                throw e;
+            }
+            // 库可能正由 assess serve 打开（AUTO_SERVER）：经它连接。那时不清除 pending 行——它们可能正由另一条命令写入。
+            try {
+                return open(viaServer, false);
+            } catch (InUse again) {
+                throw e;
+            }
+        }
+    }
+
+    /** 库正被另一个进程独占使用。 */
+    public static final class InUse extends IllegalStateException {
+        InUse(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static Database open(String url, boolean recover) {
         try {
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
                     .loggers("slf4j").load().migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
-        Staging.recover(url, System.err);
+        if (recover) {
+            Staging.recover(url, System.err);
+        }
         Configuration cfg = new Configuration()
                 .addAnnotatedClass(Unit.class).addAnnotatedClass(UnitAlias.class)
                 .addAnnotatedClass(ImportBatch.class).addAnnotatedClass(WorkOrder.class)
@@ -82,7 +127,7 @@ public final class Database implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("Database may be already in use") || m.contains("90020")) {
-                return new IllegalStateException("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url);
+                return new InUse("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url, e);
             }
         }
         return e;

@@ -30,7 +30,16 @@ import java.util.Map;
 public final class ReportWriter {
     private static final CSVFormat CSV = CSVFormat.DEFAULT;
 
+    /** 生成的全部文件（文件名 → 内容，按写出顺序）与通报全文模型（规则快照没有全文模板时为 null）。 */
+    public record Rendered(Map<String, byte[]> files, NoticeDocument notice) {
+    }
+
     public List<Path> write(RunStore.StoredRun stored, Path outDir) {
+        return writeAll(outDir, render(stored).files());
+    }
+
+    /** 在内存中生成 write 会写出的全部文件（网页工作台的下载与全文显示用同一份）。 */
+    public Rendered render(RunStore.StoredRun stored) {
         RuleSet rules = stored.rules();
         List<ChannelConfig> channels = new ArrayList<>(rules.channels().values());
         channels.sort(Comparator.comparingInt(ChannelConfig::annexNo));
@@ -60,15 +69,16 @@ public final class ReportWriter {
         put(files, "sections.md", String.join("\n\n", sections) + "\n");
         put(files, "lists.csv", lists(channels, stored));
         put(files, "totals.csv", totals(channels, stored));
+        NoticeDocument notice = null;
         if (NoticeModel.available(rules)) {
             annexes.sort(Comparator.comparingInt(NoticeModel.AnnexSource::no));
-            NoticeDocument notice = NoticeModel.compose(stored, sections, annexes, monitoring.present());
+            notice = NoticeModel.compose(stored, sections, annexes, monitoring.present());
             LocalDateTime created = stored.run().getCreatedAt();
             put(files, "通报.md", MarkdownWriter.write(notice));
             files.put("通报.docx", DocxWriter.write(notice, DocxWriter.Fonts.of(rules.parameters()), created));
             files.put("附件.xlsx", XlsxWriter.write(notice, created));
         }
-        return writeAll(outDir, files);
+        return new Rendered(files, notice);
     }
 
     private static void put(Map<String, byte[]> files, String name, String text) {

@@ -1,0 +1,115 @@
+package cn.gov.assess.cli;
+
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.web.Accounts;
+import cn.gov.assess.web.AuditLog;
+import cn.gov.assess.web.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = {"网页工作台的账号。", "Accounts of the web workbench."},
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+final class UserCommand implements Runnable {
+    @ParentCommand
+    Main main;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = {"新建账号。密码从终端读入（不回显），或用 --password-stdin 从标准输入读一行。",
+                    "第一个管理员只能这样创建：bin/assess user add 张三 --role 管理员"})
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "账号名（登录时输入）")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE",
+                description = "角色：查看、单位、经办、规则管理、审核、管理员")
+        String role;
+
+        @Option(names = "--unit", paramLabel = "UNIT", description = "“单位”角色所属的单位（名称或别名）")
+        String unit;
+
+        @Option(names = "--password-stdin", description = "从标准输入读密码（一行），供脚本使用")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() throws IOException {
+            Role r;
+            try {
+                r = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage());
+            }
+            char[] password = readPassword();
+            try (Database db = Database.open(parent.main.dbUrl())) {
+                Accounts.Account a = new Accounts(db).add(name, r, unit, password);
+                new AuditLog(db).record("命令行（" + System.getProperty("user.name", "") + "）", "新建账号",
+                        a.name() + "，角色 " + a.role() + (a.unitName() == null ? "" : "，单位 " + a.unitName()), "本机");
+                parent.main.spec.commandLine().getOut().printf("已创建账号“%s”（%s%s）。%n", a.name(), a.role(),
+                        a.unitName() == null ? "" : "，单位 " + a.unitName());
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            return 0;
+        }
+
+        private char[] readPassword() throws IOException {
+            if (passwordStdin) {
+                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (line == null || line.isEmpty()) {
+                    throw new InputException("标准输入里没有密码");
+                }
+                return line.toCharArray();
+            }
+            Console console = System.console();
+            if (console == null) {
+                throw new InputException("没有终端可以输入密码：请在终端里运行，或用 --password-stdin 从标准输入给出密码");
+            }
+            char[] first = console.readPassword("账号“%s”的密码（至少 %d 个字符）：", name, Accounts.MIN_PASSWORD);
+            char[] second = console.readPassword("再输入一次：");
+            if (first == null || second == null || !Arrays.equals(first, second)) {
+                throw new InputException("两次输入的密码不一致，账号没有创建");
+            }
+            Arrays.fill(second, '\0');
+            return first;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = {"列出账号。"})
+    static final class ListUsers implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(parent.main.dbUrl())) {
+                var out = parent.main.spec.commandLine().getOut();
+                for (Accounts.Account a : new Accounts(db).all()) {
+                    out.printf("%s\t%s%s%s%n", a.name(), a.role(), a.unitName() == null ? "" : "\t" + a.unitName(), a.active() ? "" : "\t（已停用）");
+                }
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.assessment.AssessmentRun;
+import cn.gov.assess.correction.RunDiff;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 比较两次运行：RunDiff 的内容，每处变化连同原因（其间的更正或不同的规则文件）。 */
+final class DiffController implements WebServer.Controller {
+    private final WebServer web;
+
+    DiffController(WebServer web) {
+        this.web = web;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/diff", this::show);
+    }
+
+    private void show(Context ctx) {
+        WebServer.requireAll(ctx);
+        List<AssessmentRun> runs = web.results.runs();
+        List<Map<String, Object>> options = new ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            options.add(Map.of("id", runs.get(i).getId(), "period", runs.get(i).getPeriod().code()));
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("runs", options);
+        String a = UnitController.blankToNull(ctx.queryParam("a"));
+        String b = UnitController.blankToNull(ctx.queryParam("b"));
+        if (a == null && b == null && runs.size() >= 2) {
+            a = String.valueOf(runs.get(runs.size() - 2).getId());
+            b = String.valueOf(runs.get(runs.size() - 1).getId());
+        }
+        model.put("a", a == null ? "" : a);
+        model.put("b", b == null ? "" : b);
+        if (a != null && b != null) {
+            long ra;
+            long rb;
+            try {
+                ra = Long.parseLong(a);
+                rb = Long.parseLong(b);
+            } catch (NumberFormatException e) {
+                throw new WebError(400, "运行编号应是数字。");
+            }
+            RunDiff.Result d = web.results.diff(ra, rb);
+            Map<String, List<RunDiff.Change>> byKind = new LinkedHashMap<>();
+            d.changes().forEach(c -> byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c));
+            model.put("d", d);
+            model.put("byKind", byKind);
+        }
+        web.views.render(ctx, "diff.ftl", model);
+    }
+}

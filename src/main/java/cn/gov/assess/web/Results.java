@@ -1,0 +1,82 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.assessment.AssessmentRun;
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.audit.Explainer;
+import cn.gov.assess.correction.Corrections;
+import cn.gov.assess.correction.RunDiff;
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.notice.ReportWriter;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * 页面读到的全部结果，都取自已保存的运行（RunStore、Explainer、RunDiff、ReportWriter），不另算。运行一经保存就不再改变
+ * （只增不改），所以按运行编号缓存读回的运行、生成的文件与解释；缓存有上限，最久未用的先丢。
+ */
+final class Results {
+    private final Database db;
+    private final Map<String, Object> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > 200;
+        }
+    });
+
+    Results(Database db) {
+        this.db = db;
+    }
+
+    Database db() { return db; }
+
+    List<AssessmentRun> runs() {
+        return new RunStore(db).runs();
+    }
+
+    RunStore.StoredRun run(long id) {
+        return cached("run:" + id, () -> {
+            try {
+                return new RunStore(db).load(id);
+            } catch (InputException e) {
+                throw WebError.notFound("没有编号为 " + id + " 的考核运行。");
+            }
+        });
+    }
+
+    ReportWriter.Rendered report(long id) {
+        return cached("report:" + id, () -> new ReportWriter().render(run(id)));
+    }
+
+    Explainer.UnitExplanation unit(long runId, String unitName) {
+        return cached("unit:" + runId + ":" + unitName, () -> new Explainer(db).explainUnit(run(runId), unitName, null, true));
+    }
+
+    Explainer.ListExplanation list(long runId, String list, String scope) {
+        return cached("list:" + runId + ":" + list + ":" + scope, () -> new Explainer(db).explainList(run(runId), list, scope));
+    }
+
+    RunDiff.Result diff(long a, long b) {
+        return cached("diff:" + a + ":" + b, () -> {
+            RunStore.StoredRun ra = run(a);
+            RunStore.StoredRun rb = run(b);
+            long from = Math.min(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
+            long to = Math.max(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
+            return RunDiff.compare(ra, rb, new Corrections(db).between(from, to), "运行 #" + a, "运行 #" + b);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String key, Supplier<T> load) {
+        Object v = cache.get(key);
+        if (v == null) {
+            v = load.get();
+            cache.put(key, v);
+        }
+        return (T) v;
+    }
+}

@@ -1,0 +1,57 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.assessment.AssessmentRun;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 首页：考核期与运行，每期最近一次运行在前（它是该期的正式结果），带规则指纹与数据指纹。 */
+final class RunsController implements WebServer.Controller {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private final WebServer web;
+
+    RunsController(WebServer web) {
+        this.web = web;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/", this::index);
+        r.get("/runs", this::index);
+    }
+
+    private void index(Context ctx) {
+        Accounts.Account me = WebServer.me(ctx);
+        List<AssessmentRun> runs = new ArrayList<>(web.results.runs());
+        runs.sort(Comparator.comparing((AssessmentRun r) -> r.getPeriod().code()).reversed()
+                .thenComparing(Comparator.comparing(AssessmentRun::getId).reversed()));
+        Map<String, List<Map<String, Object>>> periods = new LinkedHashMap<>();
+        Long latest = runs.stream().map(AssessmentRun::getId).max(Long::compare).orElse(null);
+        for (AssessmentRun r : runs) {
+            List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code(), k -> new ArrayList<>());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.getId());
+            m.put("official", list.isEmpty());
+            m.put("latest", r.getId().equals(latest));
+            m.put("cutoff", r.getCutoff().format(TIME));
+            m.put("created", r.getCreatedAt().format(TIME));
+            m.put("rules", r.getRulesFingerprint());
+            m.put("data", r.getDataFingerprint());
+            m.put("orders", r.getOrderCount());
+            m.put("assignments", r.getAssignmentCount());
+            list.add(m);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("periods", periods);
+        model.put("latestRun", latest);
+        model.put("unitId", me.unitId());
+        model.put("unitName", me.unitName());
+        web.views.render(ctx, "runs.ftl", model);
+    }
+}

@@ -1,0 +1,106 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.assessment.RunDisqualification;
+import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.audit.Explainer;
+import cn.gov.assess.unit.Unit;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * 一个单位在一次运行中：各渠道数字、每个名单为什么在或不在（决定性的取值与门槛）、一票否决及其工单编号、
+ * 它的转办（分页，可按分类和受理月份筛选）。内容就是 explain 单位 --orders 的 Explainer 记录。
+ * 单位账号只能打开自己单位的页面。
+ */
+final class UnitController implements WebServer.Controller {
+    static final int PAGE = 50;
+    private final WebServer web;
+
+    UnitController(WebServer web) {
+        this.web = web;
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/runs/{id}/units/{unit}", this::show);
+    }
+
+    private void show(Context ctx) {
+        Accounts.Account me = WebServer.me(ctx);
+        long runId = WebServer.longParam(ctx, "id");
+        long unitId = WebServer.longParam(ctx, "unit");
+        if (!me.role().seesAll() && (me.unitId() == null || me.unitId() != unitId)) {
+            throw WebError.forbidden();
+        }
+        Unit unit = web.db.inTransaction(s -> s.find(Unit.class, unitId));
+        if (unit == null) {
+            throw WebError.notFound("没有这个单位。");
+        }
+        RunStore.StoredRun stored = web.results.run(runId);
+        Explainer.UnitExplanation u = web.results.unit(runId, unit.getName());
+        String status = blankToNull(ctx.queryParam("status"));
+        String month = blankToNull(ctx.queryParam("month"));
+        int page = Math.max(1, parseInt(ctx.queryParam("page")));
+        TreeSet<String> statuses = new TreeSet<>();
+        TreeSet<String> months = new TreeSet<>();
+        List<Map<String, String>> filtered = new ArrayList<>();
+        for (Map<String, String> o : u.orders()) {
+            statuses.add(o.get("分类"));
+            String m = month(o.get("受理时间"));
+            months.add(m);
+            if ((status == null || status.equals(o.get("分类"))) && (month == null || month.equals(m))) {
+                filtered.add(o);
+            }
+        }
+        int pages = Math.max(1, (filtered.size() + PAGE - 1) / PAGE);
+        page = Math.min(page, pages);
+        List<Map<String, Object>> vetoes = new ArrayList<>();
+        for (RunDisqualification d : stored.disqualifications()) {
+            if (d.getUnitId().equals(unitId)) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("channel", d.getChannel());
+                v.put("rule", d.getRuleName());
+                v.put("reason", d.getReason());
+                v.put("orders", List.of(d.getOrderNos().split("[、,，;；\\s]+")));
+                vetoes.add(v);
+            }
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("run", RunController.runInfo(stored.run()));
+        model.put("unitId", unitId);
+        model.put("u", u);
+        model.put("vetoes", vetoes);
+        model.put("orders", filtered.subList((page - 1) * PAGE, Math.min(filtered.size(), page * PAGE)));
+        model.put("orderCount", u.orders().size());
+        model.put("filteredCount", filtered.size());
+        model.put("statuses", new ArrayList<>(statuses));
+        model.put("months", new ArrayList<>(months));
+        model.put("status", status == null ? "" : status);
+        model.put("month", month == null ? "" : month);
+        model.put("page", page);
+        model.put("pages", pages);
+        web.views.render(ctx, "unit.ftl", model);
+    }
+
+    static String month(String time) {
+        return time != null && time.length() >= 7 ? time.substring(0, 7) : "";
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static int parseInt(String s) {
+        try {
+            return s == null ? 1 : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

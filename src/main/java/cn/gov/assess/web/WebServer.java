@@ -1,0 +1,178 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.InputException;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 网页工作台（assess serve）：Javalin（内嵌 Jetty 12）。每个请求先经过 {@link #guard}：会话、CSRF、登录；各页面的角色检查
+ * 在各自的控制器里。页面由 FreeMarker 在服务器端生成，样式表从程序资源里取，不用任何外部网址。
+ */
+public final class WebServer implements AutoCloseable {
+    static final String SESSION = "assess.session";
+
+    /** 一个功能一个控制器。 */
+    interface Controller {
+        void routes(RoutesConfig r);
+    }
+
+    final Database db;
+    final Views views = new Views();
+    final Sessions sessions = new Sessions();
+    final LoginThrottle throttle = new LoginThrottle();
+    final Accounts accounts;
+    final AuditLog audit;
+    final Results results;
+    final java.nio.file.Path rulesDir;
+    private Javalin app;
+
+    /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
+    public WebServer(Database db, java.nio.file.Path rulesDir) {
+        this.db = db;
+        this.rulesDir = rulesDir;
+        this.accounts = new Accounts(db);
+        this.audit = new AuditLog(db);
+        this.results = new Results(db);
+    }
+
+    public WebServer start(String host, int port) {
+        List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
+                new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
+                new AdminController(this));
+        app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.defaultContentType = "text/html; charset=utf-8";
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(1000));
+            cfg.routes.before(this::guard);
+            cfg.routes.get("/assets/{file}", this::asset);
+            controllers.forEach(c -> c.routes(cfg.routes));
+            cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+            cfg.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, String.join("；", e.problems())));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                System.err.println("网页请求 " + ctx.path() + " 出错：" + e);
+                if (Boolean.getBoolean("assess.debug")) {
+                    e.printStackTrace();
+                }
+                error(ctx, 500, "服务器内部错误，请把出错时间告诉管理员（详细原因已写入服务器日志）。");
+            });
+            cfg.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                    error(ctx, 404, "没有这个页面。");
+                }
+            });
+        }).start(host, port);
+        return this;
+    }
+
+    public int port() { return app.port(); }
+
+    @Override
+    public void close() {
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    /** 每个请求：安全响应头；找到或新建会话；POST 核对 CSRF 校验码；未登录只能到登录页。 */
+    private void guard(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        if (ctx.path().startsWith("/assets/")) {
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
+        if (s == null) {
+            s = sessions.create(null);
+            ctx.header("Set-Cookie", Sessions.cookieHeader(s));
+        }
+        ctx.attribute(SESSION, s);
+        if (ctx.method() == HandlerType.POST && !s.csrfMatches(ctx.formParam("_csrf"))) {
+            ctx.skipRemainingHandlers();
+            error(ctx, 403, "表单缺少有效的校验码（可能页面已过期），没有执行。请刷新页面后重试。");
+            return;
+        }
+        if (!s.loggedIn() && !ctx.path().equals("/login")) {
+            ctx.skipRemainingHandlers();
+            ctx.redirect("/login");
+        }
+    }
+
+    private void asset(Context ctx) {
+        String file = ctx.pathParam("file");
+        if (!file.matches("[a-z0-9-]+\\.(css|js|svg)")) {
+            throw WebError.notFound("没有这个文件。");
+        }
+        try (InputStream in = WebServer.class.getResourceAsStream("/web/assets/" + file)) {
+            if (in == null) {
+                throw WebError.notFound("没有这个文件。");
+            }
+            String type = file.endsWith(".css") ? "text/css; charset=utf-8"
+                    : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "image/svg+xml";
+            ctx.contentType(type).header("Cache-Control", "max-age=3600").result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        views.render(ctx, "error.ftl", Map.of("status", status, "message", message));
+    }
+
+    static Sessions.Session session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    static Accounts.Account me(Context ctx) {
+        Sessions.Session s = session(ctx);
+        if (s == null || s.account() == null) {
+            throw WebError.forbidden();
+        }
+        return s.account();
+    }
+
+    /** 只有能看全县结果的角色（除“单位”外）可以继续。 */
+    static Accounts.Account requireAll(Context ctx) {
+        Accounts.Account a = me(ctx);
+        if (!a.role().seesAll()) {
+            throw WebError.forbidden();
+        }
+        return a;
+    }
+
+    static Accounts.Account requireAdmin(Context ctx) {
+        Accounts.Account a = me(ctx);
+        if (a.role() != Role.管理员) {
+            throw WebError.forbidden();
+        }
+        return a;
+    }
+
+    static long longParam(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw WebError.notFound("没有这个页面。");
+        }
+    }
+
+    void audit(Context ctx, String action, String detail) {
+        Sessions.Session s = session(ctx);
+        audit.record(s != null && s.account() != null ? s.account().name() : "（未登录）", action, detail, ctx.ip());
+    }
+}

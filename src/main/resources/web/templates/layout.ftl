@@ -1,0 +1,37 @@
+<#macro page title>
+<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — 12345 热线与信箱考核</title>
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="/">12345 热线与信箱考核</a>
+  <#if me??>
+  <nav>
+    <a href="/runs">考核期与运行</a>
+    <#if seesAll>
+    <a href="/diff">比较两次运行</a>
+    </#if>
+    <a href="/orders">工单历史</a>
+    <#if admin>
+    <a href="/admin/users">账号</a>
+    <a href="/admin/audit">操作记录</a>
+    </#if>
+  </nav>
+  <form class="logout" method="post" action="/logout">
+    <input type="hidden" name="_csrf" value="${csrf}">
+    <span class="who">${me.name()}（${me.role()?string}<#if me.unitName()??>：${me.unitName()}</#if>）</span>
+    <button type="submit">退出</button>
+  </form>
+  </#if>
+</header>
+<main>
+<#nested>
+</main>
+</body>
+</html>
+</#macro>
