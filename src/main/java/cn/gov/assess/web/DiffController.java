@@ -1,7 +1,7 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.assessment.AssessmentRun;
-import cn.gov.assess.correction.RunDiff;
+import cn.gov.assess.run.AssessmentRun;
+import cn.gov.assess.audit.RunDiff;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -1,6 +1,6 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.audit.Explainer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

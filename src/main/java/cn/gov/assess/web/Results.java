@@ -1,10 +1,10 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.assessment.AssessmentRun;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.run.AssessmentRun;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.audit.Explainer;
 import cn.gov.assess.correction.Corrections;
-import cn.gov.assess.correction.RunDiff;
+import cn.gov.assess.audit.RunDiff;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.ReportWriter;

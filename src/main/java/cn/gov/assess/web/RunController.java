@@ -1,9 +1,9 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.assessment.AssessmentRun;
-import cn.gov.assess.assessment.RunListEntry;
-import cn.gov.assess.assessment.RunStore;
-import cn.gov.assess.assessment.RunTally;
+import cn.gov.assess.run.AssessmentRun;
+import cn.gov.assess.run.RunListEntry;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.run.RunTally;
 import cn.gov.assess.notice.NoticeDocument;
 import cn.gov.assess.notice.ReportWriter;
 import io.javalin.config.RoutesConfig;

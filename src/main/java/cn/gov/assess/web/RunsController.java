@@ -1,6 +1,6 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.assessment.AssessmentRun;
+import cn.gov.assess.run.AssessmentRun;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -1,7 +1,7 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.assessment.RunDisqualification;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.run.RunDisqualification;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.audit.Explainer;
 import cn.gov.assess.unit.Unit;
 import io.javalin.config.RoutesConfig;

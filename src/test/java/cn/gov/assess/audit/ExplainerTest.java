@@ -1,9 +1,9 @@
 package cn.gov.assess.audit;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.Period;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.workorder.Importer;
@@ -125,9 +125,9 @@ class ExplainerTest {
         Files.writeString(copy.resolve("90-新名单.drl"), """
                 package rules.extra
 
-                import cn.gov.assess.assessment.Tally
-                import cn.gov.assess.assessment.UnitInfo
-                import cn.gov.assess.assessment.ListEntry
+                import cn.gov.assess.facts.Tally
+                import cn.gov.assess.facts.UnitInfo
+                import cn.gov.assess.facts.ListEntry
                 import cn.gov.assess.rules.Parameters
 
                 // 新名单：12345 没有逾期、实办数达到门槛

@@ -1,5 +1,7 @@
 package cn.gov.assess.rules;
 
+import cn.gov.assess.audit.ScenarioRunner;
+
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.cli.CliTest;
 import org.junit.jupiter.api.Test;

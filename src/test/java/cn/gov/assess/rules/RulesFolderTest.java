@@ -1,9 +1,9 @@
 package cn.gov.assess.rules;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.ListEntry;
-import cn.gov.assess.assessment.Period;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.ListEntry;
+import cn.gov.assess.facts.Period;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.workorder.Importer;
