@@ -1,0 +1,151 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.TestSupport;
+import cn.gov.assess.db.Database;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.workorder.Importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * 网页测试共用：一个 H2 文件库，导入演示数据 fixtures/2021-Q4，另加两个名字有害的单位（各一件 12345 工单），
+ * 考核两次（供“比较”页），建几个账号，在随机端口启动网页服务。每个测试进程只建一次。
+ */
+final class WebFixture {
+    static final String HOSTILE_FORMULA = "=HYPERLINK(\"http://evil.example/\",\"点我\")";
+    static final String HOSTILE_SCRIPT = "<script>alert(1)</script>";
+    static final String ADMIN = "管理员甲";
+    static final String VIEWER = "查看乙";
+    static final String UNIT_USER = "人社局账号";
+    static final String PASSWORD = "correct-horse-1";
+
+    private static WebFixture instance;
+
+    final Database db;
+    final WebServer server;
+    final long run1;
+    final long run2;
+    final String base;
+
+    private WebFixture() throws IOException {
+        Path dir = Files.createTempDirectory("assess-web");
+        Path extra = Files.createDirectories(dir.resolve("extra"));
+        Files.writeString(extra.resolve("units-hostile.csv"), "单位名称,类型,排序,别名\n"
+                + csvCell(HOSTILE_FORMULA) + ",部门,200,\n" + csvCell(HOSTILE_SCRIPT) + ",部门,201,\n", StandardCharsets.UTF_8);
+        Files.writeString(extra.resolve("dispatch-hostile.csv"), "渠道,工单编号,受理时间,办理单位,办理时限,办结时间\n"
+                + "12345市民热线,WEBTEST0001,2021-11-02 09:00:00," + csvCell(HOSTILE_FORMULA) + ",2021-11-09 18:00:00,2021-11-05 10:00:00\n"
+                + "12345市民热线,WEBTEST0002,2021-11-03 09:00:00," + csvCell(HOSTILE_SCRIPT) + ",2021-11-10 18:00:00,2021-11-06 10:00:00\n",
+                StandardCharsets.UTF_8);
+        db = Database.open(Database.fileUrl(dir.resolve("assess")));
+        RuleSet rules = TestSupport.rules();
+        new Importer(db, rules).importPaths(List.of(TestSupport.fixture("2021-Q4"), extra));
+        Period q = Period.parse("2021-Q4");
+        run1 = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId();
+        run2 = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId();
+        Accounts accounts = new Accounts(db);
+        accounts.add(ADMIN, Role.管理员, null, PASSWORD.toCharArray());
+        accounts.add(VIEWER, Role.查看, null, PASSWORD.toCharArray());
+        accounts.add(UNIT_USER, Role.单位, "县人社局", PASSWORD.toCharArray());
+        server = new WebServer(db, TestSupport.rulesDir()).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    static synchronized WebFixture get() {
+        if (instance == null) {
+            try {
+                instance = new WebFixture();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    private static String csvCell(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    long unitId(String name) {
+        return db.inTransaction(s -> s.createSelectionQuery("select u.id from Unit u where u.name = :n", Long.class)
+                .setParameter("n", name).getSingleResult());
+    }
+
+    /** 一个不自动跟随跳转、自己管 Cookie 的 HTTP 客户端（像一个浏览器会话）。 */
+    final class Client {
+        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        String cookie;
+        String lastSetCookie;
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        HttpResponse<byte[]> getBytes(String path) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            if (cookie != null) {
+                b.header("Cookie", cookie);
+            }
+            try {
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form) {
+            StringBuilder body = new StringBuilder();
+            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder b) {
+            if (cookie != null) {
+                b.header("Cookie", cookie);
+            }
+            try {
+                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                r.headers().firstValue("Set-Cookie").ifPresent(c -> {
+                    lastSetCookie = c;
+                    cookie = c.split(";", 2)[0];
+                });
+                return r;
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** 当前页面表单里的 CSRF 校验码（先 GET 一个带表单的页面）。 */
+        String csrf(String page) {
+            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
+            if (!m.find()) {
+                throw new AssertionError(page + " 没有 CSRF 校验码");
+            }
+            return m.group(1);
+        }
+
+        HttpResponse<String> login(String name, String password) {
+            String token = csrf("/login");
+            return post("/login", Map.of("_csrf", token, "name", name, "password", password));
+        }
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
