@@ -11,7 +11,7 @@
 <#list u.figures() as row>
 <table class="grid">
 <thead><tr><#list row as k, v><#if k != "办理单位"><th>${k}</th></#if></#list></tr></thead>
-<tbody><tr><#list row as k, v><#if k != "办理单位"><td<#if k != "渠道"> class="num"</#if>><#if v == "">—<#else>${v}</#if></td></#if></#list></tr></tbody>
+<tbody><tr><#list row as k, v><#if k != "办理单位"><td<#if v?matches("[0-9.,%]+")> class="num"</#if>><#if v == "">—<#else>${v}</#if></td></#if></#list></tr></tbody>
 </table>
 </#list>
 </#if>

@@ -70,13 +70,31 @@ final class Results {
         });
     }
 
+    /** 同一个键只算一次：同时来的请求（或启动时的预读）等第一个算完；出错不缓存，下次重算。 */
     @SuppressWarnings("unchecked")
     private <T> T cached(String key, Supplier<T> load) {
-        Object v = cache.get(key);
-        if (v == null) {
-            v = load.get();
-            cache.put(key, v);
+        Memo memo;
+        synchronized (cache) {
+            memo = (Memo) cache.computeIfAbsent(key, k -> new Memo());
         }
-        return (T) v;
+        try {
+            return (T) memo.get(load);
+        } catch (RuntimeException e) {
+            synchronized (cache) {
+                cache.remove(key, memo);
+            }
+            throw e;
+        }
+    }
+
+    private static final class Memo {
+        private Object value;
+
+        synchronized Object get(Supplier<?> load) {
+            if (value == null) {
+                value = load.get();
+            }
+            return value;
+        }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class WebServer implements AutoCloseable {
     static final String SESSION = "assess.session";
+    static final String STARTED = "assess.started";
 
     /** 一个功能一个控制器。 */
     interface Controller {
@@ -53,7 +54,15 @@ public final class WebServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "text/html; charset=utf-8";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(1000));
+            cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             cfg.routes.before(this::guard);
+            // 服务器处理一个请求用的时间（毫秒），供测速与排查：Server-Timing 响应头
+            cfg.routes.after(ctx -> {
+                Long t0 = ctx.attribute(STARTED);
+                if (t0 != null) {
+                    ctx.header("Server-Timing", String.format(java.util.Locale.ROOT, "app;dur=%.1f", (System.nanoTime() - t0) / 1e6));
+                }
+            });
             cfg.routes.get("/assets/{file}", this::asset);
             controllers.forEach(c -> c.routes(cfg.routes));
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
@@ -71,10 +80,27 @@ public final class WebServer implements AutoCloseable {
                 }
             });
         }).start(host, port);
+        warmUp();
         return this;
     }
 
     public int port() { return app.port(); }
+
+    /** 启动后在后台先读入最近一次运行并生成它的报告（第一次约需数秒），首个访问者不用等。 */
+    private void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                Long latest = new cn.gov.assess.run.RunStore(db).latestRunId();
+                if (latest != null) {
+                    results.report(latest);
+                }
+            } catch (RuntimeException e) {
+                System.err.println("预先读入最近一次运行失败（不影响使用）：" + e.getMessage());
+            }
+        }, "assess-web-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
 
     @Override
     public void close() {

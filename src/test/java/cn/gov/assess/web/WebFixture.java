@@ -37,6 +37,7 @@ final class WebFixture {
     private static WebFixture instance;
 
     final Database db;
+    final Path dbPath;
     final WebServer server;
     final long run1;
     final long run2;
@@ -51,7 +52,9 @@ final class WebFixture {
                 + "12345市民热线,WEBTEST0001,2021-11-02 09:00:00," + csvCell(HOSTILE_FORMULA) + ",2021-11-09 18:00:00,2021-11-05 10:00:00\n"
                 + "12345市民热线,WEBTEST0002,2021-11-03 09:00:00," + csvCell(HOSTILE_SCRIPT) + ",2021-11-10 18:00:00,2021-11-06 10:00:00\n",
                 StandardCharsets.UTF_8);
-        db = Database.open(Database.fileUrl(dir.resolve("assess")));
+        dbPath = dir.resolve("assess");
+        // 与 assess serve 一样用 AUTO_SERVER 打开，命令行（另一个进程）可同时使用
+        db = Database.open(Database.shared(Database.fileUrl(dbPath)));
         RuleSet rules = TestSupport.rules();
         new Importer(db, rules).importPaths(List.of(TestSupport.fixture("2021-Q4"), extra));
         Period q = Period.parse("2021-Q4");
