@@ -159,6 +159,19 @@ class WebAccessTest {
     }
 
     @Test
+    void unknownPagesAndBadNumbersAnswerInChinese() {
+        WebFixture.Client c = f.new Client();
+        c.login(WebFixture.VIEWER, WebFixture.PASSWORD);
+        for (String path : new String[]{"/no-such-page", "/runs/999999", "/runs/abc", "/runs/" + f.run1 + "/units/999999",
+                "/runs/" + f.run1 + "/files/secret.txt", "/orders?no=NO-SUCH-ORDER"}) {
+            HttpResponse<String> r = c.get(path);
+            assertEquals(404, r.statusCode(), path);
+            assertTrue(r.body().contains("没有"), path + "：" + r.body());
+            assertFalse(r.body().matches("(?s).*(Exception|Endpoint|not found|at cn\\.gov).*"), path + "：" + r.body());
+        }
+    }
+
+    @Test
     void hostileUnitNamesRenderAsText() {
         WebFixture.Client c = f.new Client();
         c.login(WebFixture.VIEWER, WebFixture.PASSWORD);
