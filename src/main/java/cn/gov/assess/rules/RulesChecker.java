@@ -43,7 +43,8 @@ public final class RulesChecker {
         for (Class<?> c : List.of(AssignmentFact.class, OrderFact.class, Tally.class, UnitInfo.class, ChannelInfo.class,
                 Candidate.class, ListEntry.class, Disqualification.class, AssessmentContext.class, Parameters.class,
                 WebsiteColumnFact.class, WebsiteCheckFact.class, MediaAccountFact.class, MediaCheckFact.class,
-                InterviewFact.class, CheckFailure.class, Remark.class, Note.class)) {
+                InterviewFact.class, CheckFailure.class, Remark.class, Note.class, cn.gov.assess.facts.Evaluation.class,
+                cn.gov.assess.facts.Placing.class)) {
             FACTS.put(c.getSimpleName(), c);
         }
     }
