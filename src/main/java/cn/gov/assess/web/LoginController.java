@@ -55,7 +55,7 @@ final class LoginController implements WebServer.Controller {
         web.sessions.remove(WebServer.session(ctx));
         Sessions.Session fresh = web.sessions.create(account.get());
         ctx.attribute(WebServer.SESSION, fresh);
-        ctx.header("Set-Cookie", Sessions.cookieHeader(fresh));
+        ctx.header("Set-Cookie", Sessions.cookieHeader(fresh, WebServer.https(ctx)));
         web.audit(ctx, "登录", "角色 " + account.get().role());
         ctx.redirect("/");
     }
@@ -65,7 +65,7 @@ final class LoginController implements WebServer.Controller {
         web.audit(ctx, "退出", "");
         web.sessions.remove(s);
         Sessions.Session anonymous = web.sessions.create(null);
-        ctx.header("Set-Cookie", Sessions.cookieHeader(anonymous));
+        ctx.header("Set-Cookie", Sessions.cookieHeader(anonymous, WebServer.https(ctx)));
         ctx.redirect("/login");
     }
 }

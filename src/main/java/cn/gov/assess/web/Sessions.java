@@ -88,7 +88,8 @@ public final class Sessions {
         sessions.values().removeIf(s -> s.account != null && s.account.id() == accountId);
     }
 
-    static String cookieHeader(Session s) {
-        return COOKIE + "=" + s.id + "; Path=/; HttpOnly; SameSite=Strict";
+    /** 会话 Cookie：HttpOnly（脚本读不到）、SameSite=Strict（别的网站发起的请求不带它）；经 HTTPS 访问时再加 Secure。 */
+    static String cookieHeader(Session s, boolean https) {
+        return COOKIE + "=" + s.id + "; Path=/; HttpOnly; SameSite=Strict" + (https ? "; Secure" : "");
     }
 }

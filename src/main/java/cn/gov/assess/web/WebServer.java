@@ -123,7 +123,7 @@ public final class WebServer implements AutoCloseable {
         Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
         if (s == null) {
             s = sessions.create(null);
-            ctx.header("Set-Cookie", Sessions.cookieHeader(s));
+            ctx.header("Set-Cookie", Sessions.cookieHeader(s, WebServer.https(ctx)));
         }
         ctx.attribute(SESSION, s);
         if (ctx.method() == HandlerType.POST && !s.csrfMatches(ctx.formParam("_csrf"))) {
@@ -157,6 +157,11 @@ public final class WebServer implements AutoCloseable {
     void error(Context ctx, int status, String message) {
         ctx.status(status);
         views.render(ctx, "error.ftl", Map.of("status", status, "message", message));
+    }
+
+    /** 请求是否经 HTTPS 到达（直接，或经设置了 X-Forwarded-Proto 的反向代理）。 */
+    static boolean https(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     static Sessions.Session session(Context ctx) {
