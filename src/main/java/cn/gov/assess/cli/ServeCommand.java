@@ -32,8 +32,9 @@ final class ServeCommand implements Callable<Integer> {
             server = new WebServer(db, main.rulesDir()).start(bind, port);
         } catch (RuntimeException e) {
             db.close();
-            throw new IllegalStateException("无法在 " + bind + ":" + port + " 启动网页服务（端口可能已被占用，可用 --port 换一个）："
-                    + e.getMessage(), e);
+            boolean inUse = String.valueOf(e.getMessage()).contains("already in use");
+            throw new IllegalStateException("无法在 " + bind + ":" + port + " 启动网页服务："
+                    + (inUse ? "端口已被别的程序占用，请用 --port 换一个端口" : "地址或端口不可用，请检查 --bind 与 --port"), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

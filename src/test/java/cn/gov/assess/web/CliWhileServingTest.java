@@ -27,8 +27,24 @@ class CliWhileServingTest {
         assertEquals(200, c.get("/runs").statusCode());
     }
 
+    @Test
+    void serveOnAPortInUseSaysSoInChinese() throws Exception {
+        WebFixture f = WebFixture.get();
+        String[] result = run(f.dbPath, null, "serve", "--port", String.valueOf(f.server.port()));
+        assertEquals("1", result[0], result[2]);
+        assertTrue(result[2].contains("端口已被别的程序占用"), result[2]);
+        assertTrue(!result[2].matches("(?s).*[A-Za-z]{6,} [A-Za-z]{3,}.*"), "不应有英文的库消息：" + result[2]);
+    }
+
     /** 在另一个 JVM 里运行 assess 命令，返回标准输出；退出码非零时测试失败并带上错误输出。 */
     static String cli(Path db, String stdin, String... args) throws IOException, InterruptedException {
+        String[] r = run(db, stdin, args);
+        assertEquals("0", r[0], String.join(" ", args) + "：" + r[2] + r[1]);
+        return r[1];
+    }
+
+    /** 退出码、标准输出、错误输出。 */
+    static String[] run(Path db, String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8", "-Dstderr.encoding=UTF-8",
                 "-Dassess.home=" + TestSupport.root(), "-cp", System.getProperty("java.class.path"), "cn.gov.assess.cli.Main",
@@ -42,7 +58,6 @@ class CliWhileServingTest {
         byte[] err = p.getErrorStream().readAllBytes();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "命令没有结束：" + String.join(" ", args));
-        assertEquals(0, p.exitValue(), String.join(" ", args) + "：" + new String(err, StandardCharsets.UTF_8) + out);
-        return out;
+        return new String[]{String.valueOf(p.exitValue()), out, new String(err, StandardCharsets.UTF_8)};
     }
 }
