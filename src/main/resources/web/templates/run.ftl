@@ -12,7 +12,7 @@
   <dt>规则指纹</dt><dd><code>${run.rules}</code></dd>
   <dt>数据指纹</dt><dd><code>${run.data}</code></dd>
 </dl>
-<h2>下载</h2>
+<h2 class="noprint">下载</h2>
 <div class="downloads">
 <#list files as f><a href="/runs/${run.id}/files/${f?url('UTF-8')}" download>${f}</a></#list>
 </div>

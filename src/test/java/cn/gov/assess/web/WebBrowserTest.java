@@ -206,4 +206,27 @@ class WebBrowserTest {
         assertTrue(audit.contains("登录") && audit.contains(WebFixture.VIEWER) && audit.contains("退出"), audit);
         shot("10-操作记录");
     }
+
+    @Test
+    @Order(5)
+    void runPagePrintsWithoutNavigationAndAnnexesAsTables() throws IOException {
+        browser.get(f.base + "/runs/" + f.run2);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertFalse(browser.findElement(By.cssSelector("header.top")).isDisplayed(), "打印时不应有导航栏");
+            assertFalse(browser.findElement(By.cssSelector(".downloads")).isDisplayed());
+            WebElement annex = browser.findElement(By.id("annex-1"));
+            assertEquals("always", annex.getCssValue("break-before").equals("page") ? "always" : annex.getCssValue("page-break-before"));
+            assertEquals("table-header-group", annex.findElement(By.tagName("thead")).getCssValue("display"), "表头应在每页重复");
+            shot("11-运行-打印样式");
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+        org.openqa.selenium.Pdf pdf = browser.print(new org.openqa.selenium.print.PrintOptions());
+        byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+        Files.write(SHOTS.resolve("运行-打印.pdf"), bytes);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int pages = text.split("/Type\\s*/Page[^s]", -1).length - 1;
+        assertTrue(pages >= 6, "全文与附件 1–5 各自成页，应至少 6 页，实际 " + pages);
+    }
 }
