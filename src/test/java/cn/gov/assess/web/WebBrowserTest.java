@@ -229,4 +229,22 @@ class WebBrowserTest {
         int pages = text.split("/Type\\s*/Page[^s]", -1).length - 1;
         assertTrue(pages >= 6, "全文与附件 1–5 各自成页，应至少 6 页，实际 " + pages);
     }
+
+    @Test
+    @Order(6)
+    void unitAccountSeesItsOwnUnitAndIsRefusedOthers() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(f.base + "/login");
+        browser.findElement(By.name("name")).sendKeys(WebFixture.UNIT_USER);
+        browser.findElement(By.name("password")).sendKeys(WebFixture.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        assertTrue(browser.findElement(By.tagName("main")).getText().contains("只能查看本单位（县人社局）"));
+        shot("12-单位账号-首页");
+        browser.findElement(By.partialLinkText("运行 #" + f.run2)).click();
+        assertEquals("县人社局", browser.findElement(By.tagName("h1")).getText());
+        browser.get(f.base + "/runs/" + f.run2 + "/units/" + f.unitId("县住建局"));
+        assertEquals("无权查看", browser.findElement(By.tagName("h1")).getText());
+        assertFalse(browser.getPageSource().contains("县住建局"));
+        shot("13-单位账号-无权查看");
+    }
 }
