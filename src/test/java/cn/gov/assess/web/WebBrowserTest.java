@@ -77,6 +77,22 @@ class WebBrowserTest {
         }
     }
 
+    /** 等到地址以 suffix 结尾（表单提交后的跳转在繁忙的机器上可能晚于 click 返回）。 */
+    static void waitForUrl(String suffix) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(d -> d.getCurrentUrl().endsWith(suffix));
+    }
+
+    /** 清掉会话，用 name 登录，等到回到首页。 */
+    static void loginAs(String name) {
+        browser.manage().deleteAllCookies();
+        browser.get(f.base + "/login");
+        browser.findElement(By.name("name")).sendKeys(name);
+        browser.findElement(By.name("password")).sendKeys(WebFixture.PASSWORD);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitForUrl("/");
+    }
+
     static void shot(String name) throws IOException {
         Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
@@ -99,9 +115,9 @@ class WebBrowserTest {
         browser.findElement(By.name("name")).sendKeys(WebFixture.VIEWER);
         browser.findElement(By.name("password")).sendKeys(WebFixture.PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitForUrl("/");
 
         // 首页：最近一次运行在前
-        assertTrue(browser.getCurrentUrl().endsWith("/"), browser.getCurrentUrl());
         WebElement first = browser.findElement(By.cssSelector("section.period tbody tr"));
         assertTrue(first.getText().contains("运行 #" + f.run2) && first.getText().contains("本期正式结果"), first.getText());
         shot("02-考核期与运行");
@@ -194,10 +210,10 @@ class WebBrowserTest {
         shot("08-比较两次运行");
         // 退出，换管理员
         browser.findElement(By.cssSelector("form.logout button")).click();
-        assertTrue(browser.getCurrentUrl().endsWith("/login"));
-        browser.findElement(By.name("name")).sendKeys(WebFixture.ADMIN);
-        browser.findElement(By.name("password")).sendKeys(WebFixture.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitForUrl("/login");
+        browser.get(f.base + "/runs");
+        waitForUrl("/login"); // 已退出：回到登录页
+        loginAs(WebFixture.ADMIN);
         browser.get(f.base + "/admin/users");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains(WebFixture.UNIT_USER));
         shot("09-账号");
@@ -210,6 +226,7 @@ class WebBrowserTest {
     @Test
     @Order(5)
     void runPagePrintsWithoutNavigationAndAnnexesAsTables() throws IOException {
+        loginAs(WebFixture.VIEWER);
         browser.get(f.base + "/runs/" + f.run2);
         browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
         try {
@@ -233,11 +250,7 @@ class WebBrowserTest {
     @Test
     @Order(6)
     void unitAccountSeesItsOwnUnitAndIsRefusedOthers() throws IOException {
-        browser.manage().deleteAllCookies();
-        browser.get(f.base + "/login");
-        browser.findElement(By.name("name")).sendKeys(WebFixture.UNIT_USER);
-        browser.findElement(By.name("password")).sendKeys(WebFixture.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        loginAs(WebFixture.UNIT_USER);
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("只能查看本单位（县人社局）"));
         shot("12-单位账号-首页");
         browser.findElement(By.partialLinkText("运行 #" + f.run2)).click();
