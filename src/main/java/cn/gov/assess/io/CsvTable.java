@@ -83,6 +83,15 @@ public final class CsvTable {
         }
     }
 
+    /** 去掉 {@link SafeCell#inert(String)} 为防公式注入加上的单引号（读回本程序写出的表格时用）。 */
+    public CsvTable withoutFormulaGuards() {
+        CsvTable t = new CsvTable(fileName, encoding, header.stream().map(SafeCell::plain).toList());
+        for (Row r : rows) {
+            t.rows.add(new Row(r.line(), r.values().stream().map(SafeCell::plain).toList()));
+        }
+        return t;
+    }
+
     public boolean has(String column) { return columns.containsKey(column); }
 
     /** 列号（从 1 起），供错误信息使用。 */

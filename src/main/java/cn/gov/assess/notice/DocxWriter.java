@@ -1,5 +1,6 @@
 package cn.gov.assess.notice;
 
+import cn.gov.assess.io.SafeCell;
 import cn.gov.assess.rules.Parameters;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
@@ -316,7 +317,7 @@ public final class DocxWriter {
                 tcw.setType(STTblWidth.DXA);
                 tcw.setW(BigInteger.valueOf(widths[c]));
                 (tc.isSetVAlign() ? tc.getVAlign() : tc.addNewVAlign()).setVal(STVerticalJc.CENTER);
-                String text = c < cells.size() ? cells.get(c) : "";
+                String text = SafeCell.inert(c < cells.size() ? cells.get(c) : "");
                 XWPFParagraph p = cell.getParagraphs().get(0);
                 p.setAlignment(r > 0 && wide[c] && ems(text) > 6 ? ParagraphAlignment.LEFT : ParagraphAlignment.CENTER);
                 p.setSpacingBefore(0);

@@ -136,6 +136,7 @@ public final class Importer {
             if (directory.find(u.name()) == null) {
                 directory.put(u.name(), new UnitDirectory.Ref(null, u.name()));
             }
+            directory.kind(u.name(), u.kind());
             for (String a : u.aliases()) {
                 if (directory.find(a) == null) {
                     directory.put(a, new UnitDirectory.Ref(null, u.name()));
