@@ -15,8 +15,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库，考核、报告，并与 H2 的等价 GROUP BY 对照。",
-                "Benchmark import, assessment and report on synthetic quarters."})
+        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库，考核、报告，并与 H2 的等价 GROUP BY 对照。"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -30,13 +29,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "随机种子（默认 42）")
     long seed = 42;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "工作目录（默认 out/bench）")
+    @Option(names = "--work", paramLabel = "目录", description = "工作目录（默认 out/bench）")
     Path work = Path.of("out", "bench");
 
-    @Option(names = "--append", paramLabel = "FILE", description = "把结果表追加到该文件（如 BENCHMARKS.md）")
+    @Option(names = "--append", paramLabel = "文件", description = "把结果表追加到该文件（如 BENCHMARKS.md）")
     Path append;
 
-    @Option(names = "--generate", paramLabel = "DIR", description = "只生成合成数据到 DIR（units.csv、派单.csv），规模取 --sizes 的第一项")
+    @Option(names = "--generate", paramLabel = "目录", description = "只生成合成数据到 DIR（units.csv、派单.csv），规模取 --sizes 的第一项")
     Path generate;
 
     @Option(names = "--shuffled", description = "与 --generate 一起用：打乱行序")

@@ -11,16 +11,15 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"比较两次运行：变了的数字（旧 → 新）、名单进出与名次、监测结果，并指出原因（更正或规则文件）。",
-                "Compare two runs and trace every change to corrections or rule files."})
+        description = {"比较两次运行：变了的数字（旧 → 新）、名单进出与名次、监测结果，并指出原因（更正或规则文件）。"})
 final class DiffCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "RUN_A")
+    @Parameters(index = "0", paramLabel = "运行A")
     long a;
 
-    @Parameters(index = "1", paramLabel = "RUN_B")
+    @Parameters(index = "1", paramLabel = "运行B")
     long b;
 
     @Override

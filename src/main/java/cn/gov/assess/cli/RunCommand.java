@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"按规则目录对一个季度做考核，结果作为新的一次运行保存（旧运行不变）。",
-                "Assess a quarter with the rules folder and store a new run."})
+        description = {"按规则目录对一个季度做考核，结果作为新的一次运行保存（旧运行不变）。"})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -28,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与最近一次正式运行的差异")
     boolean dryRun;
 
-    @Option(names = "--cutoff", paramLabel = "DATE", description = "截至日期（默认：考核期最后一天 23:59:59）")
+    @Option(names = "--cutoff", paramLabel = "日期", description = "截至日期（默认：考核期最后一天 23:59:59）")
     String cutoff;
 
     @Override

@@ -128,13 +128,13 @@ public final class CsvStream implements AutoCloseable {
             parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader);
         } catch (IOException | UncheckedIOException e) {
             rawIn.close();
-            throw new InputException(name + "：CSV 格式错误：" + e.getMessage());
+            throw CsvErrors.translate(name, e, 1, encoding);
         }
         try {
             return new CsvStream(name, encoding, rawIn, counter, digest, parser);
         } catch (UncheckedIOException | IllegalStateException e) {
             rawIn.close();
-            throw new InputException(name + "：CSV 格式错误：" + e.getMessage());
+            throw CsvErrors.translate(name, e, parser.getCurrentLineNumber() + 1, encoding);
         }
     }
 
@@ -177,13 +177,7 @@ public final class CsvStream implements AutoCloseable {
             current = null;
             return false;
         } catch (UncheckedIOException | IllegalStateException e) {
-            long line = parser.getCurrentLineNumber() + 1;
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof CharacterCodingException) {
-                throw new InputException(fileName + " 第 " + line + " 行附近：有不合 " + encoding + " 编码的字节，"
-                        + "请把整个文件另存为“CSV UTF-8”");
-            }
-            throw new InputException(fileName + " 第 " + line + " 行附近：CSV 格式错误：" + cause.getMessage());
+            throw CsvErrors.translate(fileName, e, parser.getCurrentLineNumber() + 1, encoding);
         }
     }
 

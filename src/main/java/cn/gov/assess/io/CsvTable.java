@@ -79,7 +79,7 @@ public final class CsvTable {
             }
             return table;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new InputException(fileName + "：CSV 格式错误：" + e.getMessage());
+            throw CsvErrors.translate(fileName, e, 1, encoding);
         }
     }
 
