@@ -31,7 +31,7 @@ import java.util.Map;
  * （UTF-8 含或不含 BOM、GB18030/GBK），按文件开头 64 KB 判断；其后如出现不合该编码的字节，报出所在行。
  * 读完后可取全文件的 SHA-256。
  */
-public final class CsvStream implements AutoCloseable {
+public final class CsvStream implements RowSource {
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final int SNIFF = 64 * 1024;
 
@@ -191,6 +191,11 @@ public final class CsvStream implements AutoCloseable {
         }
         String v = current.get(index);
         return v == null ? "" : v.strip();
+    }
+
+    @Override
+    public String cell(int line, int columnIndex, String columnName) {
+        return fileName + " 第 " + line + " 行第 " + (columnIndex + 1) + " 列（" + columnName + "）";
     }
 
     public boolean has(String column) { return columns.containsKey(column); }

@@ -38,6 +38,19 @@ public final class CsvTable {
         }
     }
 
+    /** 把一个 Excel 工作表（或其他逐行来源）读成表：单位表、监测类文件也可以是 Excel。 */
+    public static CsvTable of(RowSource in) {
+        CsvTable t = new CsvTable(in.fileName(), in.encoding(), in.header());
+        while (in.next()) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < Math.max(in.header().size(), 1); i++) {
+                values.add(in.get(i));
+            }
+            t.rows.add(new Row(in.line(), values));
+        }
+        return t;
+    }
+
     public static CsvTable read(Path file) throws IOException {
         return parse(file.toString(), Files.readAllBytes(file));
     }
