@@ -28,6 +28,8 @@ final class DiffCommand implements Callable<Integer> {
             RunStore store = new RunStore(db);
             RunStore.StoredRun ra = store.load(a);
             RunStore.StoredRun rb = store.load(b);
+            Runs.warnIfRetired(ra.run(), main.spec.commandLine().getErr());
+            Runs.warnIfRetired(rb.run(), main.spec.commandLine().getErr());
             long from = Math.min(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
             long to = Math.max(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
             RunDiff.compare(ra, rb, new Corrections(db).between(from, to), "运行 #" + a, "运行 #" + b)

@@ -47,6 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         try (Database db = Database.open(main.dbUrl())) {
             RunStore.StoredRun stored = new RunStore(db).load(run);
+            Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             PrintWriter out = main.spec.commandLine().getOut();
             Explainer explainer = new Explainer(db);
             Object result = unit != null ? explainer.explainUnit(stored, unit, channel, orders)

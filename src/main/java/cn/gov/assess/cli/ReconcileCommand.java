@@ -27,6 +27,7 @@ final class ReconcileCommand implements Callable<Integer> {
     public Integer call() {
         try (Database db = Database.open(main.dbUrl())) {
             RunStore.StoredRun stored = new RunStore(db).load(run);
+            Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             var out = main.spec.commandLine().getOut();
             out.println("核对 " + dir + " 与运行 #" + stored.run().getId() + "（" + stored.run().getPeriod().code() + "）：");
             Reconciler.Result r = new Reconciler(db).reconcile(stored, dir);

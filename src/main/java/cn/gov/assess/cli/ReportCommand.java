@@ -27,6 +27,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         try (Database db = Database.open(main.dbUrl())) {
             RunStore.StoredRun stored = new RunStore(db).load(run);
+            Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             List<Path> files = new ReportWriter().write(stored, out);
             var o = main.spec.commandLine().getOut();
             o.printf("运行 #%d（%s）的报告已写入 %s：%n", stored.run().getId(), stored.run().getPeriod().code(), out);

@@ -357,7 +357,7 @@ public final class RunStore {
     }
 
     public Long latestRunId() {
-        return db.inTransaction(s -> s.createSelectionQuery("select max(r.id) from AssessmentRun r where r.state = 'done'", Long.class)
+        return db.inTransaction(s -> s.createSelectionQuery("select max(r.id) from AssessmentRun r where r.state = 'done' and r.retiredAt is null", Long.class)
                 .getSingleResult());
     }
 
@@ -366,10 +366,28 @@ public final class RunStore {
                 .getResultList());
     }
 
+    /** 把一次运行标为作废（不删除）：以后不再作为 explain、report、diff 等的默认运行。 */
+    public AssessmentRun retire(long runId, String by, String reason) {
+        return db.inTransaction(s -> {
+            AssessmentRun run = s.find(AssessmentRun.class, runId);
+            if (run == null || !"done".equals(run.getState())) {
+                throw new InputException("没有编号为 " + runId + " 的考核运行");
+            }
+            if (run.isRetired()) {
+                throw new InputException("运行 #" + runId + " 已于 " + run.getRetiredAt().withNano(0).toString().replace('T', ' ')
+                        + " 由 " + run.getRetiredBy() + " 作废（" + run.getRetiredReason() + "），无需再作废");
+            }
+            run.retire(LocalDateTime.now(), by, reason);
+            return run;
+        });
+    }
+
     public StoredRun load(Long runId) {
         Long id = runId == null ? latestRunId() : runId;
         if (id == null) {
-            throw new InputException("数据库中还没有考核运行，请先执行 assess run --period 年份-Q季度");
+            boolean any = !runs().isEmpty();
+            throw new InputException(any ? "数据库中的考核运行都已作废，请重新执行 assess run --period 年份-Q季度，或用 --run 编号 指定一次运行"
+                    : "数据库中还没有考核运行，请先执行 assess run --period 年份-Q季度");
         }
         return db.inTransaction(s -> {
             AssessmentRun run = s.find(AssessmentRun.class, id);
