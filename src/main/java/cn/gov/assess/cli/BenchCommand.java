@@ -41,8 +41,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shuffled", description = "与 --generate 一起用：打乱行序")
     boolean shuffled;
 
+    @Option(names = "--xlsx", paramLabel = "行数", description = "Excel 导入基准：生成这么多行的平台样式 .xlsx（日期单元格、平台列名），"
+            + "导入新库，量行/秒与堆峰值（如 --xlsx 1000000）；只做这一项")
+    Long xlsxRows;
+
+    @Option(names = "--inline-strings", description = "与 --xlsx 一起用：字符串写成内联字符串（默认与 Excel 一样用共享字符串表）")
+    boolean inlineStrings;
+
     @Override
     public Integer call() throws IOException {
+        if (xlsxRows != null) {
+            RuleSet rules = RuleSet.load(main.rulesDir());
+            var out = main.spec.commandLine().getOut();
+            String[] nm = sizes.split(",")[0].strip().split(":");
+            cn.gov.assess.bench.XlsxBenchmark.Figures f = cn.gov.assess.bench.XlsxBenchmark.run(work.resolve("xlsx-" + xlsxRows),
+                    xlsxRows, Integer.parseInt(nm[1]), seed, rules, !inlineStrings);
+            String table = cn.gov.assess.bench.XlsxBenchmark.markdownHeader() + cn.gov.assess.bench.XlsxBenchmark.markdownRow(f);
+            out.print(table);
+            out.flush();
+            if (append != null) {
+                String head = "\n### Excel 导入 " + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors()
+                        + " 核，Java " + System.getProperty("java.version") + "\n\n命令：`bin/assess bench --xlsx " + xlsxRows
+                        + (inlineStrings ? " --inline-strings" : "") + "`\n\n";
+                Files.writeString(append, head + table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            return 0;
+        }
         String spec = huge ? sizes + ",10000000:5000" : sizes;
         if (generate != null) {
             String[] nm = spec.split(",")[0].strip().split(":");
