@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -41,6 +42,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shuffled", description = "与 --generate 一起用：打乱行序")
     boolean shuffled;
 
+    @Option(names = "--latency", description = "测命令延迟：在演示库上把 explain、history、report、run 等命令各执行若干次（新 JVM），给出最短与中位数")
+    boolean latency;
+
+    @Option(names = "--repeat", description = "与 --latency 一起用：每条命令执行几次（默认 5）")
+    int repeat = 5;
+
+    @Option(names = "--latency-extra", paramLabel = "参数", arity = "1..*",
+            description = "与 --latency 一起用：另测一条命令（整条参数，如 --db out/bench/1000000x5000/db explain 单位0001）")
+    List<String> latencyExtra;
+
     @Option(names = "--xlsx", paramLabel = "行数", description = "Excel 导入基准：生成这么多行的平台样式 .xlsx（日期单元格、平台列名），"
             + "导入新库，量行/秒与堆峰值（如 --xlsx 1000000）；只做这一项")
     Long xlsxRows;
@@ -49,7 +60,20 @@ final class BenchCommand implements Callable<Integer> {
     boolean inlineStrings;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (latency) {
+            var out = main.spec.commandLine().getOut();
+            List<String[]> extra = latencyExtra == null ? List.of() : List.<String[]>of(latencyExtra.toArray(new String[0]));
+            String table = cn.gov.assess.bench.Latency.markdown(
+                    cn.gov.assess.bench.Latency.measure(Main.home(), work.resolve("latency").toAbsolutePath(), repeat, extra), repeat);
+            out.print(table);
+            if (append != null) {
+                Files.writeString(append, "\n### 命令延迟，" + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors()
+                        + " 核，Java " + System.getProperty("java.version") + "\n\n命令：`bin/assess bench --latency --repeat " + repeat + "`\n\n" + table,
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            return 0;
+        }
         if (xlsxRows != null) {
             RuleSet rules = RuleSet.load(main.rulesDir());
             var out = main.spec.commandLine().getOut();

@@ -31,9 +31,10 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String url) {
+        boolean migrated;
         try {
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
+            migrated = SchemaVersion.upToDate(url) ? false : Flyway.configure().dataSource(url, "sa", "")
+                    .locations("classpath:db/migration").loggers("slf4j").load().migrate().migrationsExecuted > 0;
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
@@ -44,7 +45,8 @@ public final class Database implements AutoCloseable {
                 .setProperty("hibernate.connection.url", url)
                 .setProperty("hibernate.connection.username", "sa")
                 .setProperty("hibernate.connection.password", "")
-                .setProperty("hibernate.hbm2ddl.auto", "validate")
+                // 表结构由 Flyway 管：刚迁移过（或测试中）才让 Hibernate 逐表校验，平时省下每条命令约半秒的元数据查询
+                .setProperty("hibernate.hbm2ddl.auto", migrated || Boolean.getBoolean("assess.validateSchema") ? "validate" : "none")
                 .setProperty("hibernate.jdbc.batch_size", "1000")
                 .setProperty("hibernate.order_inserts", "true")
                 .setProperty("hibernate.jdbc.fetch_size", "5000")

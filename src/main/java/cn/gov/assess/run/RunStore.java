@@ -285,7 +285,12 @@ public final class RunStore {
 
     /** 运行时记下的逐项比较与排名；V13 之前的运行返回 recorded() 为假的空记录。 */
     public Justifications justifications(Long runId) {
-        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> Justifications.load(conn, runId)));
+        return justifications(runId, null, null);
+    }
+
+    /** 只读一个单位（unitId）或一个名单（list）的理由；为 null 的条件不限。 */
+    public Justifications justifications(Long runId, Long unitId, String list) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> Justifications.load(conn, runId, unitId, list)));
     }
 
     /** 运行时保存的监测记录；没有保存（V8 之前的运行）时返回 null。 */
