@@ -121,8 +121,8 @@ public final class Corrections {
                 String value = t.get(r, "新值");
                 String reason = c.text("原因");
                 String by = c.text("提出人");
-                if (problems.size() > before) {
-                    continue;
+                if (channel == null || orderNo == null || unitText == null || field == null) {
+                    continue; // 缺了定位转办的列，其余无从检查
                 }
                 // 先把这一行能独立检查的都查一遍（每处错误都报，不是每行只报第一处），再查相互依赖的
                 boolean fieldOk = FIELDS.contains(field);

@@ -46,13 +46,14 @@ class CorrectionErrorsTest {
         List<String> p = fail(dir, "12345市民热线,NOPE,县城管局,办理时限,明天,核实,张三\n"
                 + "12345市民热线,RX202110010001,县商信局,办结单位,x,核实,张三\n"
                 + "12345市民热线,RX202110010001,县商信局,办结时间,2021-13-40,核实,\n");
-        // 第 2 行三处：工单、单位、新值；第 3 行一处：更正项目；第 4 行两处：提出人为空（先报）
+        // 第 2 行三处：工单、单位、新值；第 3 行一处：更正项目；第 4 行两处：提出人为空、新值不是日期
         assertTrue(p.stream().anyMatch(x -> x.contains("第 2 行第 2 列（工单编号）") && x.contains("没有工单“NOPE”")), p.toString());
         assertTrue(p.stream().anyMatch(x -> x.contains("第 2 行第 3 列（办理单位）") && x.contains("最接近的已知单位是“县城管执法局”")), p.toString());
         assertTrue(p.stream().anyMatch(x -> x.contains("第 2 行第 5 列（新值）") && x.contains("无法识别的日期“明天”")), p.toString());
         assertTrue(p.stream().anyMatch(x -> x.contains("第 3 行第 4 列（更正项目）")), p.toString());
         assertTrue(p.stream().anyMatch(x -> x.contains("第 4 行第 7 列（提出人）")), p.toString());
-        assertEquals(5, p.size(), p.toString());
+        assertTrue(p.stream().anyMatch(x -> x.contains("第 4 行第 5 列（新值）") && x.contains("2021-13-40")), p.toString());
+        assertEquals(6, p.size(), p.toString());
     }
 
     @Test
