@@ -59,17 +59,14 @@ public final class Explainer {
     }
 
     private UnitDirectory.Ref resolve(String name) {
-        return db.inTransaction(s -> UnitDirectory.load(s).require(name));
+        return db.read(UnitDirectory::load).require(name);
     }
 
     private Map<Long, String> unitNames() {
         Map<Long, String> names = new HashMap<>();
-        db.inTransaction(s -> {
-            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
-                names.put(u.getId(), u.getName());
-            }
-            return null;
-        });
+        for (Unit u : db.read(c -> cn.gov.assess.db.Rows.list(c, Unit.class, ""))) {
+            names.put(u.getId(), u.getName());
+        }
         return names;
     }
 

@@ -13,11 +13,16 @@ import java.util.function.Function;
  */
 public final class Database implements AutoCloseable {
     private final String url;
-    private final SessionFactory sessionFactory;
+    private final boolean migrated;
+    /** Hibernate 在第一次用到时才建（约占一条命令 1–2 秒 CPU）：只读的命令（explain、history、report）走 JDBC，不建它。 */
+    private volatile SessionFactory sessionFactory;
+    /** 命令期间一直开着的连接：嵌入式 H2 在最后一个连接关闭时关库，每次查询都重新打开文件会很慢。 */
+    private final java.sql.Connection keeper;
 
-    private Database(String url, SessionFactory sessionFactory) {
+    private Database(String url, boolean migrated) {
         this.url = url;
-        this.sessionFactory = sessionFactory;
+        this.migrated = migrated;
+        this.keeper = url.startsWith("jdbc:h2:") ? connect() : null;
     }
 
     /** 默认库：工作目录下 data/assess（H2 文件库）。 */
@@ -39,9 +44,13 @@ public final class Database implements AutoCloseable {
             throw translate(url, e);
         }
         Staging.recover(url, System.err);
+        return new Database(url, migrated);
+    }
+
+    private static Configuration configuration(String url, boolean migrated) {
         Configuration cfg = new Configuration();
         entityClasses().forEach(cfg::addAnnotatedClass);
-        cfg
+        return cfg
                 .setProperty("hibernate.connection.url", url)
                 .setProperty("hibernate.connection.username", "sa")
                 .setProperty("hibernate.connection.password", "")
@@ -51,7 +60,6 @@ public final class Database implements AutoCloseable {
                 .setProperty("hibernate.order_inserts", "true")
                 .setProperty("hibernate.jdbc.fetch_size", "5000")
                 .setProperty("hibernate.show_sql", "false");
-        return new Database(url, cfg.buildSessionFactory());
     }
 
     /** 实体类清单：src/main/resources/db/entities.txt。 */
@@ -80,7 +88,37 @@ public final class Database implements AutoCloseable {
         return e;
     }
 
-    public SessionFactory sessions() { return sessionFactory; }
+    public SessionFactory sessions() {
+        SessionFactory f = sessionFactory;
+        if (f == null) {
+            synchronized (this) {
+                if (sessionFactory == null) {
+                    sessionFactory = configuration(url, migrated).buildSessionFactory();
+                }
+                f = sessionFactory;
+            }
+        }
+        return f;
+    }
+
+    /** 只读的 JDBC 工作：一个连接、一个事务，结束后回滚并关闭。 */
+    public <T> T read(SqlWork<T> work) {
+        try (java.sql.Connection c = connect()) {
+            try {
+                return work.apply(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (java.sql.SQLException e) {
+            throw translate(url, new IllegalStateException("读取数据库失败：" + e.getMessage(), e));
+        }
+    }
+
+    /** 用一个 JDBC 连接做的工作。 */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T apply(java.sql.Connection c) throws java.sql.SQLException;
+    }
 
     /** 一个单独的 JDBC 连接（自动提交关闭），给分批提交的大批量写入用；用完由调用方关闭。 */
     public java.sql.Connection connect() {
@@ -96,15 +134,24 @@ public final class Database implements AutoCloseable {
     public String url() { return url; }
 
     public <T> T inTransaction(Function<org.hibernate.Session, T> work) {
-        return sessionFactory.fromTransaction(work);
+        return sessions().fromTransaction(work);
     }
 
     public void inTransactionDo(Consumer<org.hibernate.Session> work) {
-        sessionFactory.inTransaction(work);
+        sessions().inTransaction(work);
     }
 
     @Override
     public void close() {
-        sessionFactory.close();
+        if (sessionFactory != null) {
+            sessionFactory.close();
+        }
+        if (keeper != null) {
+            try {
+                keeper.close();
+            } catch (java.sql.SQLException e) {
+                // 关库时的错误不影响已完成的工作
+            }
+        }
     }
 }
