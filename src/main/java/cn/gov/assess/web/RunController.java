@@ -131,7 +131,11 @@ final class RunController implements WebServer.Controller {
         if (bytes == null) {
             return out;
         }
-        try (CSVParser p = CSVParser.parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)), CSVFormat.DEFAULT)) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // CSV 带 BOM（供 Excel 识别 UTF-8）
+        }
+        try (CSVParser p = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {
             for (CSVRecord r : p) {
                 out.add(r.toList());
             }

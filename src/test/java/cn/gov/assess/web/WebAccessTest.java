@@ -177,6 +177,8 @@ class WebAccessTest {
         c.login(WebFixture.VIEWER, WebFixture.PASSWORD);
         String run = c.get("/runs/" + f.run1).body();
         assertTrue(run.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "有害名称应按文字出现在附件里");
+        assertTrue(run.contains("<th>渠道</th>"), "合计表头（来自带 BOM 的 totals.csv）不应带 BOM");
+        assertFalse(run.contains("\uFEFF"));
         assertFalse(run.contains(WebFixture.HOSTILE_SCRIPT));
         assertTrue(run.contains("=HYPERLINK(&quot;http://evil.example/&quot;,&quot;点我&quot;)"));
         for (String name : new String[]{WebFixture.HOSTILE_SCRIPT, WebFixture.HOSTILE_FORMULA}) {
