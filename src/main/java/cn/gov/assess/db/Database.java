@@ -127,7 +127,8 @@ public final class Database implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
             if (m.contains("Database may be already in use") || m.contains("90020")) {
-                return new InUse("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url, e);
+                // 不挂原因：命令行按原因归类退出码，这句本身已说清楚（与 main 的写法一致，退出码 1）
+                return new InUse("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url, null);
             }
         }
         return e;
