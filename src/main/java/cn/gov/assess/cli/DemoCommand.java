@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
         Path fixture = Main.home().resolve("fixtures").resolve("2021-Q4");
         Path dbDir = out.resolveSibling("demo-db");
         deleteTree(dbDir);
-        String url = main.db != null ? main.db : Database.fileUrl(dbDir.resolve("assess"));
+        String url = main.db != null ? main.dbUrl() : Database.fileUrl(dbDir.resolve("assess"));
         var o = main.spec.commandLine().getOut();
         RuleSet rules = RuleSet.load(main.rulesDir());
         try (Database db = Database.open(url)) {

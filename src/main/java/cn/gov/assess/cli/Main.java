@@ -42,10 +42,7 @@ public final class Main implements Runnable {
     }
 
     String dbUrl() {
-        if (db == null) {
-            return cn.gov.assess.db.Database.defaultUrl();
-        }
-        return db.startsWith("jdbc:") ? db : cn.gov.assess.db.Database.fileUrl(Path.of(db.replaceFirst("\\.mv\\.db$", "")));
+        return cn.gov.assess.db.Database.urlFor(db);
     }
 
     Path rulesDir() {

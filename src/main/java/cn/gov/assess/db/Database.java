@@ -16,19 +16,44 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * 数据库：默认是嵌入式 H2 文件库。启动时用 Flyway 执行版本化 SQL 迁移，Hibernate 只校验表结构。
+ * 数据库：默认是嵌入式 H2 文件库，也可以是 PostgreSQL 服务器（jdbc:postgresql://…）。打开任何一种库都只经过这里：
+ * 启动时用 Flyway 执行版本化 SQL 迁移（两种引擎共用 db/migration，引擎专用的只在 db/vendor/{引擎}），清除被中断的写入，
+ * Hibernate 只校验表结构。
  */
 public final class Database implements AutoCloseable {
     private final String url;
+    private final Vendor vendor;
+    private final Properties credentials;
     private final SessionFactory sessionFactory;
 
-    private Database(String url, SessionFactory sessionFactory) {
+    private Database(String url, Vendor vendor, Properties credentials, SessionFactory sessionFactory) {
         this.url = url;
+        this.vendor = vendor;
+        this.credentials = credentials;
         this.sessionFactory = sessionFactory;
+    }
+
+    /**
+     * 把命令行 --db 的值变成 JDBC 地址：jdbc: 开头的原样使用（jdbc:postgresql://主机:端口/库名 或 jdbc:h2:…），
+     * 否则是 H2 文件库的路径（不带 .mv.db）。
+     */
+    public static String urlFor(String dbOption) {
+        if (dbOption == null || dbOption.isBlank()) {
+            return defaultUrl();
+        }
+        if (dbOption.startsWith("jdbc:")) {
+            Vendor.of(dbOption);
+            return dbOption;
+        }
+        String base = dbOption.endsWith(".mv.db") ? dbOption.substring(0, dbOption.length() - ".mv.db".length()) : dbOption;
+        return fileUrl(Path.of(base));
     }
 
     /** 默认库：工作目录下 data/assess（H2 文件库）。 */
@@ -41,14 +66,24 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + base.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** 打开库（H2 文件库或 PostgreSQL 服务器），执行迁移、清除被中断的写入，Hibernate 校验表结构。 */
     public static Database open(String url) {
+        Vendor vendor = Vendor.of(url);
+        Properties credentials = Credentials.forUrl(url);
         try {
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+            List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+            if (vendor != Vendor.H2) {
+                // 引擎专用的迁移与回调（如 PostgreSQL 的 beforeMigrate.sql）。H2 不加目录，旧库的迁移校验和不变。
+                locations.add("classpath:db/vendor/" + vendor.folder);
+            }
+            Flyway.configure().dataSource(url, credentials.getProperty("user"), credentials.getProperty("password", ""))
+                    .locations(locations.toArray(String[]::new))
                     .loggers("slf4j").load().migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
-        Staging.recover(url, System.err);
+        Database db = new Database(url, vendor, credentials, null);
+        Staging.recover(db, System.err);
         Configuration cfg = new Configuration()
                 .addAnnotatedClass(Unit.class).addAnnotatedClass(UnitAlias.class)
                 .addAnnotatedClass(ImportBatch.class).addAnnotatedClass(WorkOrder.class)
@@ -68,14 +103,22 @@ public final class Database implements AutoCloseable {
                 .addAnnotatedClass(cn.gov.assess.assessment.RunFiring.class)
                 .addAnnotatedClass(cn.gov.assess.correction.Correction.class)
                 .setProperty("hibernate.connection.url", url)
-                .setProperty("hibernate.connection.username", "sa")
-                .setProperty("hibernate.connection.password", "")
+                .setProperty("hibernate.connection.username", credentials.getProperty("user"))
+                .setProperty("hibernate.connection.password", credentials.getProperty("password", ""))
                 .setProperty("hibernate.hbm2ddl.auto", "validate")
                 .setProperty("hibernate.jdbc.batch_size", "1000")
                 .setProperty("hibernate.order_inserts", "true")
                 .setProperty("hibernate.jdbc.fetch_size", "5000")
                 .setProperty("hibernate.show_sql", "false");
-        return new Database(url, cfg.buildSessionFactory());
+        if (vendor == Vendor.POSTGRESQL) {
+            cfg.setProperty("hibernate.connection.ApplicationName", "assess");
+            cfg.setProperty("hibernate.dialect", PostgresDialect.class.getName());
+        }
+        try {
+            return new Database(url, vendor, credentials, cfg.buildSessionFactory());
+        } catch (RuntimeException e) {
+            throw translate(url, e);
+        }
     }
 
     private static RuntimeException translate(String url, RuntimeException e) {
@@ -84,8 +127,59 @@ public final class Database implements AutoCloseable {
             if (m.contains("Database may be already in use") || m.contains("90020")) {
                 return new IllegalStateException("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url);
             }
+            if (t instanceof java.sql.SQLException se && se.getSQLState() != null) {
+                String target = url.replaceFirst("\\?.*$", "");
+                switch (se.getSQLState()) {
+                    case "08001", "08004", "08006" -> {
+                        return new IllegalStateException("无法连接数据库服务器 " + target
+                                + "：请确认地址、端口正确，服务器已启动并允许本机连接", e);
+                    }
+                    case "28P01", "28000" -> {
+                        return new IllegalStateException("数据库服务器 " + target + " 拒绝登录：用户名或口令不对。"
+                                + "用户名与口令请用环境变量 ASSESS_DB_USER、ASSESS_DB_PASSWORD 或 ~/.pgpass 文件提供", e);
+                    }
+                    case "3D000" -> {
+                        return new IllegalStateException("数据库服务器上没有这个库：" + target
+                                + "。请先按 README“用 PostgreSQL 服务器”一节建库与用户", e);
+                    }
+                    case "42501" -> {
+                        return new IllegalStateException("数据库用户没有建表权限：" + target
+                                + "。请让数据库管理员把库的所有权交给这个用户（见 README“用 PostgreSQL 服务器”）", e);
+                    }
+                    default -> {
+                    }
+                }
+            }
         }
         return e;
+    }
+
+    /**
+     * PostgreSQL：同一考核期的考核运行一次只能有一个（会话级 advisory 锁，锁在这个连接上，连接断开即释放）。
+     * 已有运行时先用一行中文说明在等谁，再等它结束。H2 库本来就只许一个命令打开，不需要锁。
+     */
+    public AutoCloseable lockPeriod(String period, java.io.PrintStream log) {
+        if (vendor != Vendor.POSTGRESQL) {
+            return () -> { };
+        }
+        java.sql.Connection c = connect();
+        try {
+            c.setAutoCommit(true);
+            if (!Locks.tryPeriod(c, period)) {
+                if (log != null) {
+                    log.println("考核期 " + period + " 正由另一个考核运行使用（另一个用户或命令），等它结束后再开始…");
+                }
+                Locks.waitPeriod(c, period);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (java.sql.SQLException ignored) {
+                // 连接断开锁即释放
+            }
+            throw new IllegalStateException("取考核期 " + period + " 的锁失败：" + e.getMessage(), e);
+        }
+        return c::close;
     }
 
     public SessionFactory sessions() { return sessionFactory; }
@@ -93,7 +187,7 @@ public final class Database implements AutoCloseable {
     /** 一个单独的 JDBC 连接（自动提交关闭），给分批提交的大批量写入用；用完由调用方关闭。 */
     public java.sql.Connection connect() {
         try {
-            java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+            java.sql.Connection c = java.sql.DriverManager.getConnection(url, credentials);
             c.setAutoCommit(false);
             return c;
         } catch (java.sql.SQLException e) {
@@ -102,6 +196,8 @@ public final class Database implements AutoCloseable {
     }
 
     public String url() { return url; }
+
+    public Vendor vendor() { return vendor; }
 
     public <T> T inTransaction(Function<org.hibernate.Session, T> work) {
         return sessionFactory.fromTransaction(work);
@@ -113,6 +209,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionFactory.close();
+        if (sessionFactory != null) {
+            sessionFactory.close();
+        }
     }
 }
