@@ -66,6 +66,11 @@ public final class Database implements AutoCloseable {
         return "jdbc:h2:file:" + base.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
+    /** 只用来取 JDBC 连接的库（不迁移、不建 Hibernate）：恢复测试用。 */
+    static Database connectionsOnly(String url) {
+        return new Database(url, Vendor.of(url), Credentials.forUrl(url), null);
+    }
+
     /** 打开库（H2 文件库或 PostgreSQL 服务器），执行迁移、清除被中断的写入，Hibernate 校验表结构。 */
     public static Database open(String url) {
         Vendor vendor = Vendor.of(url);

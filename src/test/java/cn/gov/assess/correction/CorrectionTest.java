@@ -1,6 +1,10 @@
 package cn.gov.assess.correction;
 
+import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import cn.gov.assess.assessment.Assessor;
 import cn.gov.assess.assessment.Period;
 import cn.gov.assess.assessment.RunStore;
@@ -24,7 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 更正、重跑、撤回与差异：旧运行不变，差异追到更正。 */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.gov.assess.Engine#all")
 class CorrectionTest {
+    @Parameter
+    Engine engine;
     private static final Period Q4 = Period.parse("2021-Q4");
     private static final String HEADER = "渠道,工单编号,办理单位,更正项目,新值,原因,提出人\n";
     @TempDir
@@ -36,7 +44,7 @@ class CorrectionTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        db = TestSupport.memoryDb();
+        db = engine.open();
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         store = new RunStore(db);
         corrections = new Corrections(db);
