@@ -163,7 +163,7 @@ public final class Database implements AutoCloseable {
      * PostgreSQL：同一考核期的考核运行一次只能有一个（会话级 advisory 锁，锁在这个连接上，连接断开即释放）。
      * 已有运行时先用一行中文说明在等谁，再等它结束。H2 库本来就只许一个命令打开，不需要锁。
      */
-    public AutoCloseable lockPeriod(String period, java.io.PrintStream log) {
+    public Lock lockPeriod(String period, java.io.PrintStream log) {
         if (vendor != Vendor.POSTGRESQL) {
             return () -> { };
         }
@@ -184,7 +184,19 @@ public final class Database implements AutoCloseable {
             }
             throw new IllegalStateException("取考核期 " + period + " 的锁失败：" + e.getMessage(), e);
         }
-        return c::close;
+        return () -> {
+            try {
+                c.close();
+            } catch (java.sql.SQLException e) {
+                // 连接断开，锁随之释放
+            }
+        };
+    }
+
+    /** 一把锁；close 释放。 */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public SessionFactory sessions() { return sessionFactory; }
@@ -198,6 +210,23 @@ public final class Database implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw translate(url, new IllegalStateException(e.getMessage(), e));
         }
+    }
+
+    /**
+     * 一个只读连接，整个事务看同一个快照（PostgreSQL 的 REPEATABLE READ）：考核分页读取百万行时，别的用户提交的导入
+     * 不会只被读到一半。H2 库独占打开，与 {@link #connect()} 相同。
+     */
+    public java.sql.Connection connectForReading() {
+        java.sql.Connection c = connect();
+        if (vendor == Vendor.POSTGRESQL) {
+            try {
+                c.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return c;
     }
 
     public String url() { return url; }
