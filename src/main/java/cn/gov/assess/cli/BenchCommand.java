@@ -15,7 +15,7 @@ import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库，考核、报告，并与 H2 的等价 GROUP BY 对照。",
+        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库（或 --db 给出的 PostgreSQL 库中新建的 schema assess_bench），考核、报告，并与数据库自己的等价 GROUP BY 对照。",
                 "Benchmark import, assessment and report on synthetic quarters."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
@@ -52,6 +52,14 @@ final class BenchCommand implements Callable<Integer> {
             main.spec.commandLine().getOut().printf("已生成 %,d 条转办（%s 个单位）到 %s%n", written, nm[1], generate);
             return 0;
         }
+        String server = null;
+        if (main.db != null) {
+            server = main.dbUrl();
+            if (cn.gov.assess.db.Vendor.of(server) != cn.gov.assess.db.Vendor.POSTGRESQL) {
+                throw new IllegalArgumentException("bench 的 --db 只接受 PostgreSQL 地址（jdbc:postgresql://主机:端口/库名），"
+                        + "基准在其中新建 schema assess_bench；H2 基准不用 --db，用 --work 目录下的临时库");
+            }
+        }
         RuleSet rules = RuleSet.load(main.rulesDir());
         var out = main.spec.commandLine().getOut();
         StringBuilder table = new StringBuilder(Benchmark.markdownHeader());
@@ -60,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
             String[] nm = part.strip().split(":");
             long n = Long.parseLong(nm[0].replace("_", ""));
             int m = Integer.parseInt(nm[1]);
-            Benchmark.Figures f = Benchmark.run(work.resolve(n + "x" + m), n, m, seed, rules);
+            Benchmark.Figures f = Benchmark.run(work.resolve(n + "x" + m), n, m, seed, rules, server);
             String row = Benchmark.markdownRow(f);
             table.append(row);
             out.print(row);
@@ -69,7 +77,8 @@ final class BenchCommand implements Callable<Integer> {
         if (append != null) {
             String head = "\n### " + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors() + " 核，最大堆 "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB，Java " + System.getProperty("java.version")
-                    + "\n\n命令：`bin/assess bench --sizes " + spec + " --seed " + seed + "`\n\n";
+                    + "\n\n命令：`bin/assess " + (server == null ? "" : "--db " + server.replaceFirst("//[^/]*/", "//主机:端口/") + " ")
+                    + "bench --sizes " + spec + " --seed " + seed + "`\n\n";
             Files.writeString(append, head + table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return 0;
