@@ -63,6 +63,8 @@ public final class Credentials {
             p.setProperty("password", password);
         }
         p.setProperty("ApplicationName", "assess");
+        // JDBC 批量插入改写成多行 INSERT（汇总、名单、规则触发记录等由 Hibernate 成批写入）
+        p.setProperty("reWriteBatchedInserts", "true");
         return p;
     }
 

@@ -117,6 +117,7 @@ public final class Database implements AutoCloseable {
                 .setProperty("hibernate.show_sql", "false");
         if (vendor == Vendor.POSTGRESQL) {
             cfg.setProperty("hibernate.connection.ApplicationName", "assess");
+            cfg.setProperty("hibernate.connection.reWriteBatchedInserts", "true");
             cfg.setProperty("hibernate.dialect", PostgresDialect.class.getName());
         }
         try {
