@@ -1,10 +1,10 @@
 package cn.gov.assess.audit;
 
-import cn.gov.assess.assessment.RunCheckResult;
-import cn.gov.assess.assessment.RunListEntry;
-import cn.gov.assess.assessment.RunStore;
-import cn.gov.assess.assessment.RunTally;
-import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.run.RunCheckResult;
+import cn.gov.assess.run.RunListEntry;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.run.RunTally;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;

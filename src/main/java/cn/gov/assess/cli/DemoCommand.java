@@ -1,8 +1,8 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.Period;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.notice.ReportWriter;
 import cn.gov.assess.rules.RuleSet;

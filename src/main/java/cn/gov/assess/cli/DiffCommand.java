@@ -1,8 +1,8 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.correction.Corrections;
-import cn.gov.assess.correction.RunDiff;
+import cn.gov.assess.audit.RunDiff;
 import cn.gov.assess.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

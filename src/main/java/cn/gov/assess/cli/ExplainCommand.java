@@ -1,6 +1,6 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.audit.Explainer;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
@@ -66,6 +66,9 @@ final class ExplainCommand implements Callable<Integer> {
     static void print(Explainer.UnitExplanation u, PrintWriter out) {
         out.println(u.unit() + "（运行 #" + u.run() + "，" + u.period() + "）");
         out.println("名单：");
+        if (!u.recorded()) {
+            out.println("  （该运行早于“规则触发时记下理由”的版本：未入选的原因没有逐项记录，重新运行考核后可查看）");
+        }
         for (Explainer.ListVerdict v : u.lists()) {
             if (v.on()) {
                 out.println("  ✓ " + v.scope() + "“" + v.list() + "”：列入，第 " + v.position() + " 位" + (v.rank() > 0 ? "（名次 " + v.rank() + "）" : ""));
@@ -103,17 +106,33 @@ final class ExplainCommand implements Callable<Integer> {
 
     static void print(Explainer.ListExplanation l, PrintWriter out) {
         out.println("名单“" + l.list() + "”（运行 #" + l.run() + "）");
-        String scope = "";
-        for (Map<String, String> m : l.members()) {
-            if (!m.get("范围").equals(scope)) {
-                scope = m.get("范围");
-                out.println(scope + "：");
+        java.util.Set<String> scopes = new java.util.LinkedHashSet<>();
+        l.members().forEach(m -> scopes.add(m.get("范围")));
+        l.nearMisses().forEach(m -> scopes.add(m.get("范围")));
+        for (String scope : scopes) {
+            out.println(scope + "：");
+            Map<String, Map<String, String>> lastOfGroup = new java.util.LinkedHashMap<>();
+            for (Map<String, String> m : l.members()) {
+                if (m.get("范围").equals(scope)) {
+                    out.println("  " + m.get("位次") + ". " + m.get("单位") + "——规则“" + m.get("规则") + "”：" + m.get("理由"));
+                    if (!m.get("名次").isEmpty()) {
+                        lastOfGroup.put(m.get("分组"), m);
+                    }
+                }
             }
-            out.println("  " + m.get("位次") + ". " + m.get("单位") + "——规则“" + m.get("规则") + "”：" + m.get("理由"));
+            lastOfGroup.forEach((g, m) -> out.println("  " + g + "最后入选：" + m.get("单位") + "（" + g + "第 " + m.get("名次") + " 名）"));
+            List<Map<String, String>> near = l.nearMisses().stream().filter(m -> m.get("范围").equals(scope)).toList();
+            if (!near.isEmpty()) {
+                boolean ranked = near.stream().anyMatch(m -> !m.get("名次").isEmpty());
+                out.println("  " + (ranked ? "符合条件但因名额未入选（按名次）：" : "只差一项条件的单位："));
+                near.forEach(m -> out.println("    " + m.get("单位") + "：" + m.get("原因")));
+            }
         }
-        out.println("差一点的单位：" + (l.nearMisses().isEmpty() ? "无" : ""));
-        for (Map<String, String> m : l.nearMisses()) {
-            out.println("  " + m.get("范围") + " " + m.get("单位") + "：" + m.get("原因"));
+        if (l.nearMisses().isEmpty()) {
+            out.println("差一点入选的单位：无");
+        }
+        if (!l.recorded()) {
+            out.println("注意：该运行早于“规则触发时记下理由”的版本，没有名次与逐项比较的记录；重新运行考核后可看到因名额未入选的单位。");
         }
     }
 

@@ -2,7 +2,7 @@ package cn.gov.assess.cli;
 
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.rules.RulesChecker;
-import cn.gov.assess.rules.ScenarioRunner;
+import cn.gov.assess.audit.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

@@ -1,8 +1,8 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.Period;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
                 var out = main.spec.commandLine().getOut();
                 out.println("假如（未保存）：用规则目录 " + main.rulesDir() + " 考核 " + p.code());
                 long seq = Math.max(official.run().getCorrectionSeq(), preview.run().getCorrectionSeq());
-                cn.gov.assess.correction.RunDiff.compare(official, preview,
+                cn.gov.assess.audit.RunDiff.compare(official, preview,
                         new cn.gov.assess.correction.Corrections(db).between(official.run().getCorrectionSeq(), seq),
                         "运行 #" + latest, "假如").lines().forEach(out::println);
             }

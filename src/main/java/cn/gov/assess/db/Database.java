@@ -1,16 +1,5 @@
 package cn.gov.assess.db;
 
-import cn.gov.assess.assessment.AssessmentRun;
-import cn.gov.assess.assessment.RuleBlob;
-import cn.gov.assess.assessment.RunDisqualification;
-import cn.gov.assess.assessment.RunListEntry;
-import cn.gov.assess.assessment.RunRuleFile;
-import cn.gov.assess.assessment.RunTally;
-import cn.gov.assess.unit.Unit;
-import cn.gov.assess.unit.UnitAlias;
-import cn.gov.assess.workorder.Assignment;
-import cn.gov.assess.workorder.ImportBatch;
-import cn.gov.assess.workorder.WorkOrder;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
@@ -89,24 +78,9 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(url, vendor, credentials, null);
         Staging.recover(db, System.err);
-        Configuration cfg = new Configuration()
-                .addAnnotatedClass(Unit.class).addAnnotatedClass(UnitAlias.class)
-                .addAnnotatedClass(ImportBatch.class).addAnnotatedClass(WorkOrder.class)
-                .addAnnotatedClass(Assignment.class).addAnnotatedClass(AssessmentRun.class)
-                .addAnnotatedClass(RunTally.class).addAnnotatedClass(RunListEntry.class)
-                .addAnnotatedClass(RunDisqualification.class).addAnnotatedClass(RuleBlob.class)
-                .addAnnotatedClass(RunRuleFile.class)
-                .addAnnotatedClass(cn.gov.assess.assessment.RunCheckResult.class)
-                .addAnnotatedClass(cn.gov.assess.assessment.RunNote.class)
-                .addAnnotatedClass(cn.gov.assess.monitoring.WebsiteColumn.class)
-                .addAnnotatedClass(cn.gov.assess.monitoring.WebsiteCheck.class)
-                .addAnnotatedClass(cn.gov.assess.monitoring.MediaAccount.class)
-                .addAnnotatedClass(cn.gov.assess.monitoring.MediaCheck.class)
-                .addAnnotatedClass(cn.gov.assess.monitoring.Interview.class)
-                .addAnnotatedClass(cn.gov.assess.notice.NoticeMeta.class)
-                .addAnnotatedClass(cn.gov.assess.assessment.RunMeta.class)
-                .addAnnotatedClass(cn.gov.assess.assessment.RunFiring.class)
-                .addAnnotatedClass(cn.gov.assess.correction.Correction.class)
+        Configuration cfg = new Configuration();
+        entityClasses().forEach(cfg::addAnnotatedClass);
+        cfg
                 .setProperty("hibernate.connection.url", url)
                 .setProperty("hibernate.connection.username", credentials.getProperty("user"))
                 .setProperty("hibernate.connection.password", credentials.getProperty("password", ""))
@@ -124,6 +98,22 @@ public final class Database implements AutoCloseable {
             return new Database(url, vendor, credentials, cfg.buildSessionFactory());
         } catch (RuntimeException e) {
             throw translate(url, e);
+        }
+    }
+
+    /** 实体类清单：src/main/resources/db/entities.txt。 */
+    static java.util.List<Class<?>> entityClasses() {
+        try (java.io.InputStream in = Database.class.getResourceAsStream("/db/entities.txt")) {
+            java.util.List<Class<?>> out = new java.util.ArrayList<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String name = line.strip();
+                if (!name.isEmpty() && !name.startsWith("#")) {
+                    out.add(Class.forName(name));
+                }
+            }
+            return out;
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("程序包不完整：缺少实体类 " + e.getMessage(), e);
         }
     }
 

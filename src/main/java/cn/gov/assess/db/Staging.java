@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class Staging {
     static final String[] RUN_TABLES = {"run_assignment", "run_trail", "run_firing", "run_monitoring", "run_tally", "run_list_entry",
-            "run_disqualification", "run_rule_file", "run_meta", "run_check_result", "run_note"};
+            "run_disqualification", "run_rule_file", "run_meta", "run_check_result", "run_note", "run_justification"};
     private static final int DELETE_CHUNK = 100_000;
 
     private Staging() {

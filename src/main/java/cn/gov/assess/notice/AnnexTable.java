@@ -1,7 +1,7 @@
 package cn.gov.assess.notice;
 
-import cn.gov.assess.assessment.RunTally;
-import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.run.RunTally;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.rules.ChannelConfig;
 
 import java.time.YearMonth;

@@ -1,9 +1,9 @@
 package cn.gov.assess.notice;
 
-import cn.gov.assess.assessment.RunCheckResult;
-import cn.gov.assess.assessment.RunListEntry;
-import cn.gov.assess.assessment.RunNote;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.run.RunCheckResult;
+import cn.gov.assess.run.RunListEntry;
+import cn.gov.assess.run.RunNote;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.rules.Parameters;
 
 import java.util.ArrayList;

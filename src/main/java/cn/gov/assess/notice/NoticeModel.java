@@ -1,6 +1,6 @@
 package cn.gov.assess.notice;
 
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.RuleSet;

@@ -1,9 +1,9 @@
 package cn.gov.assess.notice;
 
-import cn.gov.assess.assessment.RunListEntry;
-import cn.gov.assess.assessment.RunStore;
-import cn.gov.assess.assessment.RunTally;
-import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.run.RunListEntry;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.run.RunTally;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.rules.ChannelConfig;
 import cn.gov.assess.rules.RuleSet;
 import org.apache.commons.csv.CSVFormat;

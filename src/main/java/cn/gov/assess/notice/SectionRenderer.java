@@ -1,10 +1,10 @@
 package cn.gov.assess.notice;
 
-import cn.gov.assess.assessment.AssessmentRun;
-import cn.gov.assess.assessment.RunListEntry;
-import cn.gov.assess.assessment.RunStore;
-import cn.gov.assess.assessment.RunTally;
-import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.run.AssessmentRun;
+import cn.gov.assess.run.RunListEntry;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.run.RunTally;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.ChannelConfig;
 import cn.gov.assess.rules.RuleSet;

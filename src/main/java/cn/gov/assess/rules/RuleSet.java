@@ -141,7 +141,7 @@ public final class RuleSet {
             throw new RuleCompileException(List.of("规则目录 " + origin + " 中没有 .drl 规则文件"));
         }
         for (String f : drls) {
-            kfs.write("src/main/resources/" + f, files.get(f));
+            kfs.write("src/main/resources/" + f, FactNames.upgrade(files.get(f)));
         }
         KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);

@@ -1,22 +1,22 @@
 package cn.gov.assess.rules;
 
-import cn.gov.assess.assessment.AssignmentFact;
-import cn.gov.assess.assessment.AssessmentContext;
-import cn.gov.assess.assessment.Candidate;
-import cn.gov.assess.assessment.ChannelInfo;
-import cn.gov.assess.assessment.CheckFailure;
-import cn.gov.assess.assessment.Disqualification;
-import cn.gov.assess.assessment.InterviewFact;
-import cn.gov.assess.assessment.ListEntry;
-import cn.gov.assess.assessment.MediaAccountFact;
-import cn.gov.assess.assessment.MediaCheckFact;
-import cn.gov.assess.assessment.Note;
-import cn.gov.assess.assessment.OrderFact;
-import cn.gov.assess.assessment.Remark;
-import cn.gov.assess.assessment.Tally;
-import cn.gov.assess.assessment.UnitInfo;
-import cn.gov.assess.assessment.WebsiteCheckFact;
-import cn.gov.assess.assessment.WebsiteColumnFact;
+import cn.gov.assess.facts.AssignmentFact;
+import cn.gov.assess.facts.AssessmentContext;
+import cn.gov.assess.facts.Candidate;
+import cn.gov.assess.facts.ChannelInfo;
+import cn.gov.assess.facts.CheckFailure;
+import cn.gov.assess.facts.Disqualification;
+import cn.gov.assess.facts.InterviewFact;
+import cn.gov.assess.facts.ListEntry;
+import cn.gov.assess.facts.MediaAccountFact;
+import cn.gov.assess.facts.MediaCheckFact;
+import cn.gov.assess.facts.Note;
+import cn.gov.assess.facts.OrderFact;
+import cn.gov.assess.facts.Remark;
+import cn.gov.assess.facts.Tally;
+import cn.gov.assess.facts.UnitInfo;
+import cn.gov.assess.facts.WebsiteCheckFact;
+import cn.gov.assess.facts.WebsiteColumnFact;
 import cn.gov.assess.io.InputException;
 
 import java.beans.Introspector;
@@ -43,7 +43,8 @@ public final class RulesChecker {
         for (Class<?> c : List.of(AssignmentFact.class, OrderFact.class, Tally.class, UnitInfo.class, ChannelInfo.class,
                 Candidate.class, ListEntry.class, Disqualification.class, AssessmentContext.class, Parameters.class,
                 WebsiteColumnFact.class, WebsiteCheckFact.class, MediaAccountFact.class, MediaCheckFact.class,
-                InterviewFact.class, CheckFailure.class, Remark.class, Note.class)) {
+                InterviewFact.class, CheckFailure.class, Remark.class, Note.class, cn.gov.assess.facts.Evaluation.class,
+                cn.gov.assess.facts.Placing.class)) {
             FACTS.put(c.getSimpleName(), c);
         }
     }

@@ -240,13 +240,13 @@ public final class Importer {
                 String field = t.get(r, "项目");
                 String content = t.get(r, "内容");
                 try {
-                    period = cn.gov.assess.assessment.Period.parse(period).code();
+                    period = cn.gov.assess.facts.Period.parse(period).code();
                 } catch (IllegalArgumentException e) {
                     problems.add(cell(t, r, "期间") + "：" + e.getMessage());
                     continue;
                 }
-                if (!cn.gov.assess.notice.NoticeMeta.FIELDS.contains(field)) {
-                    problems.add(cell(t, r, "项目") + "：未知项目“" + field + "”，可填：" + String.join("、", cn.gov.assess.notice.NoticeMeta.FIELDS));
+                if (!cn.gov.assess.workorder.NoticeMeta.FIELDS.contains(field)) {
+                    problems.add(cell(t, r, "项目") + "：未知项目“" + field + "”，可填：" + String.join("、", cn.gov.assess.workorder.NoticeMeta.FIELDS));
                     continue;
                 }
                 if ((field.endsWith("日期")) && DateTimes.parse(content, false) == null) {
@@ -439,10 +439,10 @@ public final class Importer {
             }
             int metaChanged = 0;
             for (String[] m : meta.values()) {
-                cn.gov.assess.notice.NoticeMeta ex = s.get(cn.gov.assess.notice.NoticeMeta.class,
-                        new cn.gov.assess.notice.NoticeMeta.Key(m[0], m[1]));
+                cn.gov.assess.workorder.NoticeMeta ex = s.get(cn.gov.assess.workorder.NoticeMeta.class,
+                        new cn.gov.assess.workorder.NoticeMeta.Key(m[0], m[1]));
                 if (ex == null) {
-                    s.insert(new cn.gov.assess.notice.NoticeMeta(m[0], m[1], m[2]));
+                    s.insert(new cn.gov.assess.workorder.NoticeMeta(m[0], m[1], m[2]));
                     metaChanged++;
                 } else if (!ex.getContent().equals(m[2])) {
                     ex.setContent(m[2]);

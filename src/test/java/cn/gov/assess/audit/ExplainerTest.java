@@ -1,9 +1,9 @@
 package cn.gov.assess.audit;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.Period;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.workorder.Importer;
@@ -51,14 +51,16 @@ class ExplainerTest {
         Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
         assertTrue(v.on());
         assertEquals("按期办结且办理较好：镇街、部门各取前若干名", v.rule());
-        assertTrue(v.reason().contains("实办数 91，镇街第 1 名，取前 3 名"), v.reason());
+        assertTrue(v.reason().contains("实办数 91，要求 ≥ 1") && v.reason().contains("镇街第 1 名，取前 3 名"), v.reason());
+        assertEquals(1, v.placing().getPlace());
+        assertTrue(v.checks().stream().allMatch(c -> c.passed()), v.checks().toString());
     }
 
     @Test
     void nearMissNamesTheFailedConditionWithValueAndThreshold() {
         Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县人社局", "12345市民热线", true);
         Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
-        assertEquals(List.of("规则“按期办结且办理较好：候选”：逾期办结件数 3，要求为 0"), v.why());
+        assertEquals(List.of("规则“按期办结且办理较好：逐项比较”：逾期办结件数 3，要求 = 0，不成立"), v.why());
         List<Map<String, String>> late = u.orders().stream().filter(o -> o.get("分类").equals("逾期办结")).toList();
         assertEquals(3, late.size());
         assertEquals(75, u.orders().size());
@@ -66,13 +68,37 @@ class ExplainerTest {
     }
 
     @Test
+    void unitCutByTheQuotaSaysItsPlaceInPlainWords() {
+        Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县医保局", "12345市民热线", false);
+        Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
+        assertTrue(!v.on());
+        assertEquals(1, v.why().size(), v.why().toString());
+        assertTrue(v.why().get(0).contains("部门第 4 名，取前 3 名") && v.why().get(0).contains("因名额未入选")
+                && v.why().get(0).contains("最后入选的是 县卫健局（第 3 名"), v.why().get(0));
+    }
+
+    @Test
+    void listExplanationNamesTheLastMemberAndWhoWasCutByTheQuota() {
+        Explainer.ListExplanation l = new Explainer(db).explainList(store.load(run1), "按期办结且办理较好", "12345市民热线");
+        List<Map<String, String>> towns = l.members().stream().filter(m -> m.get("分组").equals("镇街")).toList();
+        assertEquals("段家镇", towns.get(towns.size() - 1).get("单位"));
+        assertEquals("3", towns.get(towns.size() - 1).get("名次"));
+        assertEquals("天度镇", l.nearMisses().get(0).get("单位"), l.nearMisses().toString());
+        assertEquals("4", l.nearMisses().get(0).get("名次"));
+        Map<String, String> firstDepartment = l.nearMisses().stream().filter(m -> m.get("分组").equals("部门")).findFirst().orElseThrow();
+        assertEquals("县医保局", firstDepartment.get("单位"));
+        assertEquals("4", firstDepartment.get("名次"));
+        assertTrue(l.nearMisses().stream().noneMatch(m -> m.get("单位").equals("法门镇")), "法门镇有逾期，不是因名额未入选");
+    }
+
+    @Test
     void disqualifiedUnitNamesTheOrderThatCausedIt() {
         Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县住建局", "县长信箱", false);
         Explainer.ListVerdict v = verdict(u, "县长信箱", "按期办结且办理较好");
         assertTrue(!v.on());
-        assertEquals(1, v.why().size(), v.why().toString());
-        assertTrue(v.why().get(0).contains("存在一票否决：12345市民热线 逾期未办 1 件") && v.why().get(0).contains("工单 RX"), v.why().get(0));
+        assertTrue(v.why().stream().anyMatch(w -> w.contains("一票否决 1，要求 = 0，不成立") && w.contains("工单 RX")), v.why().toString());
         assertEquals(1, u.disqualifications().size());
+        assertTrue(u.disqualifications().get(0).contains("12345市民热线 逾期未办 1 件"), u.disqualifications().get(0));
     }
 
     @Test
@@ -84,11 +110,10 @@ class ExplainerTest {
     }
 
     @Test
-    void unitWithNoOrdersSaysSo() {
+    void unitWithNoOrdersIsOutsideTheChannelsLists() {
         Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县审计局", "12345市民热线", false);
         assertTrue(u.figures().isEmpty());
-        Explainer.ListVerdict v = verdict(u, "12345市民热线", "办结工单较多");
-        assertEquals(List.of("规则“办结工单较多：实办数达到门槛”：没有该单位的汇总（本渠道没有转办）"), v.why());
+        assertTrue(u.lists().isEmpty(), "没有转办的单位不在该渠道名单的考核范围：" + u.lists());
     }
 
     @Test
@@ -102,18 +127,27 @@ class ExplainerTest {
                     + "2021-12-25,县人社局,1,0,0,是,10\n");
             new Importer(own, TestSupport.rules()).importPaths(List.of(extra));
             Explainer.UnitExplanation u = new Explainer(own).explainUnit(s.load(id), "县人社局", "政府网站", false);
-            assertEquals(List.of("规则“信息保障好（政府网站）：全部合格且发布较多”：新发布信息数合计 15，要求 ≥ 60"),
+            assertEquals(List.of("规则“信息保障好（政府网站）：逐项比较”：新发布信息数 15，要求 ≥ 60，不成立"),
                     verdict(u, "政府网站", "信息保障好").why());
         }
     }
 
     @Test
-    void listExplanationShowsMembersAndNearMisses() {
-        Explainer.ListExplanation l = new Explainer(db).explainList(store.load(run1), "按期办结且办理较好", "县长信箱");
-        assertEquals(List.of("法门镇", "绛帐镇", "城关街道办", "县教体局", "县市场监管局", "县人社局"),
-                l.members().stream().map(m -> m.get("单位")).toList());
-        assertTrue(l.nearMisses().stream().anyMatch(m -> m.get("单位").equals("县医保局") && m.get("原因").contains("部门第 4 名")),
-                l.nearMisses().toString());
+    void aRunStoredBeforeReasonsWereRecordedSaysSoPlainly() {
+        try (Database own = TestSupport.memoryDb()) {
+            new Importer(own, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
+            RunStore s = new RunStore(own);
+            long id = s.assessAndSave(new Assessor(own), Q4, Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+            // V13 之前保存的运行没有 run_justification 的行
+            own.sessions().inStatelessTransaction(ss -> ss.createNativeMutationQuery("delete from run_justification where run_id = " + id)
+                    .executeUpdate());
+            Explainer.UnitExplanation u = new Explainer(own).explainUnit(s.load(id), "县医保局", "12345市民热线", false);
+            assertTrue(!u.recorded());
+            Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
+            assertEquals(List.of(Explainer.PREDATES), v.why());
+            Explainer.UnitExplanation member = new Explainer(own).explainUnit(s.load(id), "绛帐镇", "12345市民热线", false);
+            assertTrue(verdict(member, "12345市民热线", "按期办结且办理较好").on(), "名单成员仍照旧说明");
+        }
     }
 
     @Test
@@ -121,36 +155,61 @@ class ExplainerTest {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path table = copy.resolve("thresholds.csv");
         Files.writeString(table, Files.readString(table).replace("办结工单较多.最低实办数,,50,", "办结工单较多.最低实办数,,80,")
-                + "零逾期大户.最低实办数,,30,整数,新名单的门槛\n");
-        Files.writeString(copy.resolve("90-新名单.drl"), """
+                + "约谈.逾期件数,,10,整数,各渠道逾期件数合计达到此数的单位列入约谈名单\n");
+        // 工作人员新加的规则，写法不寻常：function、or、跨渠道 accumulate，在后果里判断并记下比较
+        Files.writeString(copy.resolve("90-约谈.drl"), """
                 package rules.extra
 
-                import cn.gov.assess.assessment.Tally
-                import cn.gov.assess.assessment.UnitInfo
-                import cn.gov.assess.assessment.ListEntry
+                import cn.gov.assess.facts.Tally
+                import cn.gov.assess.facts.UnitInfo
+                import cn.gov.assess.facts.ListEntry
+                import cn.gov.assess.facts.Evaluation
                 import cn.gov.assess.rules.Parameters
 
-                // 新名单：12345 没有逾期、实办数达到门槛
-                rule "零逾期大户：无逾期且实办较多"
+                function boolean summoned(int late, int threshold) {
+                    return late >= threshold;
+                }
+
+                // 约谈：各渠道逾期件数（逾期办结 + 逾期未办）合计达到门槛的镇街和部门
+                rule "约谈：逾期件数合计达到门槛"
                 when
                     $p : Parameters()
-                    $t : Tally( channel == "12345市民热线", unitId != null, $uid : unitId, overdueCompleted == 0,
-                                handled >= $p.number("零逾期大户.最低实办数") )
-                    $u : UnitInfo( id == $uid, group != null )
+                    $u : UnitInfo( group != null, $uid : id )
+                    ( Tally( channel == "12345市民热线", unitId == $uid ) or Tally( channel == "县长信箱", unitId == $uid ) )
+                    accumulate( Tally( unitId == $uid, $n : overdueCompleted, $m : overdueUnhandled ); $late : sum($n + $m) )
                 then
-                    insertLogical(new ListEntry("零逾期大户", "12345市民热线", $u, $t.getHandled(), 0, drools.getRule().getName(),
-                        "实办数 " + $t.getHandled()));
+                    int late = ((Number) $late).intValue();
+                    insertLogical(Evaluation.of(drools.getRule().getName(), "约谈", "全部渠道", $u)
+                        .check("逾期件数合计", late, "≥", $p.number("约谈.逾期件数")));
+                    if (summoned(late, $p.number("约谈.逾期件数"))) {
+                        insertLogical(new ListEntry("约谈", "全部渠道", $u, late, 0, drools.getRule().getName(), "逾期件数合计 " + late));
+                    }
                 end
                 """);
         long run2 = store.assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59), RuleSet.load(copy)).runId();
         Explainer e = new Explainer(db);
         Explainer.UnitExplanation old = e.explainUnit(store.load(run1), "县卫健局", "12345市民热线", false);
         assertTrue(verdict(old, "12345市民热线", "办结工单较多").on());
-        assertEquals("实办数 52，要求不少于 50", verdict(old, "12345市民热线", "办结工单较多").reason());
+        assertEquals("实办数 52，要求 ≥ 50", verdict(old, "12345市民热线", "办结工单较多").reason());
         Explainer.UnitExplanation now = e.explainUnit(store.load(run2), "县卫健局", "12345市民热线", false);
-        assertEquals(List.of("规则“办结工单较多：实办数达到门槛”：实办数 52，要求 ≥ 80"), verdict(now, "12345市民热线", "办结工单较多").why());
-        assertTrue(verdict(now, "12345市民热线", "零逾期大户").on());
-        Explainer.UnitExplanation hrss = e.explainUnit(store.load(run2), "县人社局", "12345市民热线", false);
-        assertEquals(List.of("规则“零逾期大户：无逾期且实办较多”：逾期办结件数 3，要求为 0"), verdict(hrss, "12345市民热线", "零逾期大户").why());
+        assertEquals(List.of("规则“办结工单较多：逐项比较”：实办数 52，要求 ≥ 80，不成立"), verdict(now, "12345市民热线", "办结工单较多").why());
+
+        RunStore.StoredRun stored = store.load(run2);
+        for (String name : List.of("县住建局", "县人社局", "法门镇")) {
+            Explainer.UnitExplanation u = e.explainUnit(stored, name, "全部渠道", false);
+            long unitId = stored.tallies().stream().filter(t -> t.getUnitLabel().equals(name) || name.equals(t.getUnitLabel()))
+                    .findFirst().orElseThrow().getUnitId();
+            int late = stored.tallies().stream().filter(t -> java.util.Objects.equals(t.getUnitId(), unitId))
+                    .mapToInt(t -> t.toTally().getOverdueCompleted() + t.toTally().getOverdueUnhandled()).sum();
+            Explainer.ListVerdict v = verdict(u, "全部渠道", "约谈");
+            assertEquals(late >= 10, v.on(), name + " 逾期 " + late);
+            assertEquals(1, v.checks().size(), v.checks().toString());
+            assertEquals(String.valueOf(late), v.checks().get(0).value(), name);
+            if (!v.on()) {
+                assertEquals(List.of("规则“约谈：逾期件数合计达到门槛”：逾期件数合计 " + late + "，要求 ≥ 10，不成立"), v.why());
+            }
+        }
+        assertTrue(verdict(e.explainUnit(stored, "县住建局", "全部渠道", false), "全部渠道", "约谈").on());
+        assertTrue(!verdict(e.explainUnit(stored, "县人社局", "全部渠道", false), "全部渠道", "约谈").on());
     }
 }

@@ -1,9 +1,9 @@
 package cn.gov.assess.audit;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.Period;
-import cn.gov.assess.assessment.RunStore;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.workorder.Importer;
 import org.junit.jupiter.api.AfterAll;

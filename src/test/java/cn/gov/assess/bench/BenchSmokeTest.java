@@ -1,10 +1,10 @@
 package cn.gov.assess.bench;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.RunStore;
-import cn.gov.assess.assessment.RunTally;
-import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.run.RunTally;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.workorder.Importer;

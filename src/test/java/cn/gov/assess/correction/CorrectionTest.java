@@ -2,13 +2,14 @@ package cn.gov.assess.correction;
 
 import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
+import cn.gov.assess.audit.RunDiff;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.run.RunTally;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.Period;
-import cn.gov.assess.assessment.RunStore;
-import cn.gov.assess.assessment.RunTally;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.RuleSet;

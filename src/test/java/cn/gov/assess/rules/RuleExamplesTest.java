@@ -1,11 +1,11 @@
 package cn.gov.assess.rules;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.Disqualification;
-import cn.gov.assess.assessment.ListEntry;
-import cn.gov.assess.assessment.Period;
-import cn.gov.assess.assessment.Tally;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Disqualification;
+import cn.gov.assess.facts.ListEntry;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.workorder.Importer;
 import org.junit.jupiter.api.Test;

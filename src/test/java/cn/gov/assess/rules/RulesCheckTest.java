@@ -1,5 +1,7 @@
 package cn.gov.assess.rules;
 
+import cn.gov.assess.audit.ScenarioRunner;
+
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.cli.CliTest;
 import org.junit.jupiter.api.Test;
@@ -59,10 +61,10 @@ class RulesCheckTest {
 
     @Test
     void unknownFieldNamesTheFactAndItsFields(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "50-名单.drl", "overdueCompleted == 0, unhandled == 0,", "overdueCompletd == 0, unhandled == 0,");
+        Path copy = broken(tmp, "50-名单.drl", "Evaluation( list == \"按期办结且办理较好\", passed,", "Evaluation( list == \"按期办结且办理较好\", pased,");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
         assertEquals(1, r.errors().size(), r.errors().toString());
-        assertTrue(r.errors().get(0).matches("rules/50-名单\\.drl 第 \\d+ 行（规则“按期办结且办理较好：候选”）：事实“Tally”没有字段“overdueCompletd”；可用字段：.*overdueCompleted.*"),
+        assertTrue(r.errors().get(0).matches("rules/50-名单\\.drl 第 \\d+ 行（规则“按期办结且办理较好：候选”）：事实“Evaluation”没有字段“pased”；可用字段：.*passed.*"),
                 r.errors().get(0));
     }
 

@@ -1,9 +1,9 @@
 package cn.gov.assess.rules;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.assessment.Assessor;
-import cn.gov.assess.assessment.ListEntry;
-import cn.gov.assess.assessment.Period;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.ListEntry;
+import cn.gov.assess.facts.Period;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.workorder.Importer;
@@ -59,8 +59,8 @@ class RulesFolderTest {
     void brokenRuleFileIsRejectedWithFileAndLine(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path drl = copy.resolve("50-名单.drl");
-        Files.writeString(drl, Files.readString(drl).replace("handled >= $p.number(\"办结工单较多.最低实办数\", $ch) )",
-                "handled >= $p.number(\"办结工单较多.最低实办数\", $ch) "));
+        Files.writeString(drl, Files.readString(drl).replace("Evaluation( list == \"办结工单较多\", passed, $ch : channel, $uid : unitId )",
+                "Evaluation( list == \"办结工单较多\", passed, $ch : channel, $uid : unitId "));
         InputException e = assertThrows(InputException.class, () -> RuleSet.load(copy).compile());
         assertTrue(e.problems().get(0).startsWith("rules/50-名单.drl 第 "), e.problems().toString());
     }

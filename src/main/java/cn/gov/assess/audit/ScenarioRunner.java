@@ -1,0 +1,178 @@
+package cn.gov.assess.audit;
+
+import cn.gov.assess.rules.RuleSet;
+
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.run.RunCheckResult;
+import cn.gov.assess.run.RunListEntry;
+import cn.gov.assess.run.RunNote;
+import cn.gov.assess.run.RunStore;
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.CsvTable;
+import cn.gov.assess.io.DateTimes;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.notice.AnnexTable;
+import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.workorder.Importer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * 场景测试：fixtures/scenarios/&lt;名称&gt;/ 下放小份输入文件和 expected.csv（检查, 渠道, 对象, 期望），
+ * 用给定的规则目录在一个临时内存库里导入、考核，逐项比对。
+ */
+public final class ScenarioRunner {
+    public static final String EXPECTED = "expected.csv";
+
+    /** 一个场景的结果。 */
+    public record Outcome(String name, int checks, List<String> differences) {
+        public boolean passed() { return differences.isEmpty(); }
+    }
+
+    private final RuleSet rules;
+
+    public ScenarioRunner(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /** 列出目录下的场景（含 expected.csv 的子目录），按名称排序。 */
+    public static List<Path> scenarios(Path dir) {
+        if (Files.isRegularFile(dir.resolve(EXPECTED))) {
+            return List.of(dir);
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(EXPECTED))).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException("无法读取场景目录 " + dir + "：" + e.getMessage());
+        }
+    }
+
+    public Outcome run(Path scenario) {
+        String name = scenario.getFileName().toString();
+        List<String> diffs = new ArrayList<>();
+        CsvTable expected;
+        try {
+            expected = CsvTable.read(scenario.resolve(EXPECTED));
+        } catch (IOException e) {
+            return new Outcome(name, 0, List.of("无法读取 expected.csv：" + e.getMessage()));
+        }
+        Period period = null;
+        LocalDateTime cutoff = null;
+        for (CsvTable.Row r : expected.rows()) {
+            if (expected.get(r, "检查").equals("期间")) {
+                period = Period.parse(expected.get(r, "期望"));
+            } else if (expected.get(r, "检查").equals("截至")) {
+                cutoff = DateTimes.parse(expected.get(r, "期望"), true);
+            }
+        }
+        if (period == null) {
+            return new Outcome(name, 0, List.of("expected.csv 缺少“期间”一行（检查=期间，期望=如 2021-Q4）"));
+        }
+        if (cutoff == null) {
+            cutoff = period.end().atTime(23, 59, 59);
+        }
+        List<Path> inputs;
+        try (Stream<Path> s = Files.list(scenario)) {
+            inputs = s.filter(p -> p.getFileName().toString().endsWith(".csv") && !p.getFileName().toString().equals(EXPECTED))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return new Outcome(name, 0, List.of(e.getMessage()));
+        }
+        String url = "jdbc:h2:mem:scenario" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
+        int checks = 0;
+        try (Database db = Database.open(url)) {
+            new Importer(db, rules).importPaths(inputs);
+            RunStore store = new RunStore(db);
+            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db, 1), period, cutoff, rules).runId());
+            for (CsvTable.Row r : expected.rows()) {
+                String check = expected.get(r, "检查");
+                if (check.equals("期间") || check.equals("截至")) {
+                    continue;
+                }
+                checks++;
+                String channel = expected.get(r, "渠道");
+                String subject = expected.get(r, "对象");
+                String want = expected.get(r, "期望");
+                String got;
+                try {
+                    got = actual(run, check, channel, subject);
+                } catch (IllegalArgumentException e) {
+                    diffs.add("expected.csv 第 " + r.line() + " 行：" + e.getMessage());
+                    continue;
+                }
+                if (!Objects.equals(want, got)) {
+                    diffs.add(check + (channel.isEmpty() ? "" : " / " + channel) + (subject.isEmpty() ? "" : " / " + subject)
+                            + "：应为“" + want + "”，实为“" + got + "”");
+                }
+            }
+        } catch (InputException e) {
+            diffs.add("出错：" + String.join("；", e.problems()));
+        }
+        return new Outcome(name, checks, diffs);
+    }
+
+    static String actual(RunStore.StoredRun run, String check, String channel, String subject) {
+        if (check.startsWith("名单:") || check.startsWith("名单：")) {
+            String list = check.substring(3);
+            return run.lists().stream().filter(e -> e.getChannel().equals(channel) && e.getListName().equals(list))
+                    .map(RunListEntry::getUnitLabel).collect(Collectors.joining("、"));
+        }
+        switch (check) {
+            case "一票否决" -> {
+                return run.disqualifications().stream().anyMatch(d -> label(run, d.getUnitId()).equals(subject)) ? "是" : "否";
+            }
+            case "监测结果", "存在的问题", "备注" -> {
+                if (check.equals("备注") && !channel.equals("政府网站") && !channel.equals("政务新媒体")) {
+                    return annexCell(run, check, channel, subject);
+                }
+                String kind = channel.equals("政府网站") ? RunCheckResult.WEBSITE : RunCheckResult.MEDIA;
+                RunCheckResult row = run.checks().stream().filter(c -> c.getKind().equals(kind) && c.getSubject().equals(subject))
+                        .findFirst().orElse(null);
+                if (row == null) {
+                    return "无此行";
+                }
+                return check.equals("监测结果") ? row.getResult() : check.equals("存在的问题") ? row.getProblems() : row.getRemark();
+            }
+            case "正文提示" -> {
+                return run.notes().stream().map(RunNote::getKey).anyMatch(subject::equals) ? "是" : "否";
+            }
+            default -> {
+                return annexCell(run, check, channel, subject);
+            }
+        }
+    }
+
+    private static String annexCell(RunStore.StoredRun run, String check, String channel, String subject) {
+        {
+            {
+                ChannelConfig cfg = run.rules().channels().get(channel);
+                if (cfg == null) {
+                    throw new IllegalArgumentException("渠道“" + channel + "”未配置");
+                }
+                int col = cfg.columns().indexOf(check);
+                if (col < 0) {
+                    throw new IllegalArgumentException("未知检查项“" + check + "”：可用 期间、截至、名单:名单名、一票否决、监测结果、"
+                            + "存在的问题、备注、正文提示，或附件列名 " + String.join("、", cfg.columns()));
+                }
+                AnnexTable table = AnnexTable.build(cfg, run.run().getPeriod().word(), run.tallies());
+                return table.rows().stream().filter(row -> row.get(0).equals(subject)).map(row -> row.get(col))
+                        .findFirst().orElse("无此行");
+            }
+        }
+    }
+
+    private static String label(RunStore.StoredRun run, Long unitId) {
+        return run.tallies().stream().filter(t -> Objects.equals(t.getUnitId(), unitId)).map(t -> t.getUnitLabel())
+                .findFirst().orElse(String.valueOf(unitId));
+    }
+}

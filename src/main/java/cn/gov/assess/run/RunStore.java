@@ -1,0 +1,416 @@
+package cn.gov.assess.run;
+
+
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.engine.Firing;
+import cn.gov.assess.facts.AssignmentFact;
+import cn.gov.assess.facts.AssignmentStatus;
+import cn.gov.assess.facts.Disqualification;
+import cn.gov.assess.facts.ListEntry;
+import cn.gov.assess.facts.Note;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.facts.Tally;
+
+import cn.gov.assess.db.Database;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.rules.RuleSet;
+
+import java.time.LocalDateTime;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import org.hibernate.StatelessSession;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** 保存与读取考核运行。一次运行连同它的汇总、名单、否决与规则快照在一个事务里写入，只增不改。 */
+public final class RunStore {
+    private final Database db;
+
+    public RunStore(Database db) {
+        this.db = db;
+    }
+
+    /** 读回的一次运行。 */
+    public record StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
+                            List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
+                            List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles) {
+        public RuleSet rules() {
+            return RuleSet.fromSnapshot("运行 " + run.getId() + " 的规则快照", ruleFiles);
+        }
+    }
+
+    /**
+     * 考核并保存。百万行级的审计记录不能放进一个事务（H2 要为未提交的事务保留全部撤销记录），所以：先提交一行
+     * pending 的运行；审计记录由单独的线程分批写入、每 10 万行提交一次；最后在一个小事务里写入汇总、名单等全部结论
+     * 并把运行改为 done。任何一步失败都删掉这次运行已写的行；进程被杀则由下次打开库时删除（{@link cn.gov.assess.db.Staging}）。
+     * 所以运行要么完整存在，要么不存在。
+     */
+    public Assessor.Result assessAndSave(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
+        // PostgreSQL：同一期的两次运行排队（advisory 锁，见 Database.lockPeriod）；不同期可同时运行
+        try (Database.Lock lock = db.lockPeriod(period.code(), System.err)) {
+            return assessAndSaveLocked(assessor, period, cutoff, rules);
+        }
+    }
+
+    private Assessor.Result assessAndSaveLocked(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
+        AssessmentRun run = new AssessmentRun(period, cutoff, LocalDateTime.now(), rules.fingerprint(), "-".repeat(64), 0, 0);
+        run.markPending();
+        db.sessions().inStatelessTransaction(ss -> ss.insert(run));
+        Long id = run.getId();
+        try {
+            Assessor.Result r;
+            try (java.sql.Connection c = db.connect();
+                 PreparedStatement ps = c.prepareStatement(
+                         "insert into run_trail (run_id, seq, row_count, payload, unit_ids) values (?, ?, ?, ?, ?)")) {
+                // 审计记录由单独的线程写（这个连接只归它用），与读取、规则执行重叠；队列有界，内存有上限
+                TrailWriter writer = new TrailWriter(c, ps, id);
+                writer.start();
+                try {
+                    r = assessor.assess(period, cutoff, rules, writer::put);
+                } catch (RuntimeException e) {
+                    writer.abort();
+                    throw e;
+                }
+                writer.finish();
+            } catch (SQLException e) {
+                throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
+            }
+            Assessor.Result done = r;
+            long t0 = System.nanoTime();
+            Assessor.Result saved = db.sessions().fromStatelessTransaction(ss -> {
+                run.complete(done.dataFingerprint(), done.orderCount(), done.assignmentCount(), done.lastCorrection());
+                ss.update(run);
+                saveConclusions(ss, id, done);
+                return new Assessor.Result(done.period(), done.cutoff(), done.rules(), done.dataFingerprint(), done.orderCount(),
+                        done.assignmentCount(), done.tallies(), done.labels(), done.lists(), done.disqualifications(),
+                        done.units(), done.checkRows(), done.notes(), done.meta(), done.firings(), id, done.lastCorrection(),
+                        done.monitoringFacts(), done.evaluations(), done.placings());
+            });
+            if (Boolean.getBoolean("assess.timing")) {
+                System.err.printf("保存结论 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);
+            }
+            return saved;
+        } catch (RuntimeException e) {
+            try (java.sql.Connection c = db.connect()) {
+                cn.gov.assess.db.Staging.discardRun(c, id);
+            } catch (SQLException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // 下次打开库时会再次清除
+            }
+            throw e;
+        }
+    }
+
+    /** 写审计记录的线程：从有界队列取已分类的块，批量写入。 */
+    private static final class TrailWriter extends Thread {
+        private static final List<AssignmentFact> END = List.of();
+        private final java.util.concurrent.BlockingQueue<List<AssignmentFact>> queue = new java.util.concurrent.ArrayBlockingQueue<>(3);
+        /** 每写入多少条审计记录提交一次（系统属性 assess.trail.commitEvery，默认 10 万）。 */
+        private final int commitEvery = Integer.getInteger("assess.trail.commitEvery", 100_000);
+        private final java.sql.Connection conn;
+        private final PreparedStatement ps;
+        private final Long runId;
+        private volatile RuntimeException failure;
+        private int sinceCommit;
+        private int seq;
+
+        TrailWriter(java.sql.Connection conn, PreparedStatement ps, Long runId) {
+            super("assess-trail");
+            this.conn = conn;
+            this.ps = ps;
+            this.runId = runId;
+            setDaemon(true);
+        }
+
+        void put(List<AssignmentFact> facts) {
+            check();
+            try {
+                queue.put(facts);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("写入审计记录被中断", e);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (List<AssignmentFact> facts = queue.take(); facts != END; facts = queue.take()) {
+                    writeTrail(ps, runId, ++seq, facts);
+                    sinceCommit += facts.size();
+                    if (sinceCommit >= commitEvery) {
+                        conn.commit();
+                        sinceCommit = 0;
+                    }
+                }
+                conn.commit();
+            } catch (SQLException e) {
+                failure = new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
+                queue.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+                queue.clear();
+            }
+        }
+
+        void finish() {
+            put(END);
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("写入审计记录被中断", e);
+            }
+            check();
+        }
+
+        void abort() {
+            interrupt();
+            try {
+                join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void check() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** 一块审计记录压缩成一行（{@link TrailCodec}）。 */
+    private static void writeTrail(PreparedStatement ps, Long runId, int seq, List<AssignmentFact> facts) {
+        try {
+            ps.setLong(1, runId);
+            ps.setInt(2, seq);
+            ps.setInt(3, facts.size());
+            ps.setBytes(4, TrailCodec.encode(facts));
+            ps.setString(5, TrailCodec.unitIds(facts));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
+        }
+    }
+
+    /** 一次运行的全部审计记录，逐条交给 sink（V10 之前的运行从 run_assignment 读）。 */
+    public void trail(Long runId, java.util.function.Consumer<TrailCodec.Row> sink) {
+        trail(runId, null, sink);
+    }
+
+    /** 同上，只要某个单位的（unitId 为 null 时全部）：只解开含有这个单位的块。 */
+    public void trail(Long runId, Long unitId, java.util.function.Consumer<TrailCodec.Row> sink) {
+        java.util.function.Consumer<TrailCodec.Row> filtered = unitId == null ? sink : r -> {
+            if (r.unitId() == unitId) {
+                sink.accept(r);
+            }
+        };
+        db.sessions().inStatelessTransaction(s -> s.doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("select assignment_id, channel, order_no, unit_id, received_at, "
+                    + "deadline, completed_at, status, days_late, rule_name from run_assignment where run_id = ?"
+                    + (unitId == null ? "" : " and unit_id = ?"))) {
+                ps.setLong(1, runId);
+                if (unitId != null) {
+                    ps.setLong(2, unitId);
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new TrailCodec.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getObject(5, LocalDateTime.class), rs.getObject(6, LocalDateTime.class),
+                                rs.getObject(7, LocalDateTime.class), AssignmentStatus.valueOf(rs.getString(8)), rs.getInt(9),
+                                rs.getString(10)));
+                    }
+                }
+            }
+            List<Integer> blocks = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("select seq, unit_ids from run_trail where run_id = ? order by seq")) {
+                ps.setLong(1, runId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String ids = rs.getString(2);
+                        if (unitId == null || ids == null || TrailCodec.containsUnit(ids, unitId)) {
+                            blocks.add(rs.getInt(1));
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("select payload from run_trail where run_id = ? and seq = ?")) {
+                ps.setLong(1, runId);
+                for (int seq : blocks) {
+                    ps.setInt(2, seq);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            TrailCodec.decode(rs.getBytes(1), filtered);
+                        }
+                    }
+                }
+            }
+        }));
+    }
+
+    private void saveConclusions(StatelessSession s, Long id, Assessor.Result r) {
+        for (Map.Entry<String, String> f : r.rules().files().entrySet()) {
+            String sha = RuleSet.sha256(f.getValue());
+            if (s.get(RuleBlob.class, sha) == null) {
+                s.insert(new RuleBlob(sha, f.getValue()));
+            }
+            s.insert(new RunRuleFile(id, f.getKey(), sha));
+        }
+        StoredRun rows = rows(id, null, r);
+        rows.tallies().forEach(s::insert);
+        rows.lists().forEach(s::insert);
+        rows.disqualifications().forEach(s::insert);
+        r.meta().forEach((k, v) -> s.insert(new RunMeta(id, k, v)));
+        rows.checks().forEach(s::insert);
+        rows.notes().forEach(s::insert);
+        for (Firing f : r.firings()) {
+            s.insert(new RunFiring(id, f));
+        }
+        s.doWork(conn -> Justifications.save(conn, id, r.evaluations(), r.placings()));
+        s.doWork(conn -> {
+            try (PreparedStatement ps = conn.prepareStatement("insert into run_monitoring (run_id, seq, kind, payload) values (?, ?, ?, ?)")) {
+                int seq = 0;
+                for (Object fact : r.monitoringFacts()) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, ++seq);
+                    ps.setString(3, fact.getClass().getSimpleName());
+                    ps.setString(4, MonitoringFacts.encode(fact));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /** 运行时记下的逐项比较与排名；V13 之前的运行返回 recorded() 为假的空记录。 */
+    public Justifications justifications(Long runId) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> Justifications.load(conn, runId)));
+    }
+
+    /** 运行时保存的监测记录；没有保存（V8 之前的运行）时返回 null。 */
+    public List<Object> monitoringFacts(Long runId) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
+            List<Object> out = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("select kind, payload from run_monitoring where run_id = ? order by seq")) {
+                ps.setLong(1, runId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(MonitoringFacts.decode(rs.getString(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        }));
+    }
+
+    /** 不保存的预演：与保存后读回的运行同一形状，供“假如”比较。 */
+    public static StoredRun preview(Assessor.Result r) {
+        AssessmentRun run = new AssessmentRun(r.period(), r.cutoff(), LocalDateTime.now(), r.rules().fingerprint(),
+                r.dataFingerprint(), r.orderCount(), r.assignmentCount());
+        run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount(), r.lastCorrection());
+        return rows(null, run, r);
+    }
+
+    private static StoredRun rows(Long id, AssessmentRun run, Assessor.Result r) {
+        List<RunTally> tallies = new ArrayList<>();
+        for (Tally t : r.tallies()) {
+            tallies.add(new RunTally(id, t, r.label(t.getChannel(), t.getUnitId()),
+                    t.getUnitId() == null ? Integer.MAX_VALUE : r.units().get(t.getUnitId()).getSortOrder()));
+        }
+        Map<String, List<ListEntry>> byList = new TreeMap<>();
+        for (ListEntry e : r.lists()) {
+            byList.computeIfAbsent(e.getChannel() + '\u0001' + e.getList(), k -> new ArrayList<>()).add(e);
+        }
+        List<RunListEntry> lists = new ArrayList<>();
+        for (List<ListEntry> entries : byList.values()) {
+            entries.sort(listOrder(r.rules().parameters().list("名单分组顺序")));
+            int pos = 1;
+            for (ListEntry e : entries) {
+                lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
+            }
+        }
+        List<Disqualification> disq = new ArrayList<>(r.disqualifications());
+        disq.sort(Comparator.comparing(Disqualification::getUnitId).thenComparing(Disqualification::getChannel));
+        List<RunDisqualification> ds = new ArrayList<>();
+        disq.forEach(d -> ds.add(new RunDisqualification(id, d)));
+        List<RunCheckResult> checks = new ArrayList<>();
+        r.checkRows().forEach(c -> checks.add(RunCheckResult.of(id, c)));
+        List<Note> notes = new ArrayList<>(r.notes());
+        notes.sort(Comparator.comparing(Note::getScope).thenComparing(Note::getKey).thenComparing(Note::getReason));
+        List<RunNote> ns = new ArrayList<>();
+        notes.forEach(n -> ns.add(new RunNote(id, n)));
+        return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), r.rules().files());
+    }
+
+    /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序。 */
+    public static Comparator<ListEntry> listOrder(List<String> groups) {
+        return Comparator
+                .comparingInt((ListEntry e) -> {
+                    int i = groups.indexOf(e.getGroup());
+                    return i < 0 ? groups.size() : i;
+                })
+                .thenComparingInt(ListEntry::getRank)
+                .thenComparing(Comparator.comparingInt(ListEntry::getVolume).reversed())
+                .thenComparingInt(ListEntry::getSortOrder)
+                .thenComparingLong(ListEntry::getUnitId);
+    }
+
+    public Long latestRunId() {
+        return db.inTransaction(s -> s.createSelectionQuery("select max(r.id) from AssessmentRun r where r.state = 'done'", Long.class)
+                .getSingleResult());
+    }
+
+    public List<AssessmentRun> runs() {
+        return db.inTransaction(s -> s.createSelectionQuery("from AssessmentRun r where r.state = 'done' order by r.id", AssessmentRun.class)
+                .getResultList());
+    }
+
+    public StoredRun load(Long runId) {
+        Long id = runId == null ? latestRunId() : runId;
+        if (id == null) {
+            throw new InputException("数据库中还没有考核运行，请先执行 assess run --period 年份-Q季度");
+        }
+        return db.inTransaction(s -> {
+            AssessmentRun run = s.find(AssessmentRun.class, id);
+            if (run == null || !"done".equals(run.getState())) {
+                throw new InputException("没有编号为 " + id + " 的考核运行");
+            }
+            List<RunTally> tallies = s.createSelectionQuery("from RunTally t where t.runId = :id order by t.id", RunTally.class)
+                    .setParameter("id", id).getResultList();
+            List<RunListEntry> lists = s.createSelectionQuery(
+                            "from RunListEntry e where e.runId = :id order by e.channel, e.listName, e.position", RunListEntry.class)
+                    .setParameter("id", id).getResultList();
+            List<RunDisqualification> disq = s.createSelectionQuery(
+                            "from RunDisqualification d where d.runId = :id order by d.id", RunDisqualification.class)
+                    .setParameter("id", id).getResultList();
+            List<RunCheckResult> checks = s.createSelectionQuery(
+                            "from RunCheckResult c where c.runId = :id order by c.kind desc, c.seq", RunCheckResult.class)
+                    .setParameter("id", id).getResultList();
+            List<RunNote> notes = s.createSelectionQuery("from RunNote n where n.runId = :id order by n.id", RunNote.class)
+                    .setParameter("id", id).getResultList();
+            Map<String, String> meta = new LinkedHashMap<>();
+            for (RunMeta m : s.createSelectionQuery("from RunMeta m where m.runId = :id order by m.field", RunMeta.class)
+                    .setParameter("id", id).getResultList()) {
+                meta.put(m.getField(), m.getContent());
+            }
+            Map<String, String> files = new LinkedHashMap<>();
+            Map<String, String> blobs = new HashMap<>();
+            for (Object[] f : s.createSelectionQuery(
+                            "select f.path, b.content from RunRuleFile f join RuleBlob b on b.sha256 = f.sha256 "
+                                    + "where f.runId = :id order by f.path", Object[].class)
+                    .setParameter("id", id).getResultList()) {
+                files.put((String) f[0], (String) f[1]);
+            }
+            blobs.clear();
+            return new StoredRun(run, tallies, lists, disq, checks, notes, meta, files);
+        });
+    }
+}
