@@ -42,6 +42,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shuffled", description = "与 --generate 一起用：打乱行序")
     boolean shuffled;
 
+    @Option(names = "--load-test", description = "负载测试（须 --db 给 PostgreSQL）：--readers 个读者反复解释单位，同时导入 --sizes 第一项的行数")
+    boolean loadTest;
+
+    @Option(names = "--readers", description = "负载测试的读者数（默认 20）")
+    int readers = 20;
+
     @Override
     public Integer call() throws IOException {
         String spec = huge ? sizes + ",10000000:5000" : sizes;
@@ -62,6 +68,30 @@ final class BenchCommand implements Callable<Integer> {
         }
         RuleSet rules = RuleSet.load(main.rulesDir());
         var out = main.spec.commandLine().getOut();
+        if (loadTest) {
+            if (server == null) {
+                throw new IllegalArgumentException("负载测试要连 PostgreSQL：请用 --db jdbc:postgresql://主机:端口/库名");
+            }
+            String[] nm = spec.split(",")[0].strip().split(":");
+            try {
+                var f = cn.gov.assess.bench.LoadTest.run(server, work.resolve("load"), Main.home().resolve("fixtures").resolve("2021-Q4"),
+                        Long.parseLong(nm[0].replace("_", "")), Integer.parseInt(nm[1]), readers, seed, rules, out);
+                String text = String.format("| 读者 | 导入行数 | 导入秒 | 导入时读取次数 | 错误 | p50 毫秒 | p95 毫秒 | p99 毫秒 | 最长毫秒 | 无导入时 p95 毫秒（%,d 次） |%n"
+                                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n| %d | %,d | %.1f | %,d | %d | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
+                        f.baselineReads(), f.readers(), f.rows(), f.importSeconds(), f.reads(), f.errors(), f.p50(), f.p95(), f.p99(),
+                        f.max(), f.baselineP95());
+                out.print(text);
+                f.firstErrors().forEach(e -> out.println("错误：" + e));
+                if (append != null) {
+                    Files.writeString(append, "\n### 负载测试 " + LocalDateTime.now().withNano(0) + "\n\n命令：`bin/assess --db jdbc:postgresql://主机:端口/库名 bench --load-test --readers "
+                            + readers + " --sizes " + spec.split(",")[0] + "`\n\n" + text, StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+                return f.errors() == 0 ? 0 : 1;
+            } catch (Exception e) {
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+            }
+        }
         StringBuilder table = new StringBuilder(Benchmark.markdownHeader());
         out.print(Benchmark.markdownHeader());
         for (String part : spec.split(",")) {
