@@ -17,3 +17,4 @@ create table run_justification (
     checks varchar(20000),
     primary key (run_id, seq)
 );
+create index run_justification_unit on run_justification (run_id, unit_id);

@@ -59,23 +59,20 @@ public final class Explainer {
     }
 
     private UnitDirectory.Ref resolve(String name) {
-        return db.inTransaction(s -> UnitDirectory.load(s).require(name));
+        return db.read(UnitDirectory::load).require(name);
     }
 
     private Map<Long, String> unitNames() {
         Map<Long, String> names = new HashMap<>();
-        db.inTransaction(s -> {
-            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
-                names.put(u.getId(), u.getName());
-            }
-            return null;
-        });
+        for (Unit u : db.read(c -> cn.gov.assess.db.Rows.list(c, Unit.class, ""))) {
+            names.put(u.getId(), u.getName());
+        }
         return names;
     }
 
-    private Justifications justifications(RunStore.StoredRun run) {
+    private Justifications justifications(RunStore.StoredRun run, Long unitId, String list) {
         Long id = run.run().getId();
-        return id == null ? new Justifications(false, List.of(), List.of()) : new RunStore(db).justifications(id);
+        return id == null ? new Justifications(false, List.of(), List.of()) : new RunStore(db).justifications(id, unitId, list);
     }
 
     /** 运行中出现的名单与范围，按名单成员、逐项比较、排名的先后。 */
@@ -103,10 +100,11 @@ public final class Explainer {
 
     public UnitExplanation explainUnit(RunStore.StoredRun run, String unitName, String channelFilter, boolean withOrders) {
         UnitDirectory.Ref unit = resolve(unitName);
-        Justifications j = justifications(run);
+        Justifications j = justifications(run, unit.id(), null);
+        Map<Long, String> names = unitNames();
         List<ListVerdict> lists = new ArrayList<>();
         for (String[] ls : scopes(run, j, null, channelFilter)) {
-            ListVerdict v = verdict(run, j, ls[0], ls[1], unit.id(), unitNames());
+            ListVerdict v = verdict(run, j, ls[0], ls[1], unit.id(), names);
             if (v != null) {
                 lists.add(v);
             }
@@ -234,12 +232,12 @@ public final class Explainer {
     }
 
     public ListExplanation explainList(RunStore.StoredRun run, String list, String scope) {
-        Justifications j = justifications(run);
+        Justifications j = justifications(run, null, list);
         List<String[]> scopes = scopes(run, j, list, scope);
         if (scopes.isEmpty()) {
             Set<String> names = new LinkedHashSet<>();
             run.lists().forEach(e -> names.add(e.getListName()));
-            j.evaluations().forEach(e -> names.add(e.getList()));
+            justifications(run, null, null).evaluations().forEach(e -> names.add(e.getList()));
             throw new InputException("运行 #" + run.run().getId() + " 中没有名单“" + list + "”" + (scope == null ? "" : "（范围 " + scope + "）")
                     + "；这次运行的名单：" + String.join("、", names));
         }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -48,8 +49,31 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--readers", description = "负载测试的读者数（默认 20）")
     int readers = 20;
 
+    @Option(names = "--latency", description = "测命令延迟：在演示库上把 explain、history、report、run 等命令各执行若干次（新 JVM），给出最短与中位数")
+    boolean latency;
+
+    @Option(names = "--repeat", description = "与 --latency 一起用：每条命令执行几次（默认 5）")
+    int repeat = 5;
+
+    @Option(names = "--latency-extra", paramLabel = "参数", arity = "1..*",
+            description = "与 --latency 一起用：另测一条命令（整条参数，如 --db out/bench/1000000x5000/db explain 单位0001）")
+    List<String> latencyExtra;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (latency) {
+            var out = main.spec.commandLine().getOut();
+            List<String[]> extra = latencyExtra == null ? List.of() : List.<String[]>of(latencyExtra.toArray(new String[0]));
+            String table = cn.gov.assess.bench.Latency.markdown(
+                    cn.gov.assess.bench.Latency.measure(Main.home(), work.resolve("latency").toAbsolutePath(), repeat, extra), repeat);
+            out.print(table);
+            if (append != null) {
+                Files.writeString(append, "\n### 命令延迟，" + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors()
+                        + " 核，Java " + System.getProperty("java.version") + "\n\n命令：`bin/assess bench --latency --repeat " + repeat + "`\n\n" + table,
+                        StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            return 0;
+        }
         String spec = huge ? sizes + ",10000000:5000" : sizes;
         if (generate != null) {
             String[] nm = spec.split(",")[0].strip().split(":");

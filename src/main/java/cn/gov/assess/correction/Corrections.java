@@ -1,6 +1,7 @@
 package cn.gov.assess.correction;
 
 import cn.gov.assess.db.Database;
+import cn.gov.assess.db.Rows;
 import cn.gov.assess.io.Cells;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.DateTimes;
@@ -250,37 +251,33 @@ public final class Corrections {
      * 都没有再只按编号查（要扫全表）。
      */
     public List<String> history(String orderNo, String channel, java.util.Collection<String> channels) {
-        return db.sessions().fromStatelessTransaction(s -> {
+        // 只读：用 JDBC（cn.gov.assess.db.Rows），不启动 Hibernate
+        return db.read(c -> {
             List<WorkOrder> orders = new ArrayList<>();
             for (String ch : channel != null ? List.of(channel) : channels) {
-                orders.addAll(s.createSelectionQuery("from WorkOrder o where o.channel = :c and o.orderNo = :n", WorkOrder.class)
-                        .setParameter("c", ch).setParameter("n", orderNo).getResultList());
+                orders.addAll(Rows.list(c, WorkOrder.class, "where channel = ? and order_no = ?", ch, orderNo));
             }
             if (orders.isEmpty() && channel == null) {
-                orders = s.createSelectionQuery("from WorkOrder o where o.orderNo = :n order by o.channel", WorkOrder.class)
-                        .setParameter("n", orderNo).getResultList();
+                orders = Rows.list(c, WorkOrder.class, "where order_no = ? order by channel", orderNo);
             }
             if (orders.isEmpty()) {
                 throw new InputException("没有工单“" + orderNo + "”" + (channel == null ? "" : "（渠道 " + channel + "）"));
             }
             Map<Long, String> names = new HashMap<>();
-            for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
+            for (Unit u : Rows.list(c, Unit.class, "")) {
                 names.put(u.getId(), u.getName());
             }
             List<String> lines = new ArrayList<>();
             for (WorkOrder o : orders) {
                 lines.add(o.getChannel() + " 工单 " + o.getOrderNo() + "，受理时间 " + show(o.getReceivedAt()));
-                List<Assignment> as = s.createSelectionQuery("from Assignment a where a.orderId = :o order by a.id", Assignment.class)
-                        .setParameter("o", o.getId()).getResultList();
-                for (Assignment a : as) {
+                for (Assignment a : Rows.list(c, Assignment.class, "where order_id = ? order by id", o.getId())) {
                     lines.add("  原始：派给 " + names.get(a.getUnitId()) + "（记录写作“" + a.getUnitSpelling() + "”），办理时限 "
                             + show(a.getDeadline()) + "，办结时间 " + (a.getCompletedAt() == null ? "未办结" : show(a.getCompletedAt())));
-                    List<Correction> cs = s.createSelectionQuery("from Correction c where c.assignmentId = :a order by c.id",
-                            Correction.class).setParameter("a", a.getId()).getResultList();
+                    List<Correction> cs = Rows.list(c, Correction.class, "where assignment_id = ? order by id", a.getId());
                     Set<Long> withdrawn = new HashSet<>();
-                    cs.stream().filter(c -> c.getWithdrawsId() != null).forEach(c -> withdrawn.add(c.getWithdrawsId()));
-                    for (Correction c : cs) {
-                        lines.add("  " + c.describe() + (withdrawn.contains(c.getId()) ? "【已撤回】" : ""));
+                    cs.stream().filter(x -> x.getWithdrawsId() != null).forEach(x -> withdrawn.add(x.getWithdrawsId()));
+                    for (Correction x : cs) {
+                        lines.add("  " + x.describe() + (withdrawn.contains(x.getId()) ? "【已撤回】" : ""));
                     }
                 }
             }

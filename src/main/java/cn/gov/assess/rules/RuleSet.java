@@ -123,10 +123,27 @@ public final class RuleSet {
 
     private KieBase compiled;
 
+    /**
+     * 编译好的规则库，按规则目录的指纹缓存（同一进程里同一份规则只编译一次：网页服务、场景测试、预演、读旧运行的快照）。
+     * 最多留 8 份，最久没用的先丢。KieBase 可以在多个线程上同时开会话。
+     */
+    private static final Map<String, KieBase> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+                    return size() > 8;
+                }
+            });
+
     /** 编译目录中全部 DRL（同一份规则只编译一次）；有错误时抛出带文件与行号的异常，不返回半成品。 */
     public synchronized KieBase compile() {
         if (compiled == null) {
-            compiled = build();
+            String key = fingerprint();
+            compiled = CACHE.get(key);
+            if (compiled == null) {
+                compiled = build();
+                CACHE.put(key, compiled);
+            }
         }
         return compiled;
     }

@@ -81,13 +81,28 @@ public record Justifications(boolean recorded, List<Evaluation> evaluations, Lis
         ps.addBatch();
     }
 
-    static Justifications load(Connection conn, long runId) throws SQLException {
+    /**
+     * 读回一次运行的理由。unitId 不为空时只读该单位的逐项比较（排名全部读，用来说出谁在前、谁最后入选）；
+     * list 不为空时只读该名单的。百万条转办的运行有上万条比较，解释一个单位时不必全读。
+     */
+    static Justifications load(Connection conn, long runId, Long unitId, String list) throws SQLException {
         boolean recorded = false;
         List<Evaluation> evs = new ArrayList<>();
         List<Placing> pls = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("select kind, list_name, channel, unit_id, unit_group, rule_name, "
-                + "place, quota, rank_key, rank_value, checks from run_justification where run_id = ? order by seq")) {
-            ps.setLong(1, runId);
+        String sql = "select kind, list_name, channel, unit_id, unit_group, rule_name, place, quota, rank_key, rank_value, checks "
+                + "from run_justification where run_id = ?"
+                + (unitId == null ? "" : " and (unit_id = ? or kind <> '" + EVALUATION + "')")
+                + (list == null ? "" : " and (list_name = ? or kind = '" + MARK + "')")
+                + " order by seq";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, runId);
+            if (unitId != null) {
+                ps.setLong(i++, unitId);
+            }
+            if (list != null) {
+                ps.setString(i, list);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     switch (rs.getString(1)) {

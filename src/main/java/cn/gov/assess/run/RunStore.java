@@ -12,6 +12,7 @@ import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Tally;
 
 import cn.gov.assess.db.Database;
+import cn.gov.assess.db.Rows;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.RuleSet;
 
@@ -213,7 +214,7 @@ public final class RunStore {
                 sink.accept(r);
             }
         };
-        db.sessions().inStatelessTransaction(s -> s.doWork(conn -> {
+        db.read(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("select assignment_id, channel, order_no, unit_id, received_at, "
                     + "deadline, completed_at, status, days_late, rule_name from run_assignment where run_id = ?"
                     + (unitId == null ? "" : " and unit_id = ?"))) {
@@ -253,7 +254,8 @@ public final class RunStore {
                     }
                 }
             }
-        }));
+            return null;
+        });
     }
 
     private void saveConclusions(StatelessSession s, Long id, Assessor.Result r) {
@@ -292,12 +294,17 @@ public final class RunStore {
 
     /** 运行时记下的逐项比较与排名；V13 之前的运行返回 recorded() 为假的空记录。 */
     public Justifications justifications(Long runId) {
-        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> Justifications.load(conn, runId)));
+        return justifications(runId, null, null);
+    }
+
+    /** 只读一个单位（unitId）或一个名单（list）的理由；为 null 的条件不限。 */
+    public Justifications justifications(Long runId, Long unitId, String list) {
+        return db.read(conn -> Justifications.load(conn, runId, unitId, list));
     }
 
     /** 运行时保存的监测记录；没有保存（V8 之前的运行）时返回 null。 */
     public List<Object> monitoringFacts(Long runId) {
-        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
+        return db.read(conn -> {
             List<Object> out = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("select kind, payload from run_monitoring where run_id = ? order by seq")) {
                 ps.setLong(1, runId);
@@ -308,7 +315,7 @@ public final class RunStore {
                 }
             }
             return out;
-        }));
+        });
     }
 
     /** 不保存的预演：与保存后读回的运行同一形状，供“假如”比较。 */
@@ -364,53 +371,49 @@ public final class RunStore {
     }
 
     public Long latestRunId() {
-        return db.inTransaction(s -> s.createSelectionQuery("select max(r.id) from AssessmentRun r where r.state = 'done'", Long.class)
-                .getSingleResult());
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select max(id) from assessment_run where state = 'done'");
+                 java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+            }
+        });
     }
 
     public List<AssessmentRun> runs() {
-        return db.inTransaction(s -> s.createSelectionQuery("from AssessmentRun r where r.state = 'done' order by r.id", AssessmentRun.class)
-                .getResultList());
+        return db.read(c -> Rows.list(c, AssessmentRun.class, "where state = 'done' order by id"));
     }
 
+    /** 读一次已保存的运行（只用 JDBC，不启动 Hibernate：explain、report 等只读命令因此快一到两秒）。 */
     public StoredRun load(Long runId) {
         Long id = runId == null ? latestRunId() : runId;
         if (id == null) {
             throw new InputException("数据库中还没有考核运行，请先执行 assess run --period 年份-Q季度");
         }
-        return db.inTransaction(s -> {
-            AssessmentRun run = s.find(AssessmentRun.class, id);
-            if (run == null || !"done".equals(run.getState())) {
+        return db.read(c -> {
+            List<AssessmentRun> found = Rows.list(c, AssessmentRun.class, "where id = ?", id);
+            if (found.isEmpty() || !"done".equals(found.get(0).getState())) {
                 throw new InputException("没有编号为 " + id + " 的考核运行");
             }
-            List<RunTally> tallies = s.createSelectionQuery("from RunTally t where t.runId = :id order by t.id", RunTally.class)
-                    .setParameter("id", id).getResultList();
-            List<RunListEntry> lists = s.createSelectionQuery(
-                            "from RunListEntry e where e.runId = :id order by e.channel, e.listName, e.position", RunListEntry.class)
-                    .setParameter("id", id).getResultList();
-            List<RunDisqualification> disq = s.createSelectionQuery(
-                            "from RunDisqualification d where d.runId = :id order by d.id", RunDisqualification.class)
-                    .setParameter("id", id).getResultList();
-            List<RunCheckResult> checks = s.createSelectionQuery(
-                            "from RunCheckResult c where c.runId = :id order by c.kind desc, c.seq", RunCheckResult.class)
-                    .setParameter("id", id).getResultList();
-            List<RunNote> notes = s.createSelectionQuery("from RunNote n where n.runId = :id order by n.id", RunNote.class)
-                    .setParameter("id", id).getResultList();
+            List<RunTally> tallies = Rows.list(c, RunTally.class, "where run_id = ? order by id", id);
+            List<RunListEntry> lists = Rows.list(c, RunListEntry.class, "where run_id = ? order by channel, list_name, position", id);
+            List<RunDisqualification> disq = Rows.list(c, RunDisqualification.class, "where run_id = ? order by id", id);
+            List<RunCheckResult> checks = Rows.list(c, RunCheckResult.class, "where run_id = ? order by kind desc, seq", id);
+            List<RunNote> notes = Rows.list(c, RunNote.class, "where run_id = ? order by id", id);
             Map<String, String> meta = new LinkedHashMap<>();
-            for (RunMeta m : s.createSelectionQuery("from RunMeta m where m.runId = :id order by m.field", RunMeta.class)
-                    .setParameter("id", id).getResultList()) {
+            for (RunMeta m : Rows.list(c, RunMeta.class, "where run_id = ? order by field", id)) {
                 meta.put(m.getField(), m.getContent());
             }
             Map<String, String> files = new LinkedHashMap<>();
-            Map<String, String> blobs = new HashMap<>();
-            for (Object[] f : s.createSelectionQuery(
-                            "select f.path, b.content from RunRuleFile f join RuleBlob b on b.sha256 = f.sha256 "
-                                    + "where f.runId = :id order by f.path", Object[].class)
-                    .setParameter("id", id).getResultList()) {
-                files.put((String) f[0], (String) f[1]);
+            try (PreparedStatement ps = c.prepareStatement("select f.path, b.content from run_rule_file f join rule_blob b "
+                    + "on b.sha256 = f.sha256 where f.run_id = ? order by f.path")) {
+                ps.setLong(1, id);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        files.put(rs.getString(1), rs.getString(2));
+                    }
+                }
             }
-            blobs.clear();
-            return new StoredRun(run, tallies, lists, disq, checks, notes, meta, files);
+            return new StoredRun(found.get(0), tallies, lists, disq, checks, notes, meta, files);
         });
     }
 }

@@ -25,6 +25,20 @@ public final class UnitDirectory {
         return d;
     }
 
+    /** 同上，用 JDBC 读（只读命令不启动 Hibernate）。 */
+    public static UnitDirectory load(java.sql.Connection c) throws java.sql.SQLException {
+        UnitDirectory d = new UnitDirectory();
+        Map<Long, String> names = new HashMap<>();
+        for (Unit u : cn.gov.assess.db.Rows.list(c, Unit.class, "")) {
+            d.put(u.getName(), new Ref(u.getId(), u.getName()));
+            names.put(u.getId(), u.getName());
+        }
+        for (UnitAlias a : cn.gov.assess.db.Rows.list(c, UnitAlias.class, "")) {
+            d.put(a.getAlias(), new Ref(a.getUnitId(), names.get(a.getUnitId())));
+        }
+        return d;
+    }
+
     /** 按名称或别名查单位，查不到时报错并给出最接近的名称。 */
     public Ref require(String name) {
         Ref r = find(name);

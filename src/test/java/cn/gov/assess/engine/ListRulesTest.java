@@ -125,4 +125,61 @@ class ListRulesTest {
         h.onTime(COUNTY, "县教体局", 1);
         assertEquals(List.of("县教体局"), h.list(h.conclude(), GOOD, COUNTY));
     }
+
+    private static cn.gov.assess.facts.Evaluation evaluation(RuleHarness h, Assessor.Conclusions c, String list, String channel,
+                                                            String unit) {
+        return c.evaluations().stream().filter(e -> e.getList().equals(list) && e.getChannel().equals(channel)
+                && h.unitName(e.getUnitId()).equals(unit)).findFirst().orElse(null);
+    }
+
+    @Test
+    void comparisonIsRecordedForTheMemberAndForTheNearMiss() {
+        RuleHarness h = new RuleHarness();
+        h.onTime(HOTLINE, "绛帐镇", 50);
+        h.onTime(HOTLINE, "杏林镇", 49);
+        Assessor.Conclusions c = h.conclude();
+        cn.gov.assess.facts.Evaluation in = evaluation(h, c, MANY, HOTLINE, "绛帐镇");
+        cn.gov.assess.facts.Evaluation out = evaluation(h, c, MANY, HOTLINE, "杏林镇");
+        assertEquals("办结工单较多：逐项比较", in.getRule());
+        assertTrue(in.isPassed());
+        assertEquals("实办数 50，要求 ≥ 50", in.summary());
+        assertTrue(!out.isPassed());
+        assertEquals("实办数 49，要求 ≥ 50", out.getFailed().get(0).text());
+    }
+
+    @Test
+    void vetoIsRecordedAsAFailedComparisonWithTheOrderBehindIt() {
+        RuleHarness h = new RuleHarness();
+        h.onTime(COUNTY, "县住建局", 13);
+        h.onTime(HOTLINE, "县住建局", 5);
+        h.order(HOTLINE, LocalDateTime.of(2021, 12, 15, 18, 0), null, "县住建局");
+        h.onTime(COUNTY, "县教体局", 11);
+        Assessor.Conclusions c = h.conclude();
+        cn.gov.assess.facts.Evaluation vetoed = evaluation(h, c, GOOD, COUNTY, "县住建局");
+        assertEquals(1, vetoed.getFailed().size(), vetoed.summary());
+        assertEquals("一票否决", vetoed.getFailed().get(0).field());
+        assertEquals(c.disqualifications().get(0).getOrderNos(), vetoed.getFailed().get(0).orderNos());
+        assertTrue(evaluation(h, c, GOOD, COUNTY, "县教体局").isPassed());
+    }
+
+    @Test
+    void everyEligibleUnitGetsItsPlaceAndTheFourthIsCutByTheQuota() {
+        RuleHarness h = new RuleHarness();
+        h.onTime(HOTLINE, "绛帐镇", 40);
+        h.onTime(HOTLINE, "杏林镇", 30);
+        h.onTime(HOTLINE, "段家镇", 20);
+        h.onTime(HOTLINE, "天度镇", 19);
+        Assessor.Conclusions c = h.conclude();
+        List<cn.gov.assess.facts.Placing> placings = c.placings().stream()
+                .sorted(java.util.Comparator.comparingInt(cn.gov.assess.facts.Placing::getPlace)).toList();
+        assertEquals(List.of("绛帐镇", "杏林镇", "段家镇", "天度镇"), placings.stream().map(p -> h.unitName(p.getUnitId())).toList());
+        cn.gov.assess.facts.Placing third = placings.get(2);
+        cn.gov.assess.facts.Placing fourth = placings.get(3);
+        assertEquals("按期办结且办理较好：组内排名", third.getRule());
+        assertTrue(third.isSelected());
+        assertEquals(4, fourth.getPlace());
+        assertEquals(3, fourth.getQuota());
+        assertTrue(!fourth.isSelected());
+        assertEquals("镇街第 4 名，取前 3 名（实办数 19）", fourth.text());
+    }
 }

@@ -77,7 +77,15 @@ class MonitoringRulesTest {
         h.extra.add(new WebsiteCheckFact(DAY.plusDays(10), insurance, 20, 0, 0, true, 40));
         Assessor.Conclusions c = h.conclude();
         assertEquals(List.of("县教体局"), h.list(c, GOOD, "政府网站"));
-        assertTrue(h.entry(c, GOOD, "政府网站", "县教体局").getReason().contains("发布信息 60 条，要求不少于 60 条"));
+        assertTrue(h.entry(c, GOOD, "政府网站", "县教体局").getReason().contains("新发布信息数 60，要求 ≥ 60"),
+                h.entry(c, GOOD, "政府网站", "县教体局").getReason());
+        // 差一点的也记下了比较：县卫健局差 1 条，县医保局有一次不合格且发布不够
+        cn.gov.assess.facts.Evaluation health59 = c.evaluations().stream()
+                .filter(e -> e.getChannel().equals("政府网站") && e.getUnitId() == health).findFirst().orElseThrow();
+        assertEquals(List.of("新发布信息数 59，要求 ≥ 60"), health59.getFailed().stream().map(x -> x.text()).toList());
+        cn.gov.assess.facts.Evaluation ins = c.evaluations().stream()
+                .filter(e -> e.getChannel().equals("政府网站") && e.getUnitId() == insurance).findFirst().orElseThrow();
+        assertEquals(List.of("不合格次数 1，要求 = 0"), ins.getFailed().stream().map(x -> x.text()).toList());
     }
 
     @Test

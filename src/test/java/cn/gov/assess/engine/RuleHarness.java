@@ -121,4 +121,8 @@ final class RuleHarness {
         return c.lists().stream().filter(e -> e.getList().equals(list) && e.getChannel().equals(channel)
                 && e.getUnitId() == id).findFirst().orElse(null);
     }
+
+    String unitName(long id) {
+        return unitIds.entrySet().stream().filter(e -> e.getValue() == id).map(java.util.Map.Entry::getKey).findFirst().orElseThrow();
+    }
 }
