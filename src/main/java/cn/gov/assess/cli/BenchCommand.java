@@ -106,6 +106,7 @@ final class BenchCommand implements Callable<Integer> {
                         f.max(), f.baselineP95());
                 out.print(text);
                 f.firstErrors().forEach(e -> out.println("错误：" + e));
+                out.flush();
                 if (append != null) {
                     Files.writeString(append, "\n### 负载测试 " + LocalDateTime.now().withNano(0) + "\n\n命令：`bin/assess --db jdbc:postgresql://主机:端口/库名 bench --load-test --readers "
                             + readers + " --sizes " + spec.split(",")[0] + "`\n\n" + text, StandardCharsets.UTF_8,
