@@ -53,18 +53,28 @@ public final class Reconciler {
         if (!Files.isDirectory(dir)) {
             throw new InputException("目录不存在：" + dir);
         }
+        Map<String, ChannelConfig> channels = run.rules().channels();
+        int websiteNo = run.rules().parameters().number("网站.附件序号");
+        int mediaNo = run.rules().parameters().number("新媒体.附件序号");
+        List<String> expected = new ArrayList<>();
+        channels.values().stream().map(c -> "annex-" + c.annexNo() + ".csv").forEach(expected::add);
+        expected.add("annex-" + websiteNo + ".csv");
+        expected.add("annex-" + mediaNo + ".csv");
+        expected.add("lists.csv");
+        expected.add("totals.csv");
+        if (expected.stream().noneMatch(n -> Files.isRegularFile(dir.resolve(n)))) {
+            throw new InputException(dir + "：目录里没有可核对的通报表格。要找的文件是：" + String.join("、", expected)
+                    + "（由 assess report 写出的同名文件，或按同样格式手工整理的表格）");
+        }
         UnitDirectory units = directory();
         List<String> bad = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Map<String, ChannelConfig> channels = run.rules().channels();
         for (ChannelConfig c : channels.values()) {
             Path f = dir.resolve("annex-" + c.annexNo() + ".csv");
             if (Files.exists(f)) {
                 annex(run, c, read(f), units, bad, notes);
             }
         }
-        int websiteNo = run.rules().parameters().number("网站.附件序号");
-        int mediaNo = run.rules().parameters().number("新媒体.附件序号");
         monitoring(run, dir.resolve("annex-" + websiteNo + ".csv"), RunCheckResult.WEBSITE, units, bad);
         monitoring(run, dir.resolve("annex-" + mediaNo + ".csv"), RunCheckResult.MEDIA, units, bad);
         if (Files.exists(dir.resolve("lists.csv"))) {
@@ -78,7 +88,7 @@ public final class Reconciler {
 
     private static CsvTable read(Path f) {
         try {
-            return CsvTable.read(f);
+            return CsvTable.read(f).withoutFormulaGuards();
         } catch (IOException e) {
             throw new InputException(f + "：无法读取：" + e.getMessage());
         }

@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库（或 --db 给出的 PostgreSQL 库中新建的 schema assess_bench），考核、报告，并与数据库自己的等价 GROUP BY 对照。",
-                "Benchmark import, assessment and report on synthetic quarters."})
+        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库（或 --db 给出的 PostgreSQL 库中新建的 schema assess_bench），考核、报告，并与数据库自己的等价 GROUP BY 对照。"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -31,13 +30,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "随机种子（默认 42）")
     long seed = 42;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "工作目录（默认 out/bench）")
+    @Option(names = "--work", paramLabel = "目录", description = "工作目录（默认 out/bench）")
     Path work = Path.of("out", "bench");
 
-    @Option(names = "--append", paramLabel = "FILE", description = "把结果表追加到该文件（如 BENCHMARKS.md）")
+    @Option(names = "--append", paramLabel = "文件", description = "把结果表追加到该文件（如 BENCHMARKS.md）")
     Path append;
 
-    @Option(names = "--generate", paramLabel = "DIR", description = "只生成合成数据到 DIR（units.csv、派单.csv），规模取 --sizes 的第一项")
+    @Option(names = "--generate", paramLabel = "目录", description = "只生成合成数据到 DIR（units.csv、派单.csv），规模取 --sizes 的第一项")
     Path generate;
 
     @Option(names = "--shuffled", description = "与 --generate 一起用：打乱行序")
@@ -59,6 +58,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "与 --latency 一起用：另测一条命令（整条参数，如 --db out/bench/1000000x5000/db explain 单位0001）")
     List<String> latencyExtra;
 
+    @Option(names = "--xlsx", paramLabel = "行数", description = "Excel 导入基准：生成这么多行的平台样式 .xlsx（日期单元格、平台列名），"
+            + "导入新库，量行/秒与堆峰值（如 --xlsx 1000000）；只做这一项")
+    Long xlsxRows;
+
+    @Option(names = "--inline-strings", description = "与 --xlsx 一起用：字符串写成内联字符串（默认与 Excel 一样用共享字符串表）")
+    boolean inlineStrings;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (latency) {
@@ -71,6 +77,23 @@ final class BenchCommand implements Callable<Integer> {
                 Files.writeString(append, "\n### 命令延迟，" + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors()
                         + " 核，Java " + System.getProperty("java.version") + "\n\n命令：`bin/assess bench --latency --repeat " + repeat + "`\n\n" + table,
                         StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            return 0;
+        }
+        if (xlsxRows != null) {
+            RuleSet rules = RuleSet.load(main.rulesDir());
+            var out = main.spec.commandLine().getOut();
+            String[] nm = sizes.split(",")[0].strip().split(":");
+            cn.gov.assess.bench.XlsxBenchmark.Figures f = cn.gov.assess.bench.XlsxBenchmark.run(work.resolve("xlsx-" + xlsxRows),
+                    xlsxRows, Integer.parseInt(nm[1]), seed, rules, !inlineStrings);
+            String table = cn.gov.assess.bench.XlsxBenchmark.markdownHeader() + cn.gov.assess.bench.XlsxBenchmark.markdownRow(f);
+            out.print(table);
+            out.flush();
+            if (append != null) {
+                String head = "\n### Excel 导入 " + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors()
+                        + " 核，Java " + System.getProperty("java.version") + "\n\n命令：`bin/assess bench --xlsx " + xlsxRows
+                        + (inlineStrings ? " --inline-strings" : "") + "`\n\n";
+                Files.writeString(append, head + table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
             return 0;
         }

@@ -14,16 +14,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "correct", mixinStandardHelpOptions = true,
-        description = {"登记更正（CSV：渠道, 工单编号, 办理单位, 更正项目, 新值, 原因, 提出人），或撤回一条更正。原始记录不变。",
-                "Record corrections from a CSV file, or withdraw one."})
+        description = {"登记更正（CSV：渠道, 工单编号, 办理单位, 更正项目, 新值, 原因, 提出人），或撤回一条更正。原始记录不变。"})
 final class CorrectCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE", description = "更正文件")
+    @Parameters(arity = "0..1", paramLabel = "文件", description = "更正文件")
     Path file;
 
-    @Option(names = "--withdraw", paramLabel = "ID", description = "撤回编号为 ID 的更正")
+    @Option(names = "--withdraw", paramLabel = "编号", description = "撤回编号为 ID 的更正")
     Long withdraw;
 
     @Option(names = "--reason", description = "撤回原因")

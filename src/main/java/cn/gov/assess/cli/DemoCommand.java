@@ -20,13 +20,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"演示：新建嵌入式数据库，导入 fixtures/2021-Q4，考核 2021-Q4，报告写入 out/2021-Q4/。",
-                "Demo: fresh embedded database, import fixtures/2021-Q4, run, report into out/2021-Q4/."})
+        description = {"演示：新建嵌入式数据库，导入 fixtures/2021-Q4，考核 2021-Q4，报告写入 out/2021-Q4/。"})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "输出目录（默认 out/2021-Q4）")
+    @Option(names = "--out", paramLabel = "目录", description = "输出目录（默认 out/2021-Q4）")
     Path out = Path.of("out", "2021-Q4");
 
     @Override
@@ -48,6 +47,13 @@ final class DemoCommand implements Callable<Integer> {
             List<Path> files = new ReportWriter().write(new RunStore(db).load(id), out);
             o.println("报告已写入 " + out + "：");
             files.forEach(f -> o.println("  " + f.getFileName()));
+            String dbArg = main.db != null ? main.db : dbDir.resolve("assess").toString();
+            o.println();
+            o.println("演示数据在数据库 " + dbArg + " 中（不是默认库 data/assess）。接下来的命令请带上 --db，例如：");
+            o.println("  bin/assess --db " + dbArg + " explain 县人社局");
+            o.println("  bin/assess --db " + dbArg + " explain --list 按期办结且办理较好");
+            o.println("  bin/assess --db " + dbArg + " report --out out/报告");
+            o.println("  bin/assess --db " + dbArg + " reconcile fixtures/2021-Q4/published");
         }
         return 0;
     }

@@ -11,16 +11,15 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"比较两次运行：变了的数字（旧 → 新）、名单进出与名次、监测结果，并指出原因（更正或规则文件）。",
-                "Compare two runs and trace every change to corrections or rule files."})
+        description = {"比较两次运行：变了的数字（旧 → 新）、名单进出与名次、监测结果，并指出原因（更正或规则文件）。"})
 final class DiffCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", paramLabel = "RUN_A")
+    @Parameters(index = "0", paramLabel = "运行A")
     long a;
 
-    @Parameters(index = "1", paramLabel = "RUN_B")
+    @Parameters(index = "1", paramLabel = "运行B")
     long b;
 
     @Override
@@ -29,6 +28,8 @@ final class DiffCommand implements Callable<Integer> {
             RunStore store = new RunStore(db);
             RunStore.StoredRun ra = store.load(a);
             RunStore.StoredRun rb = store.load(b);
+            Runs.warnIfRetired(ra.run(), main.spec.commandLine().getErr());
+            Runs.warnIfRetired(rb.run(), main.spec.commandLine().getErr());
             long from = Math.min(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
             long to = Math.max(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
             RunDiff.compare(ra, rb, new Corrections(db).between(from, to), "运行 #" + a, "运行 #" + b)

@@ -17,22 +17,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"解释一次运行：某单位为什么在或不在各名单上、被什么否决、各项数字由哪些转办构成；或某名单上有谁、为什么、谁差一点。",
-                "Explain why a unit is or is not on each list, or who is on a list and the near misses."})
+        description = {"解释一次运行：某单位为什么在或不在各名单上、被什么否决、各项数字由哪些转办构成；或某名单上有谁、为什么、谁差一点。"})
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "0..1", paramLabel = "UNIT", description = "单位名称（可用别名）")
+    @Parameters(arity = "0..1", paramLabel = "单位", description = "单位名称（可用别名）")
     String unit;
 
-    @Option(names = "--list", paramLabel = "NAME", description = "名单名，如 按期办结且办理较好")
+    @Option(names = "--list", paramLabel = "名单名", description = "名单名，如 按期办结且办理较好")
     String list;
 
-    @Option(names = "--run", paramLabel = "ID", description = "运行编号（默认：最近一次）")
+    @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次）")
     Long run;
 
-    @Option(names = "--channel", paramLabel = "CHANNEL", description = "只看一个渠道或范围（如 12345市民热线、政府网站）")
+    @Option(names = "--channel", paramLabel = "渠道", description = "只看一个渠道或范围（如 12345市民热线、政府网站）")
     String channel;
 
     @Option(names = "--orders", description = "列出各项数字背后的转办（工单编号、受理、时限、办结、逾期天数）")
@@ -48,6 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         try (Database db = Database.open(main.dbUrl())) {
             RunStore.StoredRun stored = new RunStore(db).load(run);
+            Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             PrintWriter out = main.spec.commandLine().getOut();
             Explainer explainer = new Explainer(db);
             Object result = unit != null ? explainer.explainUnit(stored, unit, channel, orders)

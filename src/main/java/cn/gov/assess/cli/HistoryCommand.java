@@ -10,12 +10,12 @@ import picocli.CommandLine.ParentCommand;
 import java.util.concurrent.Callable;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"显示一个工单的原始记录和它的全部更正（含撤回）。", "Show an order's original records and every correction."})
+        description = {"显示一个工单的原始记录和它的全部更正（含撤回）。"})
 final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "ORDER", description = "工单编号")
+    @Parameters(paramLabel = "工单编号", description = "工单编号")
     String order;
 
     @Option(names = "--channel", description = "渠道（编号在多个渠道重复时指定）")

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"导入单位表与派单记录（CSV，中文表头，UTF-8 或 GBK）；全部正确才写入，否则列出所有错误。",
-                "Import units and dispatch records; all or nothing."})
+        description = {"导入单位表、派单记录与监测类文件（CSV 或 Excel .xlsx/.xls，中文表头；平台导出的列名按 rules/导入列名.csv 对照）；全部正确才写入，否则列出所有错误。"})
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "CSV 文件或目录（目录只读其中一层的 .csv）")
+    @Parameters(arity = "1..*", paramLabel = "文件|目录", description = "文件或目录（目录只读其中一层的 .csv、.xlsx、.xls）")
     List<Path> inputs;
 
     @Override

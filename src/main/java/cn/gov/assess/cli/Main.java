@@ -1,6 +1,5 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.io.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,26 +11,32 @@ import java.nio.file.Path;
 
 /** 命令行入口：assess [--db JDBC_URL] [--rules DIR] 动词 …。 */
 @Command(name = "assess", mixinStandardHelpOptions = true, version = "assess 0.1.0",
-        description = {"12345 热线与市长、县长信箱办理情况季度考核与通报。",
-                "Quarterly assessment of 12345 hotline orders and mailbox letters."},
+        description = {"12345 热线与市长、县长信箱办理情况季度考核与通报。"},
         subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, RulesCommand.class,
                 CorrectCommand.class, HistoryCommand.class, DiffCommand.class, ReconcileCommand.class, ExplainCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
-        usageHelpAutoWidth = true)
+                RetireCommand.class, Runs.class, HelpVerb.class},
+        usageHelpAutoWidth = true, synopsisSubcommandLabel = "命令",
+        exitCodeListHeading = "%n退出码：%n",
+        exitCodeList = {"0:成功", "1:输入或数据有误（错误信息写明文件、行、列和值；数据库未做任何修改）",
+                "2:命令行用法有误（缺少选项、多余的参数、取值格式不对）", "3:reconcile 发现通报与运行结果不一致",
+                "4:文件或数据库无法读写（路径不存在、没有权限、磁盘满、库正被占用）", "5:程序内部错误（请加 --debug 重新运行并报告）"})
 public final class Main implements Runnable {
     static {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         System.setProperty("drools.dialect.java.compiler", System.getProperty("drools.dialect.java.compiler", "ECLIPSE"));
     }
 
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL|路径",
+    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC地址|路径",
             description = "数据库：JDBC 地址，或嵌入式 H2 库的路径（如 data/2026，不带 .mv.db）；默认当前目录下 data/assess"
-                    + " / database URL, or path of an embedded H2 database")
+)
     String db;
 
-    @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "规则目录（默认：程序目录下的 rules/）/ rules folder")
+    @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "目录",
+            description = "规则目录（默认：程序目录下的 rules/）")
     Path rules;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "出错时打印完整的技术信息（堆栈），供维护人员排查")
+    boolean debug;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,7 +47,23 @@ public final class Main implements Runnable {
     }
 
     String dbUrl() {
-        return cn.gov.assess.db.Database.urlFor(db);
+        if (db == null) {
+            return cn.gov.assess.db.Database.defaultUrl();
+        }
+        if (db.startsWith("jdbc:")) {
+            return db;
+        }
+        Path base = Path.of(db.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath();
+        // 上级路径中有一段是文件时 H2 会自己往终端打印一长串堆栈：先查出来，用一行中文说明
+        for (Path p = base.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new java.io.UncheckedIOException(new java.nio.file.NotDirectoryException(p.toString()));
+                }
+                break;
+            }
+        }
+        return cn.gov.assess.db.Database.fileUrl(base);
     }
 
     Path rulesDir() {
@@ -63,25 +84,26 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.setResourceBundle(java.util.ResourceBundle.getBundle("cn.gov.assess.cli.Messages"));
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, arguments) -> {
+            CommandLine cmd = ex.getCommandLine();
+            err.println("错误：" + UsageErrors.chinese(ex));
+            err.println("用 " + cmd.getCommandSpec().qualifiedName() + " --help 查看用法");
+            err.flush();
+            return Failures.USAGE;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof InputException ie) {
-                if (ie.problems().size() == 1) {
-                    err.println("错误：" + ie.problems().get(0));
-                } else {
-                    err.println("错误：共 " + ie.problems().size() + " 处，未做任何修改：");
-                    ie.problems().forEach(p -> err.println("  " + p));
-                }
-            } else {
-                err.println("错误：" + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-                if (Boolean.getBoolean("assess.debug")) {
-                    ex.printStackTrace(err);
-                }
+            Failures.Explained e = Failures.explain(ex);
+            e.lines().forEach(err::println);
+            if (main.debug || Boolean.getBoolean("assess.debug")) {
+                ex.printStackTrace(err);
             }
             err.flush();
-            return 1;
+            return e.code();
         });
         return cl.execute(args);
     }

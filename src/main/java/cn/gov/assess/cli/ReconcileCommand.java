@@ -12,22 +12,22 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"核对一份手工编写的通报（annex-N.csv、lists.csv、totals.csv）与运行结果，列出每一处不一致。",
-                "Check a hand-made notice's tables and lists against a run."})
+        description = {"核对一份手工编写的通报（annex-N.csv、lists.csv、totals.csv）与运行结果，列出每一处不一致。"})
 final class ReconcileCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(paramLabel = "DIR", description = "通报表格所在目录")
+    @Parameters(paramLabel = "目录", description = "通报表格所在目录")
     Path dir;
 
-    @Option(names = "--run", paramLabel = "ID", description = "运行编号（默认：最近一次）")
+    @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次）")
     Long run;
 
     @Override
     public Integer call() {
         try (Database db = Database.open(main.dbUrl())) {
             RunStore.StoredRun stored = new RunStore(db).load(run);
+            Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             var out = main.spec.commandLine().getOut();
             out.println("核对 " + dir + " 与运行 #" + stored.run().getId() + "（" + stored.run().getPeriod().code() + "）：");
             Reconciler.Result r = new Reconciler(db).reconcile(stored, dir);

@@ -12,22 +12,22 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"由一次已保存的运行生成通报全文（通报.md、通报.docx）、附件（附件.xlsx、annex-N.csv）与正文（默认最近一次运行）。",
-                "Write annexes and notice sections of a stored run."})
+        description = {"由一次已保存的运行生成通报全文（通报.md、通报.docx）、附件（附件.xlsx、annex-N.csv）与正文（默认最近一次运行）。"})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "输出目录")
+    @Option(names = "--out", required = true, paramLabel = "目录", description = "输出目录")
     Path out;
 
-    @Option(names = "--run", paramLabel = "ID", description = "运行编号（默认：最近一次）")
+    @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次）")
     Long run;
 
     @Override
     public Integer call() {
         try (Database db = Database.open(main.dbUrl())) {
             RunStore.StoredRun stored = new RunStore(db).load(run);
+            Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             List<Path> files = new ReportWriter().write(stored, out);
             var o = main.spec.commandLine().getOut();
             o.printf("运行 #%d（%s）的报告已写入 %s：%n", stored.run().getId(), stored.run().getPeriod().code(), out);

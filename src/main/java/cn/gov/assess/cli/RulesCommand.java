@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"检查规则目录、运行场景测试。", "Check a rules folder and run scenario tests."},
+        description = {"检查规则目录、运行场景测试。"},
         subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
 final class RulesCommand implements Runnable {
     @ParentCommand
@@ -43,12 +43,12 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"编译并检查规则目录：语法、字段、规则名重复、参数表每格的类型。", "Compile and check a rules folder."})
+            description = {"编译并检查规则目录：语法、字段、规则名重复、参数表每格的类型。"})
     static final class Check implements Callable<Integer> {
         @ParentCommand
         RulesCommand parent;
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "规则目录（默认 rules/）")
+        @Parameters(arity = "0..1", paramLabel = "目录", description = "规则目录（默认 rules/）")
         Path dir;
 
         @Override
@@ -60,16 +60,15 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "test", mixinStandardHelpOptions = true,
-            description = {"用规则目录运行 fixtures/scenarios/ 下的全部场景，逐个报告通过与否及差异。",
-                    "Run every scenario against a rules folder."})
+            description = {"用规则目录运行 fixtures/scenarios/ 下的全部场景，逐个报告通过与否及差异。"})
     static final class Test implements Callable<Integer> {
         @ParentCommand
         RulesCommand parent;
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "规则目录（默认 rules/）")
+        @Parameters(arity = "0..1", paramLabel = "目录", description = "规则目录（默认 rules/）")
         Path dir;
 
-        @picocli.CommandLine.Option(names = "--scenarios", paramLabel = "DIR",
+        @picocli.CommandLine.Option(names = "--scenarios", paramLabel = "目录",
                 description = "场景目录（默认程序目录下的 fixtures/scenarios/）")
         Path scenarios;
 

@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"按规则目录对一个季度做考核，结果作为新的一次运行保存（旧运行不变）。",
-                "Assess a quarter with the rules folder and store a new run."})
+        description = {"按规则目录对一个季度做考核，结果作为新的一次运行保存（旧运行不变）。"})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -28,7 +27,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与最近一次正式运行的差异")
     boolean dryRun;
 
-    @Option(names = "--cutoff", paramLabel = "DATE", description = "截至日期（默认：考核期最后一天 23:59:59）")
+    @Option(names = "--allow-empty", description = "考核期内没有任何工单时也保存这次运行（默认拒绝，免得空运行成为默认运行）")
+    boolean allowEmpty;
+
+    @Option(names = "--cutoff", paramLabel = "日期", description = "截至日期（默认：考核期最后一天 23:59:59）")
     String cutoff;
 
     @Override
@@ -68,6 +70,15 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         }
         try (Database db = Database.open(main.dbUrl())) {
+            if (!allowEmpty) {
+                LocalDateTime to = p.end().plusDays(1).atStartOfDay();
+                long n = countOrders(db, p.start().atStartOfDay(), c.isBefore(to) ? c.plusSeconds(1) : to);
+                if (n == 0) {
+                    throw new InputException("数据库中没有受理时间在 " + p.start() + " 至 " + p.end() + "（截至 " + c.toLocalDate()
+                            + "）之间的工单，不保存空运行（它会成为 explain、report 的默认运行）。请先 assess import 导入派单记录；"
+                            + "确要保存空运行，加 --allow-empty");
+                }
+            }
             long started = System.nanoTime();
             Assessor.Result result = new RunStore(db).assessAndSave(new Assessor(db), p, c, rules);
             long id = result.runId();
@@ -75,10 +86,24 @@ final class RunCommand implements Callable<Integer> {
             out.printf("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个，用时 %.1f 秒%n", id, p.code(),
                     c.toLocalDate(), result.orderCount(), result.assignmentCount(), result.lists().size(),
                     result.disqualifications().size(), (System.nanoTime() - started) / 1e9);
-            if (result.assignmentCount() == 0) {
+            if (result.assignmentCount() == 0) { // 只有 --allow-empty 时会到这里
                 out.println("提示：数据库中没有受理时间在 " + p.start() + " 至 " + p.end() + " 之间的工单，请先导入数据");
             }
         }
         return 0;
+    }
+
+    private static long countOrders(Database db, LocalDateTime from, LocalDateTime to) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
+            try (var ps = conn.prepareStatement("select count(*) from (select 1 from work_order where received_at >= ? "
+                    + "and received_at < ? fetch first 1 row only) x")) {
+                ps.setObject(1, from);
+                ps.setObject(2, to);
+                try (var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        }));
     }
 }

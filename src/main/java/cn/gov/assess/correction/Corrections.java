@@ -122,35 +122,60 @@ public final class Corrections {
                 String value = t.get(r, "新值");
                 String reason = c.text("原因");
                 String by = c.text("提出人");
-                if (problems.size() > before) {
-                    continue;
+                if (channel == null || orderNo == null || unitText == null || field == null) {
+                    continue; // 缺了定位转办的列，其余无从检查
                 }
-                if (!FIELDS.contains(field)) {
+                // 先把这一行能独立检查的都查一遍（每处错误都报，不是每行只报第一处），再查相互依赖的
+                boolean fieldOk = FIELDS.contains(field);
+                if (!fieldOk) {
                     c.error("更正项目", "未知更正项目“" + field + "”，可更正：" + String.join("、", FIELDS));
-                    continue;
                 }
                 WorkOrder order = s.createSelectionQuery("from WorkOrder o where o.channel = :c and o.orderNo = :n", WorkOrder.class)
                         .setParameter("c", channel).setParameter("n", orderNo).uniqueResult();
                 if (order == null) {
                     c.error("工单编号", "渠道 " + channel + " 中没有工单“" + orderNo + "”");
-                    continue;
                 }
                 UnitDirectory.Ref unit = units.find(unitText);
                 if (unit == null) {
                     c.error("办理单位", "未知单位“" + unitText + "”，最接近的已知单位是“" + units.closest(unitText) + "”");
+                }
+                UnitDirectory.Ref to = null;
+                LocalDateTime date = null;
+                if (Correction.UNIT.equals(field)) {
+                    to = value.isEmpty() ? null : units.find(value);
+                    if (to == null) {
+                        c.error("新值", value.isEmpty() ? "改派的新值（新的办理单位）为空"
+                                : "未知单位“" + value + "”，最接近的已知单位是“" + units.closest(value) + "”");
+                    }
+                } else if (Correction.DEADLINE.equals(field)) {
+                    date = DateTimes.parse(value, true);
+                    if (date == null) {
+                        c.error("新值", value.isEmpty() ? "办理时限的新值为空" : "无法识别的日期“" + value + "”");
+                    }
+                } else if (Correction.COMPLETED.equals(field)) {
+                    date = value.isEmpty() ? null : DateTimes.parse(value, false);
+                    if (!value.isEmpty() && date == null) {
+                        c.error("新值", "无法识别的日期“" + value + "”（留空表示未办结）");
+                    }
+                }
+                if (problems.size() > before) {
                     continue;
                 }
                 List<Assignment> assignments = s.createSelectionQuery("from Assignment a where a.orderId = :o", Assignment.class)
                         .setParameter("o", order.getId()).getResultList();
                 Assignment target = null;
+                List<String> now_ = new ArrayList<>();
                 for (Assignment a : assignments) {
                     Effective e = pending.getOrDefault(a.getId(), new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt()));
                     if (e.unitId() == unit.id()) {
                         target = a;
                     }
+                    now_.add(current.unitNames().getOrDefault(e.unitId(), unitName(s, e.unitId())));
                 }
                 if (target == null) {
-                    c.error("办理单位", "工单 " + orderNo + " 没有派给“" + unit.name() + "”");
+                    c.error("办理单位", "工单 " + orderNo + " 没有派给“" + unit.name() + "”，现在派给："
+                            + String.join("、", now_.stream().sorted().toList())
+                            + "（“办理单位”列写转办当前的单位；改派经过见 assess history " + orderNo + "）");
                     continue;
                 }
                 Effective e = pending.getOrDefault(target.getId(),
@@ -160,18 +185,14 @@ public final class Corrections {
                 Effective next;
                 switch (field) {
                     case Correction.UNIT -> {
-                        UnitDirectory.Ref to = value.isEmpty() ? null : units.find(value);
-                        if (to == null) {
-                            c.error("新值", "未知单位“" + value + "”" + (value.isEmpty() ? "" : "，最接近的已知单位是“" + units.closest(value) + "”"));
-                            continue;
-                        }
                         boolean taken = false;
                         for (Assignment a : assignments) {
                             Effective ea = pending.getOrDefault(a.getId(), new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt()));
                             taken |= a != target && ea.unitId() == to.id();
                         }
                         if (taken || to.id() == e.unitId()) {
-                            c.error("新值", "工单 " + orderNo + " 已派给“" + to.name() + "”");
+                            c.error("新值", "工单 " + orderNo + " 已派给“" + to.name() + "”（办理单位：现为 " + unit.name()
+                                    + "，新值为 " + to.name() + "）");
                             continue;
                         }
                         oldValue = unit.name();
@@ -179,32 +200,31 @@ public final class Corrections {
                         next = new Effective(to.id(), e.deadline(), e.completed());
                     }
                     case Correction.DEADLINE -> {
-                        LocalDateTime d = DateTimes.parse(value, true);
-                        if (d == null) {
-                            c.error("新值", "无法识别的日期“" + value + "”");
-                            continue;
-                        }
-                        if (d.isBefore(order.getReceivedAt())) {
+                        if (date.isBefore(order.getReceivedAt())) {
                             c.error("新值", "办理时限 " + value + " 早于受理时间 " + show(order.getReceivedAt()));
                             continue;
                         }
-                        oldValue = show(e.deadline());
-                        newValue = show(d);
-                        next = new Effective(e.unitId(), d, e.completed());
-                    }
-                    default -> {
-                        LocalDateTime d = value.isEmpty() ? null : DateTimes.parse(value, false);
-                        if (!value.isEmpty() && d == null) {
-                            c.error("新值", "无法识别的日期“" + value + "”（留空表示未办结）");
+                        if (date.equals(e.deadline())) {
+                            c.error("新值", "与现有记录相同，无需更正（办理时限：现为 " + show(e.deadline()) + "，新值为 " + show(date) + "）");
                             continue;
                         }
-                        if (d != null && d.isBefore(order.getReceivedAt())) {
+                        oldValue = show(e.deadline());
+                        newValue = show(date);
+                        next = new Effective(e.unitId(), date, e.completed());
+                    }
+                    default -> {
+                        if (date != null && date.isBefore(order.getReceivedAt())) {
                             c.error("新值", "办结时间 " + value + " 早于受理时间 " + show(order.getReceivedAt()));
                             continue;
                         }
+                        if (java.util.Objects.equals(date, e.completed())) {
+                            c.error("新值", "与现有记录相同，无需更正（办结时间：现为 " + (e.completed() == null ? "未办结" : show(e.completed()))
+                                    + "，新值为 " + (date == null ? "未办结" : show(date)) + "）");
+                            continue;
+                        }
                         oldValue = show(e.completed());
-                        newValue = show(d);
-                        next = new Effective(e.unitId(), e.deadline(), d);
+                        newValue = show(date);
+                        next = new Effective(e.unitId(), e.deadline(), date);
                     }
                 }
                 pending.put(target.getId(), next);
@@ -220,6 +240,11 @@ public final class Corrections {
             out.forEach(s::insert);
             return out;
         });
+    }
+
+    private static String unitName(StatelessSession s, long id) {
+        Unit u = s.get(Unit.class, id);
+        return u == null ? "#" + id : u.getName();
     }
 
     /** 撤回一条更正（撤回本身也记录下来）。 */

@@ -155,7 +155,8 @@ public final class Assessor {
             try (java.sql.Connection conn = db.connectForReading();
                  java.sql.PreparedStatement ps = conn.prepareStatement(
                          "select a.id, o.id, o.channel, o.order_no, o.received_at, a.unit_id, a.unit_spelling, a.deadline, "
-                                 + "a.completed_at from work_order o join assignment a on a.order_id = o.id "
+                                 + "a.completed_at, a.signed_at, a.sign_deadline, a.satisfaction, a.return_count, a.reopened "
+                                 + "from work_order o join assignment a on a.order_id = o.id "
                                  + "where o.received_at >= ? and o.received_at < ? and o.id > ? order by o.id "
                                  + "fetch first ? rows only")) {
                 ps.setObject(1, period.start().atStartOfDay());
@@ -171,7 +172,9 @@ public final class Assessor {
                         while (rs.next()) {
                             page.add(new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                                     rs.getObject(5, LocalDateTime.class), rs.getLong(6), rs.getString(7),
-                                    rs.getObject(8, LocalDateTime.class), rs.getObject(9, LocalDateTime.class)});
+                                    rs.getObject(8, LocalDateTime.class), rs.getObject(9, LocalDateTime.class),
+                                    rs.getObject(10, LocalDateTime.class), rs.getObject(11, LocalDateTime.class), rs.getString(12),
+                                    rs.getObject(13, Integer.class), rs.getObject(14, Boolean.class)});
                         }
                     }
                     boolean lastPage = page.size() < pageSize;
@@ -400,8 +403,12 @@ public final class Assessor {
                 orders.add(new OrderFact(orderId, (String) r[2], (String) r[3]));
                 lastOrder = orderId;
             }
-            facts.add(new AssignmentFact((Long) r[0], orderId, (String) r[2], (String) r[3], (Long) r[5],
-                    (LocalDateTime) r[4], (LocalDateTime) r[7], (LocalDateTime) r[8]));
+            AssignmentFact fact = new AssignmentFact((Long) r[0], orderId, (String) r[2], (String) r[3], (Long) r[5],
+                    (LocalDateTime) r[4], (LocalDateTime) r[7], (LocalDateTime) r[8]);
+            if (r.length > 13) {
+                fact.withOptional((LocalDateTime) r[9], (LocalDateTime) r[10], (String) r[11], (Integer) r[12], (Boolean) r[13]);
+            }
+            facts.add(fact);
             byChannel.computeIfAbsent((String) r[2], k -> new HashMap<>()).computeIfAbsent((Long) r[5], k -> new HashMap<>())
                     .merge((String) r[6], 1, Integer::sum);
             // 数据指纹：各行摘要相加（与行的先后、分块无关）

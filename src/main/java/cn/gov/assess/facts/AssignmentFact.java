@@ -17,6 +17,12 @@ public class AssignmentFact {
     private AssignmentStatus status;
     private int daysLate;
     private String classifiedBy;
+    // 导出里有才有的可选字段（issue 16）：签收、回访满意度、退回次数、重办；没有时为 null
+    private LocalDateTime signedAt;
+    private LocalDateTime signDeadline;
+    private String satisfaction;
+    private Integer returnCount;
+    private Boolean reopened;
 
     public AssignmentFact(long id, long orderId, String channel, String orderNo, long unitId, LocalDateTime receivedAt,
                           LocalDateTime deadline, LocalDateTime completedAt) {
@@ -28,6 +34,35 @@ public class AssignmentFact {
         this.receivedAt = receivedAt;
         this.deadline = deadline;
         this.completedAt = completedAt;
+    }
+
+    /** 设置可选字段（导出里没有的为 null）。 */
+    public AssignmentFact withOptional(LocalDateTime signedAt, LocalDateTime signDeadline, String satisfaction,
+                                       Integer returnCount, Boolean reopened) {
+        this.signedAt = signedAt;
+        this.signDeadline = signDeadline;
+        this.satisfaction = satisfaction;
+        this.returnCount = returnCount;
+        this.reopened = reopened;
+        return this;
+    }
+
+    /** 签收时间（导出有“签收时间”列时）。 */
+    public LocalDateTime getSignedAt() { return signedAt; }
+    /** 签收时限（导出有“签收时限”列时）。 */
+    public LocalDateTime getSignDeadline() { return signDeadline; }
+    /** 回访满意度：满意、基本满意、不满意、未回访；导出没有时为 null。 */
+    public String getSatisfaction() { return satisfaction; }
+    /** 退回热线中心的次数；导出没有时为 null。 */
+    public Integer getReturnCount() { return returnCount; }
+    /** 是否重办；导出没有时为 null。 */
+    public Boolean getReopened() { return reopened; }
+    /** 有签收时限的转办：在时限内签收为 true，超过时限才签收或未签收为 false；没有签收时限为 null。 */
+    public Boolean getSignedOnTime() {
+        if (signDeadline == null) {
+            return null;
+        }
+        return signedAt != null && !signedAt.isAfter(signDeadline);
     }
 
     /** 截止时点前是否已办结。 */

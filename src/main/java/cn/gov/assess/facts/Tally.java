@@ -24,6 +24,16 @@ public class Tally {
     private long overdueDays;
     private final TreeMap<YearMonth, Integer> monthlyOverdue = new TreeMap<>();
     private final TreeSet<String> overdueUnhandledOrderNos = new TreeSet<>();
+    // 可选字段的计数（issue 16；导出有这些列时才不为 0）：有签收时限的转办、其中按时签收的；已回访（满意、基本满意、
+    // 不满意）、其中满意、基本满意、不满意的；未回访的；退回过的；重办的
+    private int signDue;
+    private int signedOnTime;
+    private int satisfied;
+    private int basicallySatisfied;
+    private int dissatisfied;
+    private int notSurveyed;
+    private int returned;
+    private int reopened;
     /** 规则自定义的计数：工作人员新加的规则可以用 add("名称", n) 计数、用 extra("名称") 读取，无需改程序。 */
     private final TreeMap<String, Integer> extras = new TreeMap<>();
 
@@ -35,6 +45,30 @@ public class Tally {
     /** 计入一条已分类的转办。 */
     public void count(AssignmentFact a) {
         add(a.getStatus(), a.getDaysLate(), a.getOverdueMonth(), a.getOrderNo());
+        if (!a.getStatus().isCounted()) {
+            return;
+        }
+        Boolean onTime = a.getSignedOnTime();
+        if (onTime != null) {
+            signDue++;
+            if (onTime) {
+                signedOnTime++;
+            }
+        }
+        if (a.getSatisfaction() != null) {
+            switch (a.getSatisfaction()) {
+                case "满意" -> satisfied++;
+                case "基本满意" -> basicallySatisfied++;
+                case "不满意" -> dissatisfied++;
+                default -> notSurveyed++;
+            }
+        }
+        if (a.getReturnCount() != null && a.getReturnCount() > 0) {
+            returned++;
+        }
+        if (Boolean.TRUE.equals(a.getReopened())) {
+            reopened++;
+        }
     }
 
     /** 计入一个已分类的工单（渠道合计）。 */
@@ -105,6 +139,40 @@ public class Tally {
         overdueDays += other.overdueDays;
         other.monthlyOverdue.forEach((m, n) -> monthlyOverdue.merge(m, n, Integer::sum));
         overdueUnhandledOrderNos.addAll(other.overdueUnhandledOrderNos);
+        signDue += other.signDue;
+        signedOnTime += other.signedOnTime;
+        satisfied += other.satisfied;
+        basicallySatisfied += other.basicallySatisfied;
+        dissatisfied += other.dissatisfied;
+        notSurveyed += other.notSurveyed;
+        returned += other.returned;
+        reopened += other.reopened;
+    }
+
+    /** 有签收时限的转办数（及时签收率的分母）。 */
+    public int getSignDue() { return signDue; }
+    public int getSignedOnTime() { return signedOnTime; }
+    /** 及时签收率（百分数，0–100）：按时签收 / 有签收时限的转办；没有签收数据时为 0，规则先看 signDue &gt; 0。 */
+    public double getSignOnTimeRate() { return percent(signedOnTime, signDue); }
+    public int getSatisfied() { return satisfied; }
+    public int getBasicallySatisfied() { return basicallySatisfied; }
+    public int getDissatisfied() { return dissatisfied; }
+    public int getNotSurveyed() { return notSurveyed; }
+    /** 已回访件数（满意 + 基本满意 + 不满意，满意率的分母；未回访不计）。 */
+    public int getSurveyed() { return satisfied + basicallySatisfied + dissatisfied; }
+    /** 满意率（百分数）：（满意 + 基本满意）/ 已回访；没有回访数据时为 0，规则先看 surveyed &gt; 0。 */
+    public double getSatisfactionRate() { return percent(satisfied + basicallySatisfied, getSurveyed()); }
+    /** 退回过的转办数。 */
+    public int getReturned() { return returned; }
+    /** 回退率（百分数）：退回过的转办 / 应办。 */
+    public double getReturnRate() { return percent(returned, due); }
+    /** 重办的转办数。 */
+    public int getReopened() { return reopened; }
+    /** 重办率（百分数）：重办的转办 / 应办。 */
+    public double getReopenRate() { return percent(reopened, due); }
+
+    private static double percent(int n, int d) {
+        return d == 0 ? 0 : n * 100.0 / d;
     }
 
     /** 按期办结件数 = 实办数 − 逾期办结件数。 */

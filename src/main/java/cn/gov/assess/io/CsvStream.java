@@ -31,7 +31,7 @@ import java.util.Map;
  * （UTF-8 含或不含 BOM、GB18030/GBK），按文件开头 64 KB 判断；其后如出现不合该编码的字节，报出所在行。
  * 读完后可取全文件的 SHA-256。
  */
-public final class CsvStream implements AutoCloseable {
+public final class CsvStream implements RowSource {
     private static final Charset GB18030 = Charset.forName("GB18030");
     private static final int SNIFF = 64 * 1024;
 
@@ -128,13 +128,13 @@ public final class CsvStream implements AutoCloseable {
             parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get().parse(reader);
         } catch (IOException | UncheckedIOException e) {
             rawIn.close();
-            throw new InputException(name + "：CSV 格式错误：" + e.getMessage());
+            throw CsvErrors.translate(name, e, 1, encoding);
         }
         try {
             return new CsvStream(name, encoding, rawIn, counter, digest, parser);
         } catch (UncheckedIOException | IllegalStateException e) {
             rawIn.close();
-            throw new InputException(name + "：CSV 格式错误：" + e.getMessage());
+            throw CsvErrors.translate(name, e, parser.getCurrentLineNumber() + 1, encoding);
         }
     }
 
@@ -177,13 +177,7 @@ public final class CsvStream implements AutoCloseable {
             current = null;
             return false;
         } catch (UncheckedIOException | IllegalStateException e) {
-            long line = parser.getCurrentLineNumber() + 1;
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof CharacterCodingException) {
-                throw new InputException(fileName + " 第 " + line + " 行附近：有不合 " + encoding + " 编码的字节，"
-                        + "请把整个文件另存为“CSV UTF-8”");
-            }
-            throw new InputException(fileName + " 第 " + line + " 行附近：CSV 格式错误：" + cause.getMessage());
+            throw CsvErrors.translate(fileName, e, parser.getCurrentLineNumber() + 1, encoding);
         }
     }
 
@@ -197,6 +191,11 @@ public final class CsvStream implements AutoCloseable {
         }
         String v = current.get(index);
         return v == null ? "" : v.strip();
+    }
+
+    @Override
+    public String cell(int line, int columnIndex, String columnName) {
+        return fileName + " 第 " + line + " 行第 " + (columnIndex + 1) + " 列（" + columnName + "）";
     }
 
     public boolean has(String column) { return columns.containsKey(column); }

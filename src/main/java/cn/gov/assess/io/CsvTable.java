@@ -38,6 +38,19 @@ public final class CsvTable {
         }
     }
 
+    /** 把一个 Excel 工作表（或其他逐行来源）读成表：单位表、监测类文件也可以是 Excel。 */
+    public static CsvTable of(RowSource in) {
+        CsvTable t = new CsvTable(in.fileName(), in.encoding(), in.header());
+        while (in.next()) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < Math.max(in.header().size(), 1); i++) {
+                values.add(in.get(i));
+            }
+            t.rows.add(new Row(in.line(), values));
+        }
+        return t;
+    }
+
     public static CsvTable read(Path file) throws IOException {
         return parse(file.toString(), Files.readAllBytes(file));
     }
@@ -79,8 +92,17 @@ public final class CsvTable {
             }
             return table;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new InputException(fileName + "：CSV 格式错误：" + e.getMessage());
+            throw CsvErrors.translate(fileName, e, 1, encoding);
         }
+    }
+
+    /** 去掉 {@link SafeCell#inert(String)} 为防公式注入加上的单引号（读回本程序写出的表格时用）。 */
+    public CsvTable withoutFormulaGuards() {
+        CsvTable t = new CsvTable(fileName, encoding, header.stream().map(SafeCell::plain).toList());
+        for (Row r : rows) {
+            t.rows.add(new Row(r.line(), r.values().stream().map(SafeCell::plain).toList()));
+        }
+        return t;
     }
 
     public boolean has(String column) { return columns.containsKey(column); }

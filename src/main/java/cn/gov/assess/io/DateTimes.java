@@ -88,4 +88,24 @@ public final class DateTimes {
             return null;
         }
     }
+
+    /**
+     * Excel 的日期序号（1900 日期系统）：导出成 CSV 或单元格不是日期格式时，日期会变成 44470.3903 这样的数。
+     * 只认 1990 年到 2100 年之间的序号（32874–73051），工单号之类的大数不会被当成日期。只有整数时按日期处理。
+     */
+    public static LocalDateTime excelSerial(String text, boolean endOfDayIfDateOnly) {
+        String t = text.strip();
+        if (t.isEmpty() || !t.matches("\\d{5}(\\.\\d+)?")) {
+            return null;
+        }
+        double d = Double.parseDouble(t);
+        if (d < 32874 || d > 73051) {
+            return null;
+        }
+        LocalDateTime dt = org.apache.poi.ss.usermodel.DateUtil.getLocalDateTime(d, false, true);
+        if (d == Math.floor(d) && endOfDayIfDateOnly) {
+            return dt.withHour(23).withMinute(59).withSecond(59);
+        }
+        return dt;
+    }
 }

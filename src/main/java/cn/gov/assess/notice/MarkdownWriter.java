@@ -1,5 +1,7 @@
 package cn.gov.assess.notice;
 
+import cn.gov.assess.io.SafeCell;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -61,7 +63,7 @@ public final class MarkdownWriter {
     private static String row(List<String> cells) {
         StringBuilder s = new StringBuilder("|");
         for (String c : cells) {
-            s.append(' ').append(inline(c).replace("|", "\\|")).append(" |");
+            s.append(' ').append(inline(SafeCell.inert(c)).replace("|", "\\|")).append(" |");
         }
         return s.append('\n').toString();
     }

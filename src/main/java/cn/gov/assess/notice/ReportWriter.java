@@ -4,6 +4,7 @@ import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.facts.Tally;
+import cn.gov.assess.io.SafeCell;
 import cn.gov.assess.rules.ChannelConfig;
 import cn.gov.assess.rules.RuleSet;
 import org.apache.commons.csv.CSVFormat;
@@ -26,6 +27,7 @@ import java.util.Map;
 /**
  * 由一次已保存的运行（它的规则快照与通报信息）生成全部输出：annex-N.csv、sections.md、lists.csv、totals.csv
  * 与同一个 NoticeDocument 生成的 通报.md、通报.docx、附件.xlsx，旧运行的报告因此不随规则或数据的后续修改而变。
+ * CSV 一律是带 BOM 的 UTF-8，可能被当作公式的单元格按 {@link SafeCell} 写成文字。
  */
 public final class ReportWriter {
     private static final CSVFormat CSV = CSVFormat.DEFAULT;
@@ -71,8 +73,9 @@ public final class ReportWriter {
         return writeAll(outDir, files);
     }
 
+    /** CSV 前加 UTF-8 BOM：中文 Windows 上的 Excel 没有 BOM 时按 GBK 打开，会乱码。 */
     private static void put(Map<String, byte[]> files, String name, String text) {
-        files.put(name, text.getBytes(StandardCharsets.UTF_8));
+        files.put(name, (name.endsWith(".csv") ? "\uFEFF" + text : text).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String lists(List<ChannelConfig> channels, RunStore.StoredRun stored) {
@@ -115,9 +118,9 @@ public final class ReportWriter {
     static String csv(List<String> header, List<List<String>> rows) {
         StringWriter w = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(w, CSV)) {
-            p.printRecord(header);
+            p.printRecord(header.stream().map(SafeCell::inert).toList());
             for (List<String> r : rows) {
-                p.printRecord(r);
+                p.printRecord(r.stream().map(SafeCell::inert).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

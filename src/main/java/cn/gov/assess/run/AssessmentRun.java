@@ -37,6 +37,13 @@ public class AssessmentRun {
     /** pending：审计记录正在分批写入；done：已完成。未完成的运行在下次打开库时删除，读者只看 done。 */
     @Column(nullable = false, length = 10)
     private String state = "done";
+    /** 作废（V14_1）：何时、谁、为什么；作废的运行不删除，只是不再作为默认运行。 */
+    @Column(name = "retired_at")
+    private LocalDateTime retiredAt;
+    @Column(name = "retired_by", length = 100)
+    private String retiredBy;
+    @Column(name = "retired_reason", length = 500)
+    private String retiredReason;
 
     protected AssessmentRun() {
     }
@@ -65,6 +72,17 @@ public class AssessmentRun {
 
     /** 登记为未完成：先提交这一行，再分批写审计记录。 */
     public void markPending() { this.state = "pending"; }
+
+    public void retire(LocalDateTime at, String by, String reason) {
+        this.retiredAt = at;
+        this.retiredBy = by;
+        this.retiredReason = reason;
+    }
+
+    public boolean isRetired() { return retiredAt != null; }
+    public LocalDateTime getRetiredAt() { return retiredAt; }
+    public String getRetiredBy() { return retiredBy; }
+    public String getRetiredReason() { return retiredReason; }
 
     public Long getId() { return id; }
     public String getState() { return state; }

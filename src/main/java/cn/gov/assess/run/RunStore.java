@@ -372,7 +372,7 @@ public final class RunStore {
 
     public Long latestRunId() {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select max(id) from assessment_run where state = 'done'");
+            try (PreparedStatement ps = c.prepareStatement("select max(id) from assessment_run where state = 'done' and retired_at is null");
                  java.sql.ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
             }
@@ -383,11 +383,29 @@ public final class RunStore {
         return db.read(c -> Rows.list(c, AssessmentRun.class, "where state = 'done' order by id"));
     }
 
+    /** 把一次运行标为作废（不删除）：以后不再作为 explain、report、diff 等的默认运行。 */
+    public AssessmentRun retire(long runId, String by, String reason) {
+        return db.inTransaction(s -> {
+            AssessmentRun run = s.find(AssessmentRun.class, runId);
+            if (run == null || !"done".equals(run.getState())) {
+                throw new InputException("没有编号为 " + runId + " 的考核运行");
+            }
+            if (run.isRetired()) {
+                throw new InputException("运行 #" + runId + " 已于 " + run.getRetiredAt().withNano(0).toString().replace('T', ' ')
+                        + " 由 " + run.getRetiredBy() + " 作废（" + run.getRetiredReason() + "），无需再作废");
+            }
+            run.retire(LocalDateTime.now(), by, reason);
+            return run;
+        });
+    }
+
     /** 读一次已保存的运行（只用 JDBC，不启动 Hibernate：explain、report 等只读命令因此快一到两秒）。 */
     public StoredRun load(Long runId) {
         Long id = runId == null ? latestRunId() : runId;
         if (id == null) {
-            throw new InputException("数据库中还没有考核运行，请先执行 assess run --period 年份-Q季度");
+            boolean any = !runs().isEmpty();
+            throw new InputException(any ? "数据库中的考核运行都已作废，请重新执行 assess run --period 年份-Q季度，或用 --run 编号 指定一次运行"
+                    : "数据库中还没有考核运行，请先执行 assess run --period 年份-Q季度");
         }
         return db.read(c -> {
             List<AssessmentRun> found = Rows.list(c, AssessmentRun.class, "where id = ?", id);

@@ -23,6 +23,15 @@ public class Assignment {
     private LocalDateTime completedAt;
     @Column(name = "batch_id", nullable = false)
     private Long batchId;
+    @Column(name = "signed_at")
+    private LocalDateTime signedAt;
+    @Column(name = "sign_deadline")
+    private LocalDateTime signDeadline;
+    @Column(length = 8)
+    private String satisfaction;
+    @Column(name = "return_count")
+    private Integer returnCount;
+    private Boolean reopened;
 
     protected Assignment() {
     }
@@ -45,4 +54,10 @@ public class Assignment {
     public String getUnitSpelling() { return unitSpelling; }
     public LocalDateTime getDeadline() { return deadline; }
     public LocalDateTime getCompletedAt() { return completedAt; }
+    /** 以下是导出里有才有的可选字段（V14），没有时为 null。 */
+    public LocalDateTime getSignedAt() { return signedAt; }
+    public LocalDateTime getSignDeadline() { return signDeadline; }
+    public String getSatisfaction() { return satisfaction; }
+    public Integer getReturnCount() { return returnCount; }
+    public Boolean getReopened() { return reopened; }
 }

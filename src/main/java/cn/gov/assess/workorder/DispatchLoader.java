@@ -4,7 +4,7 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.db.PgCopy;
 import cn.gov.assess.db.Staging;
 import cn.gov.assess.db.Vendor;
-import cn.gov.assess.io.CsvStream;
+import cn.gov.assess.io.RowSource;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.io.Progress;
@@ -77,7 +77,11 @@ final class DispatchLoader {
     private Long firstAssignmentId;
     private Connection conn;
 
-    DispatchLoader(Database db, Set<String> channels, UnitDirectory units, Map<String, Long> unitIds, Progress progress) {
+    private final ColumnProfiles profiles;
+
+    DispatchLoader(Database db, Set<String> channels, UnitDirectory units, Map<String, Long> unitIds, Progress progress,
+                   ColumnProfiles profiles) {
+        this.profiles = profiles;
         this.db = db;
         this.channels = channels;
         this.units = units;
@@ -142,15 +146,16 @@ final class DispatchLoader {
                 int[] read = {0};
                 String sha = null;
                 String encoding = "";
-                try (CsvStream in = CsvStream.open(f)) {
+                try (RowSource in = RowSource.open(f)) {
                     encoding = in.encoding();
-                    for (String c : COLUMNS) {
-                        if (!in.has(c)) {
-                            problems.add(in.fileName() + " 第 1 行：缺少列“" + c + "”（表头为：" + String.join(",", in.header()) + "）");
-                        }
+                    ColumnProfiles.Mapping mapping = null;
+                    try {
+                        mapping = profiles.resolve(in.fileName(), in.header(), channels);
+                    } catch (InputException e) {
+                        problems.addAll(e.problems());
                     }
-                    if (problems.size() == before) {
-                        readFile(in, fi, orderIds, writer, problems, read);
+                    if (problems.size() == before && mapping != null) {
+                        readFile(in, mapping, fi, orderIds, writer, problems, read);
                     }
                     sha = in.sha256();
                 } catch (InputException e) {
@@ -205,54 +210,70 @@ final class DispatchLoader {
         }
     }
 
-    private void readFile(CsvStream in, int fileIdx, IdBlock orderIds, Writer writer, List<String> problems, int[] read)
-            throws SQLException {
-        int cChannel = in.index("渠道");
-        int cOrder = in.index("工单编号");
-        int cReceived = in.index("受理时间");
-        int cUnit = in.index("办理单位");
-        int cDeadline = in.index("办理时限");
-        int cCompleted = in.index("办结时间");
-        Chunk chunk = new Chunk(fileIdx);
+    private void readFile(RowSource in, ColumnProfiles.Mapping m, int fileIdx, IdBlock orderIds, Writer writer,
+                          List<String> problems, int[] read) throws SQLException {
+        int cChannel = m.index("渠道");
+        int cOrder = m.index("工单编号");
+        int cReceived = m.index("受理时间");
+        int cUnit = m.index("办理单位");
+        int cDeadline = m.index("办理时限");
+        int cCompleted = m.index("办结时间");
+        int cSigned = m.index(ColumnProfiles.SIGNED);
+        int cSignDeadline = m.index(ColumnProfiles.SIGN_DEADLINE);
+        int cSatisfaction = m.index(ColumnProfiles.SATISFACTION);
+        int cReturns = m.index(ColumnProfiles.RETURNS);
+        int cReopened = m.index(ColumnProfiles.REOPENED);
+        Cols cols = new Cols(in, m);
+        Chunk chunk = new Chunk(fileIdx, m);
         while (in.next()) {
             read[0]++;
             int line = in.line();
             String where = in.fileName() + " 第 " + line + " 行";
             int before = problems.size();
-            String channel = in.get(cChannel);
+            String channel = cChannel >= 0 ? in.get(cChannel) : m.channelFromFileName();
             if (!channels.contains(channel)) {
-                problems.add(cell(in, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
+                problems.add(cols.at(line, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
                         + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
                         + String.join("、", channels));
             }
             String orderNo = in.get(cOrder);
             if (orderNo.isEmpty()) {
-                problems.add(cell(in, "工单编号") + "：工单编号为空");
+                problems.add(cols.at(line, "工单编号") + "：工单编号为空");
             }
             String receivedText = in.get(cReceived);
             String deadlineText = in.get(cDeadline);
             String completedText = in.get(cCompleted);
-            LocalDateTime received = date(in, "受理时间", receivedText, false, true, problems);
-            LocalDateTime deadline = date(in, "办理时限", deadlineText, true, true, problems);
-            LocalDateTime completed = date(in, "办结时间", completedText, false, false, problems);
+            LocalDateTime received = date(cols, line, "受理时间", receivedText, false, true, problems);
+            LocalDateTime deadline = date(cols, line, "办理时限", deadlineText, true, true, problems);
+            LocalDateTime completed = date(cols, line, "办结时间", completedText, false, false, problems);
+            LocalDateTime signed = cSigned < 0 ? null : date(cols, line, ColumnProfiles.SIGNED, in.get(cSigned), false, false, problems);
+            LocalDateTime signDeadline = cSignDeadline < 0 ? null
+                    : date(cols, line, ColumnProfiles.SIGN_DEADLINE, in.get(cSignDeadline), true, false, problems);
+            String satisfaction = cSatisfaction < 0 ? null : OptionalFields.satisfaction(in.get(cSatisfaction),
+                    cols.at(line, ColumnProfiles.SATISFACTION), problems);
+            Integer returns = cReturns < 0 ? null : OptionalFields.count(in.get(cReturns), cols.at(line, ColumnProfiles.RETURNS), problems);
+            Boolean reopened = cReopened < 0 ? null : OptionalFields.yesNo(in.get(cReopened), cols.at(line, ColumnProfiles.REOPENED), problems);
+            if (received != null && signed != null && signed.isBefore(received)) {
+                problems.add(cols.at(line, ColumnProfiles.SIGNED) + "：签收时间 " + in.get(cSigned) + " 早于受理时间 " + receivedText);
+            }
             String spelling = in.get(cUnit);
             UnitDirectory.Ref unit = null;
             if (spelling.isEmpty()) {
-                problems.add(cell(in, "办理单位") + "：办理单位为空");
+                problems.add(cols.at(line, "办理单位") + "：办理单位为空");
             } else {
                 unit = units.find(spelling);
                 if (unit == null) {
                     String near = units.closest(spelling);
-                    problems.add(cell(in, "办理单位") + "：未知单位“" + spelling + "”"
+                    problems.add(cols.at(line, "办理单位") + "：未知单位“" + spelling + "”"
                             + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
                             : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
                 }
             }
             if (received != null && deadline != null && deadline.isBefore(received)) {
-                problems.add(cell(in, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
+                problems.add(cols.at(line, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
             }
             if (received != null && completed != null && completed.isBefore(received)) {
-                problems.add(cell(in, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
+                problems.add(cols.at(line, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
             }
             if (problems.size() > before) {
                 continue;
@@ -279,17 +300,17 @@ final class DispatchLoader {
             } else {
                 o = -o - 1;
                 if (orderReceived[o] != receivedSec) {
-                    problems.add(cell(in, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
+                    problems.add(cols.at(line, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
                             + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）");
                     continue;
                 }
             }
             if (writer != null && problems.isEmpty()) {
                 chunk.add(orderId[o], newOrder, channel, orderNo, unitIds.get(unit.name()), unit.name(), spelling, received, deadline,
-                        completed, line);
+                        completed, line, signed, signDeadline, satisfaction, returns, reopened);
                 if (chunk.n == CHUNK) {
                     writer.put(chunk);
-                    chunk = new Chunk(fileIdx);
+                    chunk = new Chunk(fileIdx, m);
                 }
             }
         }
@@ -306,22 +327,41 @@ final class DispatchLoader {
         return i < a.length ? a : Arrays.copyOf(a, Math.max(i + 1, a.length * 2));
     }
 
-    private static String cell(CsvStream in, String col) {
-        return in.fileName() + " 第 " + in.line() + " 行第 " + in.columnNumber(col) + " 列（" + col + "）";
+    /** 错误位置：文件、（工作表、）行、列号或列字母、列名（文件里的写法，括注标准列名）。 */
+    private static final class Cols {
+        final RowSource in;
+        final ColumnProfiles.Mapping m;
+
+        Cols(RowSource in, ColumnProfiles.Mapping m) {
+            this.in = in;
+            this.m = m;
+        }
+
+        String at(int line, String standard) {
+            int i = m.index(standard);
+            if (i < 0) {
+                return in.fileName() + " 第 " + line + " 行（" + standard + "取自文件名）";
+            }
+            String name = in.header().get(i).strip();
+            return in.cell(line, i, name.equals(standard) ? standard : name + "，即" + standard);
+        }
     }
 
-    private static LocalDateTime date(CsvStream in, String col, String v, boolean endOfDay, boolean required,
+    private static LocalDateTime date(Cols cols, int line, String col, String v, boolean endOfDay, boolean required,
                                       List<String> problems) {
         if (v.isEmpty()) {
             if (required) {
-                problems.add(cell(in, col) + "：" + col + "为空");
+                problems.add(cols.at(line, col) + "：" + col + "为空");
             }
             return null;
         }
         LocalDateTime d = DateTimes.parse(v, endOfDay);
         if (d == null) {
-            problems.add(cell(in, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
-                    + "2021-10-05 14:30:00、2021/10/5）");
+            d = DateTimes.excelSerial(v, endOfDay);
+        }
+        if (d == null) {
+            problems.add(cols.at(line, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
+                    + "2021-10-05 14:30:00、2021/10/5，或 Excel 的日期单元格）");
         }
         return d;
     }
@@ -364,13 +404,27 @@ final class DispatchLoader {
         final LocalDateTime[] deadline = new LocalDateTime[CHUNK];
         final LocalDateTime[] completed = new LocalDateTime[CHUNK];
         final int[] line = new int[CHUNK];
+        final LocalDateTime[] signed = new LocalDateTime[CHUNK];
+        final LocalDateTime[] signDeadline = new LocalDateTime[CHUNK];
+        final String[] satisfaction = new String[CHUNK];
+        final Integer[] returns = new Integer[CHUNK];
+        final Boolean[] reopened = new Boolean[CHUNK];
+        /** 这个文件有哪些可选列（重复导入时只比较文件里有的列）。 */
+        final ColumnProfiles.Mapping mapping;
 
-        Chunk(int fileIdx) {
+        Chunk(int fileIdx, ColumnProfiles.Mapping mapping) {
             this.fileIdx = fileIdx;
+            this.mapping = mapping;
         }
 
         void add(long order, boolean isNew, String ch, String no, long unit, String name, String sp, LocalDateTime rec,
-                 LocalDateTime dl, LocalDateTime done, int ln) {
+                 LocalDateTime dl, LocalDateTime done, int ln, LocalDateTime sg, LocalDateTime sgDl, String sat, Integer ret,
+                 Boolean reo) {
+            signed[n] = sg;
+            signDeadline[n] = sgDl;
+            satisfaction[n] = sat;
+            returns[n] = ret;
+            reopened[n] = reo;
             orderId[n] = order;
             newOrder[n] = isNew;
             channel[n] = ch;
@@ -388,7 +442,7 @@ final class DispatchLoader {
 
     /** 写入线程：从有界队列取块，查重（渠道已有数据时）、批量插入、每 5 万行提交一次。 */
     private final class Writer extends Thread {
-        private final Chunk end = new Chunk(-1);
+        private final Chunk end = new Chunk(-1, null);
         private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(4);
         private final Connection c;
         private final Set<String> existing;
@@ -459,7 +513,8 @@ final class DispatchLoader {
             try (PreparedStatement insOrder = c.prepareStatement(
                     "insert into work_order (id, channel, order_no, received_at, batch_id) values (?, ?, ?, ?, ?)");
                  PreparedStatement insAssignment = c.prepareStatement("insert into assignment (id, order_id, unit_id, "
-                         + "unit_spelling, deadline, completed_at, batch_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+                         + "unit_spelling, deadline, completed_at, batch_id, signed_at, sign_deadline, satisfaction, return_count, "
+                         + "reopened) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Chunk k = queue.take(); k != end; k = queue.take()) {
                     boolean[] skip = new boolean[k.n];
                     if (!existing.isEmpty()) {
@@ -488,6 +543,11 @@ final class DispatchLoader {
                         insAssignment.setObject(5, k.deadline[i]);
                         insAssignment.setObject(6, k.completed[i]);
                         insAssignment.setLong(7, batch);
+                        insAssignment.setObject(8, k.signed[i]);
+                        insAssignment.setObject(9, k.signDeadline[i]);
+                        insAssignment.setString(10, k.satisfaction[i]);
+                        insAssignment.setObject(11, k.returns[i], java.sql.Types.INTEGER);
+                        insAssignment.setObject(12, k.reopened[i], java.sql.Types.BOOLEAN);
                         insAssignment.addBatch();
                         added[k.fileIdx]++;
                     }
@@ -618,8 +678,8 @@ final class DispatchLoader {
             for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
                 List<Long> part = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
                 String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement q = c.prepareStatement("select order_id, unit_id, deadline, completed_at from assignment "
-                        + "where order_id in (" + marks + ")")) {
+                try (PreparedStatement q = c.prepareStatement("select order_id, unit_id, deadline, completed_at, signed_at, "
+                        + "sign_deadline, satisfaction, return_count, reopened from assignment where order_id in (" + marks + ")")) {
                     for (int j = 0; j < part.size(); j++) {
                         q.setLong(j + 1, part.get(j));
                     }
@@ -630,18 +690,35 @@ final class DispatchLoader {
                                     continue;
                                 }
                                 skip[i] = true;
-                                LocalDateTime dl = rs.getObject(3, LocalDateTime.class);
-                                LocalDateTime done = rs.getObject(4, LocalDateTime.class);
-                                if (!dl.equals(k.deadline[i]) || !Objects.equals(done, k.completed[i])) {
+                                List<String> diffs = new ArrayList<>();
+                                diff(diffs, "办理时限", rs.getObject(3, LocalDateTime.class), k.deadline[i], true);
+                                diff(diffs, "办结时间", rs.getObject(4, LocalDateTime.class), k.completed[i], true);
+                                ColumnProfiles.Mapping m = k.mapping;
+                                diff(diffs, ColumnProfiles.SIGNED, rs.getObject(5, LocalDateTime.class), k.signed[i], m.has(ColumnProfiles.SIGNED));
+                                diff(diffs, ColumnProfiles.SIGN_DEADLINE, rs.getObject(6, LocalDateTime.class), k.signDeadline[i],
+                                        m.has(ColumnProfiles.SIGN_DEADLINE));
+                                diff(diffs, ColumnProfiles.SATISFACTION, rs.getString(7), k.satisfaction[i], m.has(ColumnProfiles.SATISFACTION));
+                                diff(diffs, ColumnProfiles.RETURNS, (Integer) rs.getObject(8, Integer.class), k.returns[i],
+                                        m.has(ColumnProfiles.RETURNS));
+                                diff(diffs, ColumnProfiles.REOPENED, (Boolean) rs.getObject(9, Boolean.class), k.reopened[i],
+                                        m.has(ColumnProfiles.REOPENED));
+                                if (!diffs.isEmpty()) {
                                     problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
-                                            + " 派给 " + k.unitName[i] + " 的记录已导入，"
-                                            + "办理时限或办结时间与本行不一致；修改已导入的数据请用“assess correct”登记更正");
+                                            + " 派给 " + k.unitName[i] + " 的记录已导入，" + String.join("；", diffs)
+                                            + "。修改已导入的数据请用“assess correct”登记更正");
                                 }
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /** 已导入的值与本行不同：记下“列：已导入为 旧，本行为 新”。 */
+    private static void diff(List<String> out, String column, Object old, Object now, boolean compare) {
+        if (compare && !Objects.equals(old, now)) {
+            out.add(column + "：已导入为 " + OptionalFields.show(old) + "，本行为 " + OptionalFields.show(now));
         }
     }
 

@@ -52,9 +52,12 @@ public final class Importer {
     private record UnitRow(String file, int line, String name, String kind, int sortOrder, List<String> aliases) {
     }
 
+    private final ColumnProfiles profiles;
+
     public Importer(Database db, RuleSet rules) {
         this.db = db;
         this.rules = rules;
+        this.profiles = ColumnProfiles.of(rules);
     }
 
     /** 展开目录：只取目录下一层的 .csv 文件，单位表先于派单记录。 */
@@ -63,7 +66,8 @@ public final class Importer {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> s = Files.list(in)) {
-                    s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().toLowerCase().endsWith(".csv"))
+                    s.filter(p -> Files.isRegularFile(p) && cn.gov.assess.io.RowSource.tabular(p)
+                                    && !p.getFileName().toString().startsWith("~$"))
                             .sorted().forEach(files::add);
                 } catch (IOException e) {
                     throw new InputException(in + "：无法读取目录：" + e.getMessage());
@@ -80,7 +84,7 @@ public final class Importer {
     public List<FileResult> importPaths(List<Path> inputs) {
         List<Path> files = expand(inputs);
         if (files.isEmpty()) {
-            throw new InputException("没有找到要导入的 .csv 文件：" + inputs);
+            throw new InputException("没有找到要导入的文件（.csv、.xlsx 或 .xls）：" + inputs);
         }
         List<String> problems = new ArrayList<>();
         List<CsvTable> unitTables = new ArrayList<>();
@@ -93,14 +97,15 @@ public final class Importer {
             byte[] bytes;
             try {
                 // 派单记录可达千万行：只看表头，留到后面逐行读取
-                try (cn.gov.assess.io.CsvStream head = cn.gov.assess.io.CsvStream.open(f)) {
-                    if (head.has("工单编号")) {
+                boolean excel = !f.getFileName().toString().toLowerCase().endsWith(".csv");
+                try (cn.gov.assess.io.RowSource head = cn.gov.assess.io.RowSource.open(f)) {
+                    if (profiles.looksLikeDispatch(head.header())) {
                         dispatchFiles.add(f);
                         continue;
                     }
+                    bytes = Files.readAllBytes(f);
+                    t = excel ? CsvTable.of(head) : CsvTable.parse(f.toString(), bytes);
                 }
-                bytes = Files.readAllBytes(f);
-                t = CsvTable.parse(f.toString(), bytes);
             } catch (IOException e) {
                 problems.add(f + "：无法读取：" + e.getMessage());
                 continue;
@@ -120,7 +125,7 @@ public final class Importer {
                 unitTables.add(t);
             } else {
                 problems.add(t.fileName() + " 第 1 行：无法识别的表头“" + String.join(",", t.header())
-                        + "”。派单记录须有列：" + String.join("、", DISPATCH_COLUMNS) + "；单位表须有列："
+                        + "”。派单记录须有列：" + String.join("、", DISPATCH_COLUMNS) + "（或规则目录 导入列名.csv 里的其他写法）；单位表须有列："
                         + String.join("、", UNIT_COLUMNS) + "、别名；监测类文件见 README");
             }
         }
@@ -136,6 +141,7 @@ public final class Importer {
             if (directory.find(u.name()) == null) {
                 directory.put(u.name(), new UnitDirectory.Ref(null, u.name()));
             }
+            directory.kind(u.name(), u.kind());
             for (String a : u.aliases()) {
                 if (directory.find(a) == null) {
                     directory.put(a, new UnitDirectory.Ref(null, u.name()));
@@ -158,7 +164,7 @@ public final class Importer {
         if (showProgress && !dispatchFiles.isEmpty()) {
             progress = cn.gov.assess.io.Progress.onTerminal("导入", estimateRows(dispatchFiles), 100_000);
         }
-        DispatchLoader loader = new DispatchLoader(db, rules.channels().keySet(), directory, unitIds, progress);
+        DispatchLoader loader = new DispatchLoader(db, rules.channels().keySet(), directory, unitIds, progress, profiles);
         try {
             List<DispatchLoader.Staged> staged = loader.stage(dispatchFiles, problems);
             if (!problems.isEmpty()) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 命令行：import → run → report，各动词的 --help，出错时非零退出并给出一行原因。 */
@@ -45,7 +46,8 @@ public class CliTest {
         for (String verb : new String[]{"import", "run", "report", "demo"}) {
             Outcome o = exec(verb, "--help");
             assertEquals(0, o.code(), verb);
-            assertTrue(o.out().contains("Usage: assess " + verb), o.out());
+            assertTrue(o.out().contains("用法：assess " + verb), o.out());
+            assertFalse(o.out().contains("Usage") || o.out().contains("Show this help"), o.out());
         }
     }
 

@@ -128,7 +128,8 @@ class ImportTest {
     @Test
     void missingColumnIsReported() throws IOException {
         List<String> p = failingImport(file("m.csv", "渠道,工单编号,受理时间,办理单位,办结时间\n12345市民热线,RX1,2021-10-05,绛帐镇,\n"));
-        assertTrue(p.get(0).contains("缺少列“办理时限”"), p.get(0));
+        assertTrue(p.get(0).contains("缺少标准列 “办理时限”（也认：办理期限、截止时间") && p.get(0).contains("文件的表头是：渠道，工单编号"),
+                p.get(0));
     }
 
     @Test
