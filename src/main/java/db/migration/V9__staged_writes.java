@@ -23,10 +23,17 @@ public class V9__staged_writes extends BaseJavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
         List<String[]> fks = new ArrayList<>();
+        // H2 与 PostgreSQL 的 information_schema 大小写不同（PostgreSQL 的约束名形如 work_order_batch_id_fkey）
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        String query = postgres
+                ? "select table_name, constraint_name from information_schema.table_constraints "
+                + "where constraint_type = 'FOREIGN KEY' and table_schema = current_schema() "
+                + "and table_name in ('work_order', 'assignment', 'run_assignment')"
+                : "select table_name, constraint_name from information_schema.table_constraints "
+                + "where constraint_type = 'FOREIGN KEY' and table_schema = 'PUBLIC' "
+                + "and table_name in ('WORK_ORDER', 'ASSIGNMENT', 'RUN_ASSIGNMENT')";
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select table_name, constraint_name from information_schema.table_constraints "
-                     + "where constraint_type = 'FOREIGN KEY' and table_schema = 'PUBLIC' "
-                     + "and table_name in ('WORK_ORDER', 'ASSIGNMENT', 'RUN_ASSIGNMENT')")) {
+             ResultSet rs = st.executeQuery(query)) {
             while (rs.next()) {
                 fks.add(new String[]{rs.getString(1), rs.getString(2)});
             }

@@ -7,10 +7,12 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.notice.ReportWriter;
 import cn.gov.assess.workorder.Importer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,24 +27,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * 黄金测试：fixtures/2021-Q4 的原始记录经默认规则，附件1–3 与已发布通报逐格相同（DIFFERENCES.md 所列除外），
- * 正文一至三与 expected/sections.md 逐字相同。
+ * 正文一至三与 expected/sections.md 逐字相同。H2 与 PostgreSQL 各跑一遍。
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.gov.assess.Engine#all")
 class GoldenFixtureTest {
-    @TempDir
+    @Parameter
+    Engine engine;
     static Path out;
     static Database db;
     static Path published = TestSupport.fixture("2021-Q4").resolve("published");
 
-    @BeforeAll
-    static void runFixture() {
-        db = TestSupport.memoryDb();
+    @BeforeParameterizedClassInvocation
+    static void runFixture(Engine engine) throws IOException {
+        out = Files.createTempDirectory("golden-" + engine);
+        db = engine.open();
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         Period q4 = Period.parse("2021-Q4");
         long id = new RunStore(db).assessAndSave(new Assessor(db), q4, q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
         new ReportWriter().write(new RunStore(db).load(id), out);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         db.close();
     }

@@ -7,6 +7,7 @@ import org.kie.api.KieBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,6 +49,49 @@ public final class TestSupport {
                 rs.next();
                 return rs.getLong(1);
             }
+        }));
+    }
+
+    /**
+     * 库的全部表结构（表名、列名）与——data 为真时——全部非二进制取值，拼成一段文本（两种引擎通用，代替 H2 的 SCRIPT）。
+     */
+    public static String dump(Database db, boolean data) {
+        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
+            StringBuilder sb = new StringBuilder();
+            java.sql.DatabaseMetaData md = conn.getMetaData();
+            List<String> tables = new java.util.ArrayList<>();
+            try (var rs = md.getTables(null, conn.getSchema(), "%", new String[]{"TABLE"})) {
+                while (rs.next()) {
+                    tables.add(rs.getString("TABLE_NAME"));
+                }
+            }
+            for (String t : tables) {
+                sb.append("table ").append(t).append(" (");
+                try (var rs = md.getColumns(null, conn.getSchema(), t, "%")) {
+                    while (rs.next()) {
+                        sb.append(rs.getString("COLUMN_NAME")).append(' ');
+                    }
+                }
+                sb.append(")\n");
+                if (!data) {
+                    continue;
+                }
+                try (var st = conn.createStatement(); var rs = st.executeQuery("select * from \"" + t + "\"")) {
+                    var meta = rs.getMetaData();
+                    while (rs.next()) {
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            int type = meta.getColumnType(i);
+                            if (type == java.sql.Types.BINARY || type == java.sql.Types.VARBINARY || type == java.sql.Types.BLOB
+                                    || type == java.sql.Types.LONGVARBINARY) {
+                                continue;
+                            }
+                            sb.append(rs.getString(i)).append('\t');
+                        }
+                        sb.append('\n');
+                    }
+                }
+            }
+            return sb.toString();
         }));
     }
 

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * 基准：合成数据 → 新建嵌入式库导入 → 考核并保存 → 报告；同一进程、同一数据上测 H2 自己做等价 GROUP BY 的时间作对照。
+ * 给出 PostgreSQL 地址时（bench --db jdbc:postgresql://…），在那个库里新建 schema assess_bench（先删掉旧的）做同样的事，
+ * 对照的是 PostgreSQL 自己的 GROUP BY。
  */
 public final class Benchmark {
     public static final Period PERIOD = Period.parse("2026-Q1");
@@ -29,7 +31,8 @@ public final class Benchmark {
     /** 一个规模的测量结果。 */
     public record Figures(long assignments, int units, double importSeconds, double importRowsPerSecond,
                           double assessSeconds, double loadSeconds, double rulesSeconds, double storeSeconds,
-                          double reportSeconds, double groupBySeconds, long peakHeapBytes, long baselineHeapBytes) {
+                          double reportSeconds, double groupBySeconds, long peakHeapBytes, long baselineHeapBytes,
+                          String engine, long peakRssBytes) {
         public double ratio() { return assessSeconds / groupBySeconds; }
         public double heapPerAssignment() { return (double) (peakHeapBytes - baselineHeapBytes) / assignments; }
     }
@@ -38,10 +41,16 @@ public final class Benchmark {
     }
 
     public static Figures run(Path work, long assignments, int units, long seed, RuleSet rules) throws IOException {
+        return run(work, assignments, units, seed, rules, null);
+    }
+
+    /** serverUrl 为 null 时用临时的 H2 文件库；否则是 PostgreSQL 地址，在其中新建 schema assess_bench。 */
+    public static Figures run(Path work, long assignments, int units, long seed, RuleSet rules, String serverUrl) throws IOException {
         deleteTree(work);
         Path data = work.resolve("data");
         long rows = SyntheticQuarter.write(data, assignments, units, seed, false);
-        try (Database db = Database.open(Database.fileUrl(work.resolve("db").resolve("assess")))) {
+        String url = serverUrl == null ? Database.fileUrl(work.resolve("db").resolve("assess")) : freshSchema(serverUrl, "assess_bench");
+        try (Database db = Database.open(url)) {
             long t0 = System.nanoTime();
             new Importer(db, rules).withProgress().importPaths(List.of(data));
             double importSeconds = (System.nanoTime() - t0) / 1e9;
@@ -67,8 +76,37 @@ public final class Benchmark {
             double store = assessor.trailNanos() / 1e9;
             double rulesWall = Math.max(0, assessSeconds - load - store);
             return new Figures(rows, units, importSeconds, rows / importSeconds, assessSeconds, load, rulesWall, store,
-                    reportSeconds, groupBy, sampler.peak(), baseline);
+                    reportSeconds, groupBy, sampler.peak(), baseline, db.vendor() == cn.gov.assess.db.Vendor.POSTGRESQL
+                    ? "PostgreSQL" : "H2", peakRss());
         }
+    }
+
+    /**
+     * 在 PostgreSQL 库里删掉并新建一个 schema，返回指向它的地址（currentSchema=…）。只动这个 schema，库里别的表不碰。
+     */
+    public static String freshSchema(String serverUrl, String schema) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(serverUrl, cn.gov.assess.db.Credentials.forUrl(serverUrl));
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("drop schema if exists " + schema + " cascade");
+            st.execute("create schema " + schema);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("无法在 " + serverUrl + " 中新建基准用的 schema " + schema + "：" + e.getMessage(), e);
+        }
+        return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** 本进程常驻内存的峰值（Linux 的 VmHWM，含堆外与 JVM 本身）；读不到时为 0。 */
+    public static long peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // 非 Linux
+        }
+        return 0;
     }
 
     /** H2 自己按单位和渠道统计应办、实办、逾期办结、逾期未办（只计第一次执行：H2 会复用相同查询的结果）。 */
@@ -158,15 +196,15 @@ public final class Benchmark {
     }
 
     public static String markdownHeader() {
-        return "| 转办数 | 单位数 | 导入秒 | 导入 行/秒 | 考核秒 | 其中读取 | 规则 | 写入审计 | 报告秒 | H2 GROUP BY 秒 | 考核÷GROUP BY | 峰值堆 MB | 每转办堆字节 |\n"
-                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        return "| 库 | 转办数 | 单位数 | 导入秒 | 导入 行/秒 | 考核秒 | 其中读取 | 规则 | 写入审计 | 报告秒 | 库自己 GROUP BY 秒 | 考核÷GROUP BY | 峰值堆 MB | 每转办堆字节 | 进程峰值 RSS MB |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     public static String markdownRow(Figures f) {
-        return String.format("| %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %,d | %.0f |%n",
-                f.assignments(), f.units(), f.importSeconds(), f.importRowsPerSecond(), f.assessSeconds(), f.loadSeconds(),
+        return String.format("| %s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %,d | %.0f | %,d |%n",
+                f.engine(), f.assignments(), f.units(), f.importSeconds(), f.importRowsPerSecond(), f.assessSeconds(), f.loadSeconds(),
                 f.rulesSeconds(), f.storeSeconds(), f.reportSeconds(), f.groupBySeconds(), f.ratio(),
-                f.peakHeapBytes() / (1024 * 1024), f.heapPerAssignment());
+                f.peakHeapBytes() / (1024 * 1024), f.heapPerAssignment(), f.peakRssBytes() / (1024 * 1024));
     }
 
     static List<long[]> parseSizes(String spec) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库，考核、报告，并与 H2 的等价 GROUP BY 对照。"})
+        description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库（或 --db 给出的 PostgreSQL 库中新建的 schema assess_bench），考核、报告，并与数据库自己的等价 GROUP BY 对照。"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -41,6 +41,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--shuffled", description = "与 --generate 一起用：打乱行序")
     boolean shuffled;
+
+    @Option(names = "--load-test", description = "负载测试（须 --db 给 PostgreSQL）：--readers 个读者反复解释单位，同时导入 --sizes 第一项的行数")
+    boolean loadTest;
+
+    @Option(names = "--readers", description = "负载测试的读者数（默认 20）")
+    int readers = 20;
 
     @Option(names = "--latency", description = "测命令延迟：在演示库上把 explain、history、report、run 等命令各执行若干次（新 JVM），给出最短与中位数")
     boolean latency;
@@ -99,15 +105,48 @@ final class BenchCommand implements Callable<Integer> {
             main.spec.commandLine().getOut().printf("已生成 %,d 条转办（%s 个单位）到 %s%n", written, nm[1], generate);
             return 0;
         }
+        String server = null;
+        if (main.db != null) {
+            server = main.dbUrl();
+            if (cn.gov.assess.db.Vendor.of(server) != cn.gov.assess.db.Vendor.POSTGRESQL) {
+                throw new IllegalArgumentException("bench 的 --db 只接受 PostgreSQL 地址（jdbc:postgresql://主机:端口/库名），"
+                        + "基准在其中新建 schema assess_bench；H2 基准不用 --db，用 --work 目录下的临时库");
+            }
+        }
         RuleSet rules = RuleSet.load(main.rulesDir());
         var out = main.spec.commandLine().getOut();
+        if (loadTest) {
+            if (server == null) {
+                throw new IllegalArgumentException("负载测试要连 PostgreSQL：请用 --db jdbc:postgresql://主机:端口/库名");
+            }
+            String[] nm = spec.split(",")[0].strip().split(":");
+            try {
+                var f = cn.gov.assess.bench.LoadTest.run(server, work.resolve("load"), Main.home().resolve("fixtures").resolve("2021-Q4"),
+                        Long.parseLong(nm[0].replace("_", "")), Integer.parseInt(nm[1]), readers, seed, rules, out);
+                String text = String.format("| 读者 | 导入行数 | 导入秒 | 导入时读取次数 | 错误 | p50 毫秒 | p95 毫秒 | p99 毫秒 | 最长毫秒 | 无导入时 p95 毫秒（%,d 次） |%n"
+                                + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n| %d | %,d | %.1f | %,d | %d | %.0f | %.0f | %.0f | %.0f | %.0f |%n",
+                        f.baselineReads(), f.readers(), f.rows(), f.importSeconds(), f.reads(), f.errors(), f.p50(), f.p95(), f.p99(),
+                        f.max(), f.baselineP95());
+                out.print(text);
+                f.firstErrors().forEach(e -> out.println("错误：" + e));
+                out.flush();
+                if (append != null) {
+                    Files.writeString(append, "\n### 负载测试 " + LocalDateTime.now().withNano(0) + "\n\n命令：`bin/assess --db jdbc:postgresql://主机:端口/库名 bench --load-test --readers "
+                            + readers + " --sizes " + spec.split(",")[0] + "`\n\n" + text, StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+                return f.errors() == 0 ? 0 : 1;
+            } catch (Exception e) {
+                throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+            }
+        }
         StringBuilder table = new StringBuilder(Benchmark.markdownHeader());
         out.print(Benchmark.markdownHeader());
         for (String part : spec.split(",")) {
             String[] nm = part.strip().split(":");
             long n = Long.parseLong(nm[0].replace("_", ""));
             int m = Integer.parseInt(nm[1]);
-            Benchmark.Figures f = Benchmark.run(work.resolve(n + "x" + m), n, m, seed, rules);
+            Benchmark.Figures f = Benchmark.run(work.resolve(n + "x" + m), n, m, seed, rules, server);
             String row = Benchmark.markdownRow(f);
             table.append(row);
             out.print(row);
@@ -116,7 +155,8 @@ final class BenchCommand implements Callable<Integer> {
         if (append != null) {
             String head = "\n### " + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors() + " 核，最大堆 "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB，Java " + System.getProperty("java.version")
-                    + "\n\n命令：`bin/assess bench --sizes " + spec + " --seed " + seed + "`\n\n";
+                    + "\n\n命令：`bin/assess " + (server == null ? "" : "--db " + server.replaceFirst("//[^/]*/", "//主机:端口/") + " ")
+                    + "bench --sizes " + spec + " --seed " + seed + "`\n\n";
             Files.writeString(append, head + table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return 0;

@@ -5,11 +5,16 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * 数据库：默认是嵌入式 H2 文件库。启动时用 Flyway 执行版本化 SQL 迁移，Hibernate 只校验表结构。
+ * 数据库：默认是嵌入式 H2 文件库，也可以是 PostgreSQL 服务器（jdbc:postgresql://…）。打开任何一种库都只经过这里：
+ * 启动时用 Flyway 执行版本化 SQL 迁移（两种引擎共用 db/migration，引擎专用的只在 db/vendor/{引擎}），清除被中断的写入，
+ * Hibernate 只校验表结构。
  */
 public final class Database implements AutoCloseable {
     static {
@@ -20,16 +25,36 @@ public final class Database implements AutoCloseable {
     }
 
     private final String url;
+    private final Vendor vendor;
+    private final Properties credentials;
     private final boolean migrated;
     /** Hibernate 在第一次用到时才建（约占一条命令 1–2 秒 CPU）：只读的命令（explain、history、report）走 JDBC，不建它。 */
     private volatile SessionFactory sessionFactory;
     /** 命令期间一直开着的连接：嵌入式 H2 在最后一个连接关闭时关库，每次查询都重新打开文件会很慢。 */
     private final java.sql.Connection keeper;
 
-    private Database(String url, boolean migrated) {
+    private Database(String url, Vendor vendor, Properties credentials, boolean migrated, boolean keep) {
         this.url = url;
+        this.vendor = vendor;
+        this.credentials = credentials;
         this.migrated = migrated;
-        this.keeper = url.startsWith("jdbc:h2:") ? connect() : null;
+        this.keeper = keep && vendor == Vendor.H2 ? connect() : null;
+    }
+
+    /**
+     * 把命令行 --db 的值变成 JDBC 地址：jdbc: 开头的原样使用（jdbc:postgresql://主机:端口/库名 或 jdbc:h2:…），
+     * 否则是 H2 文件库的路径（不带 .mv.db）。
+     */
+    public static String urlFor(String dbOption) {
+        if (dbOption == null || dbOption.isBlank()) {
+            return defaultUrl();
+        }
+        if (dbOption.startsWith("jdbc:")) {
+            Vendor.of(dbOption);
+            return dbOption;
+        }
+        String base = dbOption.endsWith(".mv.db") ? dbOption.substring(0, dbOption.length() - ".mv.db".length()) : dbOption;
+        return fileUrl(Path.of(base));
     }
 
     /** 默认库：工作目录下 data/assess（H2 文件库）。 */
@@ -78,33 +103,55 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** 只用来取 JDBC 连接的库（不迁移、不建 Hibernate）：恢复测试用。 */
+    static Database connectionsOnly(String url) {
+        return new Database(url, Vendor.of(url), Credentials.forUrl(url), false, false);
+    }
+
+    /** 打开库（H2 文件库或 PostgreSQL 服务器），执行迁移、清除被中断的写入（recover）；Hibernate 在第一次用到时才建。 */
     private static Database open(String url, boolean recover) {
+        Vendor vendor = Vendor.of(url);
+        Properties credentials = Credentials.forUrl(url);
         boolean migrated;
         try {
-            migrated = SchemaVersion.upToDate(url) ? false : Flyway.configure().dataSource(url, "sa", "")
-                    .locations("classpath:db/migration").loggers("slf4j").load().migrate().migrationsExecuted > 0;
+            List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+            if (vendor != Vendor.H2) {
+                // 引擎专用的迁移与回调（如 PostgreSQL 的 beforeMigrate.sql）。H2 不加目录，旧库的迁移校验和不变。
+                locations.add("classpath:db/vendor/" + vendor.folder);
+            }
+            // 已是最新版本时跳过 Flyway（只对 H2 判断：PostgreSQL 另有引擎专用的迁移，且可能有别人同时在升级，交给 Flyway 的锁）
+            migrated = vendor == Vendor.H2 && SchemaVersion.upToDate(url) ? false
+                    : Flyway.configure().dataSource(url, credentials.getProperty("user"), credentials.getProperty("password", ""))
+                    .locations(locations.toArray(String[]::new))
+                    .loggers("slf4j").load().migrate().migrationsExecuted > 0;
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
         if (recover) {
-            Staging.recover(url, System.err);
+            Staging.recover(new Database(url, vendor, credentials, false, false), System.err);
         }
-        return new Database(url, migrated);
+        return new Database(url, vendor, credentials, migrated, true);
     }
 
-    private static Configuration configuration(String url, boolean migrated) {
+    private Configuration configuration() {
         Configuration cfg = new Configuration();
         entityClasses().forEach(cfg::addAnnotatedClass);
-        return cfg
+        cfg
                 .setProperty("hibernate.connection.url", url)
-                .setProperty("hibernate.connection.username", "sa")
-                .setProperty("hibernate.connection.password", "")
+                .setProperty("hibernate.connection.username", credentials.getProperty("user"))
+                .setProperty("hibernate.connection.password", credentials.getProperty("password", ""))
                 // 表结构由 Flyway 管：刚迁移过（或测试中）才让 Hibernate 逐表校验，平时省下每条命令约半秒的元数据查询
                 .setProperty("hibernate.hbm2ddl.auto", migrated || Boolean.getBoolean("assess.validateSchema") ? "validate" : "none")
                 .setProperty("hibernate.jdbc.batch_size", "1000")
                 .setProperty("hibernate.order_inserts", "true")
                 .setProperty("hibernate.jdbc.fetch_size", "5000")
                 .setProperty("hibernate.show_sql", "false");
+        if (vendor == Vendor.POSTGRESQL) {
+            cfg.setProperty("hibernate.connection.ApplicationName", "assess");
+            cfg.setProperty("hibernate.connection.reWriteBatchedInserts", "true");
+            cfg.setProperty("hibernate.dialect", PostgresDialect.class.getName());
+        }
+        return cfg;
     }
 
     /** 实体类清单：src/main/resources/db/entities.txt。 */
@@ -130,8 +177,71 @@ public final class Database implements AutoCloseable {
                 // 不挂原因：命令行按原因归类退出码，这句本身已说清楚（与 main 的写法一致，退出码 1）
                 return new InUse("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url, null);
             }
+            if (t instanceof java.sql.SQLException se && se.getSQLState() != null) {
+                String target = url.replaceFirst("\\?.*$", "");
+                switch (se.getSQLState()) {
+                    case "08001", "08004", "08006" -> {
+                        return new IllegalStateException("无法连接数据库服务器 " + target
+                                + "：请确认地址、端口正确，服务器已启动并允许本机连接", e);
+                    }
+                    case "28P01", "28000" -> {
+                        return new IllegalStateException("数据库服务器 " + target + " 拒绝登录：用户名或口令不对。"
+                                + "用户名与口令请用环境变量 ASSESS_DB_USER、ASSESS_DB_PASSWORD 或 ~/.pgpass 文件提供", e);
+                    }
+                    case "3D000" -> {
+                        return new IllegalStateException("数据库服务器上没有这个库：" + target
+                                + "。请先按 README“用 PostgreSQL 服务器”一节建库与用户", e);
+                    }
+                    case "42501" -> {
+                        return new IllegalStateException("数据库用户没有建表权限：" + target
+                                + "。请让数据库管理员把库的所有权交给这个用户（见 README“用 PostgreSQL 服务器”）", e);
+                    }
+                    default -> {
+                    }
+                }
+            }
         }
         return e;
+    }
+
+    /**
+     * PostgreSQL：同一考核期的考核运行一次只能有一个（会话级 advisory 锁，锁在这个连接上，连接断开即释放）。
+     * 已有运行时先用一行中文说明在等谁，再等它结束。H2 库本来就只许一个命令打开，不需要锁。
+     */
+    public Lock lockPeriod(String period, java.io.PrintStream log) {
+        if (vendor != Vendor.POSTGRESQL) {
+            return () -> { };
+        }
+        java.sql.Connection c = connect();
+        try {
+            c.setAutoCommit(true);
+            if (!Locks.tryPeriod(c, period)) {
+                if (log != null) {
+                    log.println("考核期 " + period + " 正由另一个考核运行使用（另一个用户或命令），等它结束后再开始…");
+                }
+                Locks.waitPeriod(c, period);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (java.sql.SQLException ignored) {
+                // 连接断开锁即释放
+            }
+            throw new IllegalStateException("取考核期 " + period + " 的锁失败：" + e.getMessage(), e);
+        }
+        return () -> {
+            try {
+                c.close();
+            } catch (java.sql.SQLException e) {
+                // 连接断开，锁随之释放
+            }
+        };
+    }
+
+    /** 一把锁；close 释放。 */
+    public interface Lock extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public SessionFactory sessions() {
@@ -139,7 +249,11 @@ public final class Database implements AutoCloseable {
         if (f == null) {
             synchronized (this) {
                 if (sessionFactory == null) {
-                    sessionFactory = configuration(url, migrated).buildSessionFactory();
+                    try {
+                        sessionFactory = configuration().buildSessionFactory();
+                    } catch (RuntimeException e) {
+                        throw translate(url, e);
+                    }
                 }
                 f = sessionFactory;
             }
@@ -169,7 +283,7 @@ public final class Database implements AutoCloseable {
     /** 一个单独的 JDBC 连接（自动提交关闭），给分批提交的大批量写入用；用完由调用方关闭。 */
     public java.sql.Connection connect() {
         try {
-            java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+            java.sql.Connection c = java.sql.DriverManager.getConnection(url, credentials);
             c.setAutoCommit(false);
             return c;
         } catch (java.sql.SQLException e) {
@@ -177,7 +291,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * 一个只读连接，整个事务看同一个快照（PostgreSQL 的 REPEATABLE READ）：考核分页读取百万行时，别的用户提交的导入
+     * 不会只被读到一半。H2 库独占打开，与 {@link #connect()} 相同。
+     */
+    public java.sql.Connection connectForReading() {
+        java.sql.Connection c = connect();
+        if (vendor == Vendor.POSTGRESQL) {
+            try {
+                c.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+                c.setReadOnly(true);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
+        return c;
+    }
+
     public String url() { return url; }
+
+    public Vendor vendor() { return vendor; }
 
     public <T> T inTransaction(Function<org.hibernate.Session, T> work) {
         return sessions().fromTransaction(work);

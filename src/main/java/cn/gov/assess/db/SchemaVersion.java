@@ -83,6 +83,9 @@ final class SchemaVersion {
     }
 
     private static void consider(String name, String[] max) {
+        if (name.contains("vendor/")) {
+            return; // 引擎专用的迁移（db/vendor/{引擎}）不在 H2 库里执行，不计入 H2 的最新版本
+        }
         Matcher m = NAME.matcher(name);
         if (m.find() && !name.contains("$")) {
             String v = m.group(1).replace('_', '.');

@@ -2,13 +2,14 @@ package cn.gov.assess.db;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * 分批写入的“未完成”部分。百万行级的导入与考核不能放进一个事务（H2 在一个未提交事务里要保留全部撤销记录，
@@ -24,10 +25,13 @@ public final class Staging {
     private Staging() {
     }
 
-    /** 打开库时调用：清除被中断的导入与考核留下的 pending 行。返回删除的行数。 */
-    static long recover(String url, PrintStream log) {
-        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            c.setAutoCommit(false);
+    /**
+     * 打开库时调用：清除被中断的导入与考核留下的 pending 行。返回删除的行数。
+     * H2 库是独占打开的，此时不可能还有别的进程在写。PostgreSQL 上别的用户可能正在导入或考核：导入在一个事务里写完
+     * （别人看不到它的 pending 行，被杀时服务器自动回滚）；考核运行持有它那一期的 advisory 锁，锁拿得到才说明它已中断。
+     */
+    static long recover(Database db, PrintStream log) {
+        try (Connection c = db.connect()) {
             long deleted = 0;
             List<Long> batches = new ArrayList<>();
             Long firstOrder = null;
@@ -40,24 +44,38 @@ public final class Staging {
                     firstAssignment = min(firstAssignment, (Long) rs.getObject(3));
                 }
             }
+            c.commit();
             if (!batches.isEmpty()) {
                 deleted += discardImport(c, batches, firstOrder, firstAssignment);
                 if (log != null) {
                     log.printf("上次导入没有完成（进程被中断），已删除它写入一半的 %,d 行，库已恢复到那次导入之前。%n", deleted);
                 }
             }
-            List<Long> runs = new ArrayList<>();
+            Map<Long, String> runs = new LinkedHashMap<>();
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("select id from assessment_run where state = 'pending'")) {
+                 ResultSet rs = st.executeQuery("select id, period from assessment_run where state = 'pending' order by id")) {
                 while (rs.next()) {
-                    runs.add(rs.getLong(1));
+                    runs.put(rs.getLong(1), rs.getString(2));
                 }
             }
-            for (Long run : runs) {
-                long n = discardRun(c, run);
+            c.commit();
+            for (Map.Entry<Long, String> run : runs.entrySet()) {
+                long n;
+                if (db.vendor() == Vendor.POSTGRESQL) {
+                    try (Connection lock = db.connect()) {
+                        lock.setAutoCommit(true);
+                        if (!Locks.tryPeriod(lock, run.getValue())) {
+                            continue; // 另一个用户正在考核这一期：不是中断的运行
+                        }
+                        n = discardRun(c, run.getKey());
+                        Locks.releasePeriod(lock, run.getValue());
+                    }
+                } else {
+                    n = discardRun(c, run.getKey());
+                }
                 deleted += n;
                 if (log != null) {
-                    log.printf("考核运行 %d 没有完成（进程被中断），已删除它写入一半的 %,d 条审计记录。%n", run, n);
+                    log.printf("考核运行 %d 没有完成（进程被中断），已删除它写入一半的 %,d 条审计记录。%n", run.getKey(), n);
                 }
             }
             return deleted;
@@ -76,6 +94,22 @@ public final class Staging {
      */
     public static long discardImport(Connection c, List<Long> batches, Long firstOrder, Long firstAssignment) throws SQLException {
         long deleted = 0;
+        if (Vendor.of(c) == Vendor.POSTGRESQL) {
+            // 别的导入可能同时在写，编号区间会交错：按批次删
+            Long[] ids = batches.toArray(Long[]::new);
+            for (String t : new String[]{"assignment", "work_order"}) {
+                try (PreparedStatement ps = c.prepareStatement("delete from " + t + " where batch_id = any(?)")) {
+                    ps.setArray(1, c.createArrayOf("bigint", ids));
+                    deleted += ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from import_batch where id = any(?) and state = 'pending'")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids));
+                ps.executeUpdate();
+            }
+            c.commit();
+            return deleted;
+        }
         if (firstAssignment != null) {
             deleted += deleteInChunks(c, "delete from assignment where id >= ?", firstAssignment);
         }
@@ -118,7 +152,7 @@ public final class Staging {
 
     private static long deleteInChunks(Connection c, String sql, long arg) throws SQLException {
         long total = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql + " fetch first " + DELETE_CHUNK + " rows only")) {
+        try (PreparedStatement ps = c.prepareStatement(Vendor.of(c).deleteChunk(sql, DELETE_CHUNK))) {
             ps.setLong(1, arg);
             for (int n = ps.executeUpdate(); n > 0; n = ps.executeUpdate()) {
                 total += n;

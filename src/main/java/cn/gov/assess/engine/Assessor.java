@@ -152,7 +152,7 @@ public final class Assessor {
             // 按工单主键分页（键集分页）：每页是一个短查询，H2 按主键定位到上一页末尾接着扫描，不排序，同一工单的转办相邻。
             // 不用一个跨越整个考核的长查询：千万行时它要读十几分钟，期间审计记录在另一个连接上提交，H2 会回收长查询
             // 还在用的旧数据块（实测 1000 万行时报 “Chunk not found”）。
-            try (java.sql.Connection conn = db.connect();
+            try (java.sql.Connection conn = db.connectForReading();
                  java.sql.PreparedStatement ps = conn.prepareStatement(
                          "select a.id, o.id, o.channel, o.order_no, o.received_at, a.unit_id, a.unit_spelling, a.deadline, "
                                  + "a.completed_at, a.signed_at, a.sign_deadline, a.satisfaction, a.return_count, a.reopened "

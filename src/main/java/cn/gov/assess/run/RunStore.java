@@ -53,6 +53,13 @@ public final class RunStore {
      * 所以运行要么完整存在，要么不存在。
      */
     public Assessor.Result assessAndSave(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
+        // PostgreSQL：同一期的两次运行排队（advisory 锁，见 Database.lockPeriod）；不同期可同时运行
+        try (Database.Lock lock = db.lockPeriod(period.code(), System.err)) {
+            return assessAndSaveLocked(assessor, period, cutoff, rules);
+        }
+    }
+
+    private Assessor.Result assessAndSaveLocked(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
         AssessmentRun run = new AssessmentRun(period, cutoff, LocalDateTime.now(), rules.fingerprint(), "-".repeat(64), 0, 0);
         run.markPending();
         db.sessions().inStatelessTransaction(ss -> ss.insert(run));

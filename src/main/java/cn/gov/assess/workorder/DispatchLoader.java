@@ -1,7 +1,9 @@
 package cn.gov.assess.workorder;
 
 import cn.gov.assess.db.Database;
+import cn.gov.assess.db.PgCopy;
 import cn.gov.assess.db.Staging;
+import cn.gov.assess.db.Vendor;
 import cn.gov.assess.io.RowSource;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
@@ -38,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  *       任何一行有错，停止写入但继续校验到最后，报出全部错误，再删掉已写的行（{@link Staging#discardImport}）。
  *       进程中途被杀，下次打开库时同样删掉。全部正确时由调用方在最后一个小事务里把批次改为 done。</li>
  *   <li>重复导入：渠道里已有工单时，逐批（1000 个编号）查库，已有的相同记录跳过，不同的报错。</li>
+ *   <li>PostgreSQL：用 COPY（PgJDBC 的 CopyManager）成块写入，整个导入在一个事务里（PostgreSQL 没有 H2 的撤销记录问题），
+ *       连同批次生效由调用方在同一连接上提交（{@link #sharedConnection()}）。别的用户在提交前看不到任何一行；进程被杀时
+ *       服务器自动回滚，库里什么也不留。</li>
  * </ul>
  */
 final class DispatchLoader {
@@ -46,6 +51,8 @@ final class DispatchLoader {
     /** 每写入多少行提交一次（系统属性 assess.import.commitEvery，默认 5 万）。 */
     private final int commitEvery = Integer.getInteger("assess.import.commitEvery", 50_000);
     private static final int LOOKUP_BATCH = 1000;
+    /** PostgreSQL：每攒多少条转办送出一次 COPY。 */
+    private static final int COPY_EVERY = 50_000;
 
     /** 一个已暂存的文件。 */
     record Staged(String file, String encoding, String sha256, Long batchId, int rowsRead, int rowsAdded) {
@@ -85,6 +92,14 @@ final class DispatchLoader {
     List<Long> batchIds() { return batchIds; }
 
     /**
+     * PostgreSQL：暂存的行还在这个连接的事务里，调用方须在同一连接上写入其余部分并提交（全部或全无）。H2 返回 null
+     * （已分批提交，由调用方另开事务把批次改为 done）。
+     */
+    Connection sharedConnection() {
+        return conn != null && db.vendor() == Vendor.POSTGRESQL ? conn : null;
+    }
+
+    /**
      * 校验全部文件；problems 为空时同时暂存（写入并分批提交）。返回每个文件的结果；出错时 problems 非空，
      * 已暂存的行须由调用方 {@link #discard()}。
      */
@@ -118,7 +133,9 @@ final class DispatchLoader {
                         ps.executeUpdate();
                     }
                 }
-                conn.commit();
+                if (db.vendor() == Vendor.H2) {
+                    conn.commit(); // PostgreSQL：pending 批次与数据同在一个事务里，别人看不到
+                }
                 writer = new Writer(conn, existing, new IdBlock(conn, "assignment_seq", a), files.size());
                 writer.start();
             }
@@ -366,7 +383,7 @@ final class DispatchLoader {
     }
 
     static long nextValue(Connection c, String sequence) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select next value for " + sequence)) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(Vendor.of(c).nextValue(sequence))) {
             rs.next();
             return rs.getLong(1);
         }
@@ -431,6 +448,7 @@ final class DispatchLoader {
         private final Set<String> existing;
         private final IdBlock assignmentIds;
         private final Map<Long, Long> remap = new HashMap<>(); // 本次分配的工单编号 → 库里已有工单的编号
+        private final Set<Long> fromDb = new java.util.HashSet<>(); // 库里已有的工单（别的导入可能同时取号，编号区间会交错）
         final List<String> problems = Collections.synchronizedList(new ArrayList<>());
         final int[] added;
         private volatile Throwable failure;
@@ -478,6 +496,20 @@ final class DispatchLoader {
 
         @Override
         public void run() {
+            try {
+                if (db.vendor() == Vendor.POSTGRESQL) {
+                    copyAll();
+                } else {
+                    insertAll();
+                }
+            } catch (Throwable e) {
+                failure = e;
+                queue.clear();
+            }
+        }
+
+        /** H2：批量插入，每 5 万行提交一次。 */
+        private void insertAll() throws SQLException, InterruptedException {
             try (PreparedStatement insOrder = c.prepareStatement(
                     "insert into work_order (id, channel, order_no, received_at, batch_id) values (?, ?, ?, ?, ?)");
                  PreparedStatement insAssignment = c.prepareStatement("insert into assignment (id, order_id, unit_id, "
@@ -531,9 +563,54 @@ final class DispatchLoader {
                     }
                 }
                 c.commit();
-            } catch (Throwable e) {
-                failure = e;
-                queue.clear();
+            }
+        }
+
+        /** PostgreSQL：按 COPY 文本格式攒够 5 万行送出一次；不提交（调用方在同一事务里让批次生效后提交）。 */
+        private void copyAll() throws SQLException, InterruptedException {
+            PgCopy orders = new PgCopy(c, "work_order", "id", "channel", "order_no", "received_at", "batch_id");
+            PgCopy rows = new PgCopy(c, "assignment", "id", "order_id", "unit_id", "unit_spelling", "deadline", "completed_at",
+                    "batch_id");
+            try {
+                for (Chunk k = queue.take(); k != end; k = queue.take()) {
+                    boolean[] skip = new boolean[k.n];
+                    if (!existing.isEmpty()) {
+                        resolveExisting(k, skip);
+                    }
+                    if (!problems.isEmpty()) {
+                        continue;
+                    }
+                    long batch = batchIds.get(k.fileIdx);
+                    for (int i = 0; i < k.n; i++) {
+                        if (skip[i]) {
+                            continue;
+                        }
+                        if (k.newOrder[i]) {
+                            orders.add(k.orderId[i]).add(k.channel[i]).add(k.orderNo[i]).add(k.received[i]).add(batch).endRow();
+                        }
+                        rows.add(assignmentIds.next()).add(k.orderId[i]).add(k.unitId[i]).add(k.spelling[i]).add(k.deadline[i])
+                                .add(k.completed[i]).add(batch).endRow();
+                        added[k.fileIdx]++;
+                    }
+                    if (rows.pending() >= COPY_EVERY) {
+                        orders.flush();
+                        rows.flush();
+                    }
+                    if (progress != null) {
+                        progress.advance(k.n);
+                    }
+                }
+                if (problems.isEmpty()) {
+                    orders.flush();
+                    rows.flush();
+                }
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    // 唯一约束：另一个用户同时导入了相同的工单并先提交了
+                    throw new IllegalStateException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
+                            + "请等它完成后重新导入本批文件，已导入的相同记录会自动跳过", e);
+                }
+                throw e;
             }
         }
 
@@ -556,17 +633,25 @@ final class DispatchLoader {
                     Map<String, Integer> byNo = new HashMap<>();
                     part.forEach(i -> byNo.put(k.orderNo[i], i));
                     // 以数组作表与工单表连接：H2 对“channel = ? and order_no in (…)”只用索引的第一列，会扫完整个渠道
-                    try (PreparedStatement q = c.prepareStatement("select w.id, w.order_no, w.received_at "
-                            + "from table(x varchar = ?) t join work_order w on w.channel = ? and w.order_no = t.x where w.id < ?")) {
-                        q.setObject(1, part.stream().map(i -> k.orderNo[i]).toArray(String[]::new));
-                        q.setString(2, e.getKey());
-                        q.setLong(3, firstOrderId);
+                    try (PreparedStatement q = c.prepareStatement(db.vendor().existingOrdersByNumber())) {
+                        String[] numbers = part.stream().map(i -> k.orderNo[i]).toArray(String[]::new);
+                        Long[] mine = batchIds.toArray(Long[]::new);
+                        if (db.vendor() == Vendor.POSTGRESQL) {
+                            q.setArray(1, c.createArrayOf("varchar", numbers));
+                            q.setString(2, e.getKey());
+                            q.setArray(3, c.createArrayOf("bigint", mine));
+                        } else {
+                            q.setObject(1, numbers);
+                            q.setString(2, e.getKey());
+                            q.setObject(3, mine);
+                        }
                         try (ResultSet rs = q.executeQuery()) {
                             while (rs.next()) {
                                 int i = byNo.get(rs.getString(2));
                                 long dbId = rs.getLong(1);
                                 LocalDateTime dbReceived = rs.getObject(3, LocalDateTime.class);
                                 remap.put(k.orderId[i], dbId);
+                                fromDb.add(dbId);
                                 k.orderId[i] = dbId;
                                 k.newOrder[i] = false;
                                 if (!dbReceived.equals(k.received[i])) {
@@ -585,7 +670,7 @@ final class DispatchLoader {
                     // 同一工单的后续转办（可能在同一块里，所以要在上面的查询之后）
                     k.orderId[i] = remap.getOrDefault(k.orderId[i], k.orderId[i]);
                 }
-                if (!skip[i] && existing.contains(k.channel[i]) && k.orderId[i] < firstOrderId) {
+                if (!skip[i] && existing.contains(k.channel[i]) && fromDb.contains(k.orderId[i])) {
                     dbOrders.computeIfAbsent(k.orderId[i], x -> new ArrayList<>()).add(i);
                 }
             }

@@ -174,8 +174,8 @@ public final class Importer {
                 System.err.printf("校验并暂存派单记录 %.2f 秒%n", (System.nanoTime() - tValidate) / 1e9);
             }
             long tWrite = System.nanoTime();
-            List<FileResult> results = write(newUnits, unitIds, unitTables, staged, raw, problems, monitoring, ordered, meta,
-                    metaTables);
+            List<FileResult> results = write(loader.sharedConnection(), newUnits, unitIds, unitTables, staged, raw, problems,
+                    monitoring, ordered, meta, metaTables);
             if (Boolean.getBoolean("assess.timing")) {
                 System.err.printf("写入其余并生效 %.2f 秒%n", (System.nanoTime() - tWrite) / 1e9);
             }
@@ -346,12 +346,38 @@ public final class Importer {
         return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
     }
 
-    private List<FileResult> write(Map<String, UnitRow> newUnits, Map<String, Long> plannedIds, List<CsvTable> unitTables,
-                                   List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
+    /**
+     * 最后一步：单位、监测、通报信息与批次生效。shared 非空（PostgreSQL）时在派单记录所在的连接与事务里做，一次提交；
+     * 否则另开一个事务。
+     */
+    private List<FileResult> write(java.sql.Connection shared, Map<String, UnitRow> newUnits, Map<String, Long> plannedIds,
+                                   List<CsvTable> unitTables, List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
                                    List<String> problems, MonitoringImport monitoring,
                                    List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
                                    Map<String, String[]> meta, List<CsvTable> metaTables) {
-        return db.sessions().fromStatelessTransaction(s -> {
+        java.util.function.Function<StatelessSession, List<FileResult>> work = s -> writeIn(s, newUnits, plannedIds, unitTables,
+                dispatch, raw, problems, monitoring, monitoringTables, meta, metaTables);
+        if (shared == null) {
+            return db.sessions().fromStatelessTransaction(work);
+        }
+        try (StatelessSession s = db.sessions().withStatelessOptions().connection(shared).openStatelessSession()) {
+            List<FileResult> results = work.apply(s);
+            shared.commit();
+            return results;
+        } catch (java.sql.SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new IllegalStateException("另一个导入同时写入了相同的记录，本次导入未写入任何记录；请等它完成后重新导入", e);
+            }
+            throw new IllegalStateException("导入提交失败，未写入任何记录：" + e.getMessage(), e);
+        }
+    }
+
+    private List<FileResult> writeIn(StatelessSession s, Map<String, UnitRow> newUnits, Map<String, Long> plannedIds,
+                                     List<CsvTable> unitTables, List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
+                                     List<String> problems, MonitoringImport monitoring,
+                                     List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
+                                     Map<String, String[]> meta, List<CsvTable> metaTables) {
+        {
             List<FileResult> results = new ArrayList<>();
             LocalDateTime now = LocalDateTime.now();
             // 单位：新单位插入，已有单位更新类型与排序，别名补齐
@@ -441,7 +467,7 @@ public final class Importer {
                 throw new InputException(problems);
             }
             return results;
-        });
+        }
     }
 
     static Comparator<Path> byName() { return Comparator.comparing(Path::toString); }

@@ -1,9 +1,14 @@
 package cn.gov.assess.bench;
 
+import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 在子进程中执行导入、考核、更正，并在随机时刻 SIGKILL：数据库要么是命令之前的样子，要么是命令之后的样子；
- * 下一条命令无需修复即可执行。库被占用时，第二条命令用一行话说明。
+ * 下一条命令无需修复即可执行。H2 库被占用时，第二条命令用一行话说明；PostgreSQL 上两条命令同时进行、都成功。
+ * H2 与 PostgreSQL 各跑一遍（子进程从环境变量 ASSESS_DB_USER / ASSESS_DB_PASSWORD 取 PostgreSQL 的用户与口令）。
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.gov.assess.Engine#all")
 class CrashSafetyTest {
+    @Parameter
+    Engine engine;
+
     private static final long ROWS = 40_000;
 
     private static Process start(Path log, String... args) throws IOException {
@@ -39,13 +50,16 @@ class CrashSafetyTest {
         return TestSupport.scalar(db, sql);
     }
 
-    /** 子进程运行到被杀或自行结束，返回是否被杀。 */
-    private static boolean killAt(Process p, long millis) throws InterruptedException {
+    /** 子进程运行到被杀或自行结束，返回是否被杀。PostgreSQL 上再等服务器发现它已断开（会话结束、锁释放）。 */
+    private boolean killAt(Process p, long millis, String url) throws Exception {
         if (p.waitFor(millis, TimeUnit.MILLISECONDS)) {
             return false;
         }
         p.destroyForcibly(); // Linux 上是 SIGKILL
         p.waitFor();
+        if (engine == Engine.POSTGRESQL) {
+            Engine.awaitNoClientSessions(url);
+        }
         return true;
     }
 
@@ -54,11 +68,11 @@ class CrashSafetyTest {
         Random random = new Random(20261128);
         Path data = tmp.resolve("data");
         SyntheticQuarter.write(data, ROWS, 500, 3, false);
-        String url = Database.fileUrl(tmp.resolve("db/assess"));
+        String url = engine.freshUrl(tmp.resolve("db"));
 
         // 导入：杀在随机时刻，之后要么 0 行要么全部；再导入一次应成功
         for (int round = 0; round < 2; round++) {
-            boolean killed = killAt(start(tmp.resolve("import.log"), "--db", url, "import", data.toString()), 1500 + random.nextInt(2500));
+            boolean killed = killAt(start(tmp.resolve("import.log"), "--db", url, "import", data.toString()), 1500 + random.nextInt(2500), url);
             try (Database db = Database.open(url)) {
                 long n = count(db, "assignment");
                 assertTrue(n == 0 || n == ROWS, "导入被杀后转办数应为 0 或 " + ROWS + "，实为 " + n + "（被杀：" + killed + "）");
@@ -72,7 +86,7 @@ class CrashSafetyTest {
         }
 
         // 考核：要么没有这次运行，要么运行连同全部审计记录都在
-        boolean killed = killAt(start(tmp.resolve("run.log"), "--db", url, "run", "--period", "2026-Q1"), 2500 + random.nextInt(3000));
+        boolean killed = killAt(start(tmp.resolve("run.log"), "--db", url, "run", "--period", "2026-Q1"), 2500 + random.nextInt(3000), url);
         try (Database db = Database.open(url)) {
             long runs = count(db, "assessment_run");
             long trail = scalar(db, "select coalesce(sum(row_count), 0) from run_trail");
@@ -91,7 +105,7 @@ class CrashSafetyTest {
             sb.append(f[0]).append(',').append(f[1]).append(',').append(f[3]).append(",办理时限,2026-04-30 18:00,延期获批,测试\n");
         }
         Files.writeString(corrections, sb.toString());
-        killed = killAt(start(tmp.resolve("correct.log"), "--db", url, "correct", corrections.toString()), 1200 + random.nextInt(1500));
+        killed = killAt(start(tmp.resolve("correct.log"), "--db", url, "correct", corrections.toString()), 1200 + random.nextInt(1500), url);
         try (Database db = Database.open(url)) {
             long n = count(db, "correction");
             assertTrue(n == 0 || n == 200, "更正被杀后应为 0 或 200 条，实为 " + n + "（被杀：" + killed + "）");
@@ -100,9 +114,10 @@ class CrashSafetyTest {
 
     @Test
     void aSecondCommandOnADatabaseInUseSaysSoInOneLine(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(engine == Engine.H2, "H2 只许一个命令打开；PostgreSQL 见 twoCommandsAtOnceBothSucceed");
         Path data = tmp.resolve("data");
         SyntheticQuarter.write(data, ROWS, 500, 5, false);
-        String url = Database.fileUrl(tmp.resolve("db/assess"));
+        String url = engine.freshUrl(tmp.resolve("db"));
         Process first = start(tmp.resolve("first.log"), "--db", url, "import", data.toString());
         try {
             Thread.sleep(1500);
@@ -119,5 +134,24 @@ class CrashSafetyTest {
             first.waitFor(2, TimeUnit.MINUTES);
         }
         assertEquals(0, first.exitValue(), Files.readString(tmp.resolve("first.log")));
+    }
+
+    /** PostgreSQL：导入进行中开始考核同一期：两条命令都成功；考核看到的是导入之前或之后，不会是一半。 */
+    @Test
+    void twoCommandsAtOnceBothSucceed(@TempDir Path tmp) throws Exception {
+        Assumptions.assumeTrue(engine == Engine.POSTGRESQL, "H2 库同时只许一个命令使用");
+        Path data = tmp.resolve("data");
+        SyntheticQuarter.write(data, ROWS, 500, 5, false);
+        String url = engine.freshUrl(tmp.resolve("db"));
+        Process first = start(tmp.resolve("first.log"), "--db", url, "import", data.toString());
+        Thread.sleep(1500);
+        Process second = start(tmp.resolve("second.log"), "--db", url, "run", "--period", "2026-Q1");
+        assertEquals(0, second.waitFor(), Files.readString(tmp.resolve("second.log")));
+        assertEquals(0, first.waitFor(), Files.readString(tmp.resolve("first.log")));
+        try (Database db = Database.open(url)) {
+            long seen = scalar(db, "select assignment_count from assessment_run");
+            assertTrue(seen == 0 || seen == ROWS, "考核读到的转办应为 0 或 " + ROWS + "，实为 " + seen);
+            assertEquals(ROWS, count(db, "assignment"));
+        }
     }
 }

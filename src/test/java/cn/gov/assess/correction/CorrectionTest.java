@@ -1,12 +1,15 @@
 package cn.gov.assess.correction;
 
-import cn.gov.assess.audit.RunDiff;
-
+import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
+import cn.gov.assess.audit.RunDiff;
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.RuleSet;
@@ -26,7 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 更正、重跑、撤回与差异：旧运行不变，差异追到更正。 */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.gov.assess.Engine#all")
 class CorrectionTest {
+    @Parameter
+    Engine engine;
     private static final Period Q4 = Period.parse("2021-Q4");
     private static final String HEADER = "渠道,工单编号,办理单位,更正项目,新值,原因,提出人\n";
     @TempDir
@@ -38,7 +45,7 @@ class CorrectionTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        db = TestSupport.memoryDb();
+        db = engine.open();
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         store = new RunStore(db);
         corrections = new Corrections(db);

@@ -1,5 +1,6 @@
 package cn.gov.assess.notice;
 
+import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
@@ -18,14 +19,20 @@ import java.util.List;
 /** 测试公用：fixtures/2021-Q4 经默认规则考核一次、报告写到临时目录（各测试类共用，只跑一次）。 */
 final class NoticeFixture {
     static final Period Q4 = Period.parse("2021-Q4");
-    private static Path out;
+    private static final java.util.Map<Engine, Path> OUT = new java.util.EnumMap<>(Engine.class);
 
     private NoticeFixture() {
     }
 
-    static synchronized Path out() {
+    static Path out() {
+        return out(Engine.H2);
+    }
+
+    /** 在指定引擎的新库上导入、考核、写报告（每种引擎只做一次）。 */
+    static synchronized Path out(Engine engine) {
+        Path out = OUT.get(engine);
         if (out == null) {
-            try (Database db = TestSupport.memoryDb()) {
+            try (Database db = engine.open()) {
                 new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
                 long id = new RunStore(db).assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59),
                         TestSupport.rules()).runId();
@@ -33,6 +40,7 @@ final class NoticeFixture {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 new ReportWriter().write(new RunStore(db).load(id), dir);
                 out = dir;
+                OUT.put(engine, dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,7 +1,11 @@
 package cn.gov.assess.notice;
 
+import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,14 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * 黄金测试：2021-Q4 的通报全文 通报.md 与 expected/通报.md 逐字相同，并且与已发布的 published/notice.txt
  * 去掉排版差别后逐行相同（DIFFERENCES.md 所列差异除外）。
+ * H2 与 PostgreSQL 各跑一遍。
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.gov.assess.Engine#all")
 class NoticeGoldenTest {
+    @Parameter
+    Engine engine;
     static final Path FIXTURE = TestSupport.fixture("2021-Q4");
 
     @Test
     void fullTextEqualsExpectedFile() throws IOException {
         String expected = Files.readString(FIXTURE.resolve("expected/通报.md"));
-        assertEquals(expected, Files.readString(NoticeFixture.out().resolve("通报.md")));
+        assertEquals(expected, Files.readString(NoticeFixture.out(engine).resolve("通报.md")));
     }
 
     @Test
@@ -30,7 +39,7 @@ class NoticeGoldenTest {
         List<String> published = new ArrayList<>(NoticeText.canonical(
                 Files.readString(NoticeFixture.published().resolve("notice.txt"))));
         List<String> generated = new ArrayList<>(NoticeText.canonical(
-                Files.readString(NoticeFixture.out().resolve("通报.md"))));
+                Files.readString(NoticeFixture.out(engine).resolve("通报.md"))));
         // DIFFERENCES.md：正文一 办结工单较多 漏列县人社局、部门按实办数排序
         NoticeText.replaceOnce(published, "城关街道办、绛帐镇、法门镇、县城管执法局、县住建局、县教体局、县市场监管局、县卫健局。",
                 "城关街道办、绛帐镇、法门镇、县住建局、县市场监管局、县人社局、县城管执法局、县教体局、县卫健局。");
@@ -53,8 +62,8 @@ class NoticeGoldenTest {
 
     @Test
     void fullTextContainsTheRenderedSectionsWordForWord() throws IOException {
-        String full = Files.readString(NoticeFixture.out().resolve("通报.md"));
-        for (String paragraph : Files.readString(NoticeFixture.out().resolve("sections.md")).split("\n\n")) {
+        String full = Files.readString(NoticeFixture.out(engine).resolve("通报.md"));
+        for (String paragraph : Files.readString(NoticeFixture.out(engine).resolve("sections.md")).split("\n\n")) {
             String p = paragraph.strip();
             assertTrue(full.contains(p), "通报.md 中应有：" + p);
         }
@@ -62,7 +71,7 @@ class NoticeGoldenTest {
 
     @Test
     void fullTextTablesEqualTheAnnexCsvs() throws IOException {
-        List<String> lines = NoticeText.canonical(Files.readString(NoticeFixture.out().resolve("通报.md")));
+        List<String> lines = NoticeText.canonical(Files.readString(NoticeFixture.out(engine).resolve("通报.md")));
         for (int no = 1; no <= 5; no++) {
             int at = lines.indexOf("附件" + no);
             assertTrue(at >= 0, "附件" + no);
@@ -72,7 +81,7 @@ class NoticeGoldenTest {
                     table.add(lines.get(i));
                 }
             }
-            List<String> csv = NoticeFixture.csv(NoticeFixture.out().resolve("annex-" + no + ".csv")).stream()
+            List<String> csv = NoticeFixture.csv(NoticeFixture.out(engine).resolve("annex-" + no + ".csv")).stream()
                     .map(r -> NoticeText.ROW + String.join("|", r.stream().map(NoticeText::squash).toList())).toList();
             assertEquals(csv, table, "附件" + no);
         }

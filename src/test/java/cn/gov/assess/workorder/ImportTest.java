@@ -1,6 +1,10 @@
 package cn.gov.assess.workorder;
 
+import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 导入：各类错误输入给出文件、行、列、值，并且数据库不变；重复导入不增加记录；隐私列不保存。 */
+@ParameterizedClass(name = "{0}")
+@MethodSource("cn.gov.assess.Engine#all")
 class ImportTest {
+    @Parameter
+    Engine engine;
     private static final String HEADER = "渠道,工单编号,受理时间,办理单位,办理时限,办结时间,诉求人,联系电话\n";
     @TempDir
     Path dir;
@@ -30,7 +38,7 @@ class ImportTest {
 
     @BeforeEach
     void setUp() {
-        db = TestSupport.memoryDb();
+        db = engine.open();
         importer = new Importer(db, TestSupport.rules());
         importer.importPaths(List.of(TestSupport.fixture("2021-Q4").resolve("units.csv")));
     }
@@ -190,13 +198,13 @@ class ImportTest {
     @Test
     void citizensNamesAndPhonesAreNeverStored() {
         importer.importPaths(List.of(TestSupport.fixture("2021-Q4")));
-        String dump = db.inTransaction(s -> s.createNativeQuery("script nodata", Object.class).getResultList().toString());
+        String dump = TestSupport.dump(db, false);
         assertFalse(dump.contains("诉求人") || dump.contains("联系电话") || dump.contains("诉求内容"), "表结构不含群众信息列");
         List<?> rows = db.inTransaction(s -> s.createNativeQuery(
                 "select count(*) from assignment where unit_spelling like '1%' or unit_spelling like '%反映%'", Object.class)
                 .getResultList());
         assertEquals("0", rows.get(0).toString());
-        String data = db.inTransaction(s -> s.createNativeQuery("script", Object.class).getResultList().toString());
+        String data = TestSupport.dump(db, true);
         java.util.regex.Matcher phone = java.util.regex.Pattern.compile("(?<![0-9a-f])1[3-9]\\d{9}(?![0-9a-f])").matcher(data);
         assertFalse(phone.find(), () -> "数据库中不应出现手机号：" + data.substring(Math.max(0, phone.start() - 80), phone.end() + 20));
     }
