@@ -33,6 +33,7 @@ public final class Latency {
         String dbArg = db.toString();
         exec(home, work, "--db", dbArg, "import", home.resolve("fixtures/2021-Q4").toString());
         exec(home, work, "--db", dbArg, "run", "--period", "2021-Q4");
+        exec(home, work, "--db", dbArg, "run", "--period", "2021-Q4");
         List<Object[]> plan = new ArrayList<>(List.of(
                 new Object[]{2000L, new String[]{"--db", dbArg, "explain", "县医保局"}},
                 new Object[]{2000L, new String[]{"--db", dbArg, "explain", "县住建局", "--orders"}},

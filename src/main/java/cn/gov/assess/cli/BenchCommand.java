@@ -54,9 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeat", description = "与 --latency 一起用：每条命令执行几次（默认 5）")
     int repeat = 5;
 
-    @Option(names = "--latency-extra", paramLabel = "参数", arity = "1..*",
-            description = "与 --latency 一起用：另测一条命令（整条参数，如 --db out/bench/1000000x5000/db explain 单位0001）")
-    List<String> latencyExtra;
+    @Option(names = "--latency-extra", paramLabel = "参数",
+            description = "与 --latency 一起用：另测一条命令，整条参数写在一个引号里并用等号连接，"
+                    + "如 --latency-extra=\"--db out/bench/1000000x5000/db/assess explain 单位00042\"")
+    String latencyExtra;
 
     @Option(names = "--xlsx", paramLabel = "行数", description = "Excel 导入基准：生成这么多行的平台样式 .xlsx（日期单元格、平台列名），"
             + "导入新库，量行/秒与堆峰值（如 --xlsx 1000000）；只做这一项")
@@ -69,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (latency) {
             var out = main.spec.commandLine().getOut();
-            List<String[]> extra = latencyExtra == null ? List.of() : List.<String[]>of(latencyExtra.toArray(new String[0]));
+            List<String[]> extra = latencyExtra == null ? List.of() : List.<String[]>of(latencyExtra.strip().split("\\s+"));
             String table = cn.gov.assess.bench.Latency.markdown(
                     cn.gov.assess.bench.Latency.measure(Main.home(), work.resolve("latency").toAbsolutePath(), repeat, extra), repeat);
             out.print(table);
