@@ -74,6 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             String table = cn.gov.assess.bench.Latency.markdown(
                     cn.gov.assess.bench.Latency.measure(Main.home(), work.resolve("latency").toAbsolutePath(), repeat, extra), repeat);
             out.print(table);
+            out.flush();
             if (append != null) {
                 Files.writeString(append, "\n### 命令延迟，" + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors()
                         + " 核，Java " + System.getProperty("java.version") + "\n\n命令：`bin/assess bench --latency --repeat " + repeat + "`\n\n" + table,
