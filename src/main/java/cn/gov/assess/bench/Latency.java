@@ -34,10 +34,11 @@ public final class Latency {
         exec(home, work, "--db", dbArg, "import", home.resolve("fixtures/2021-Q4").toString());
         exec(home, work, "--db", dbArg, "run", "--period", "2021-Q4");
         exec(home, work, "--db", dbArg, "run", "--period", "2021-Q4");
+        String[] ranked = rankedList(db);
         List<Object[]> plan = new ArrayList<>(List.of(
                 new Object[]{2000L, new String[]{"--db", dbArg, "explain", "县医保局"}},
                 new Object[]{2000L, new String[]{"--db", dbArg, "explain", "县住建局", "--orders"}},
-                new Object[]{2000L, new String[]{"--db", dbArg, "explain", "--list", "按期办结且办理较好", "--channel", "12345市民热线"}},
+                new Object[]{2000L, new String[]{"--db", dbArg, "explain", "--list", ranked[0], "--channel", ranked[1]}},
                 new Object[]{1500L, new String[]{"--db", dbArg, "history", "RX202110010001"}},
                 new Object[]{3000L, new String[]{"--db", dbArg, "report", "--run", "1", "--out", work.resolve("report").toString()}},
                 new Object[]{0L, new String[]{"--db", dbArg, "diff", "1", "2"}},
@@ -62,6 +63,22 @@ public final class Latency {
                     .replace(work.toString(), "…"), ms[0], ms[repeats / 2], ms[repeats - 1], (Long) p[0]));
         }
         return out;
+    }
+
+    /**
+     * 运行里第一个排名类名单（有名次的成员）的名单名与范围；名单名取自规则产生的结果，程序里不写名单名。
+     * 没有排名类名单时取第一个名单。
+     */
+    public static String[] rankedList(Path db) {
+        try (cn.gov.assess.db.Database d = cn.gov.assess.db.Database.open(cn.gov.assess.db.Database.fileUrl(db))) {
+            List<cn.gov.assess.run.RunListEntry> lists = new cn.gov.assess.run.RunStore(d).load(null).lists();
+            cn.gov.assess.run.RunListEntry e = lists.stream().filter(x -> x.getRank() > 0).findFirst()
+                    .orElse(lists.isEmpty() ? null : lists.get(0));
+            if (e == null) {
+                throw new IllegalStateException("演示运行没有任何名单成员，无法测名单解释");
+            }
+            return new String[]{e.getListName(), e.getChannel()};
+        }
     }
 
     private static void exec(Path home, Path work, String... args) throws IOException, InterruptedException {

@@ -27,10 +27,11 @@ public final class Warmup {
                     | Main.execute(new String[]{"--db", db, "run", "--period", "2021-Q4"}, out, out)
                     | Main.execute(new String[]{"--db", db, "report", "--out", tmp.resolve("out").toString()}, out, out)
                     | Main.execute(new String[]{"--db", db, "explain", "县住建局", "--orders"}, out, out)
-                    | Main.execute(new String[]{"--db", db, "explain", "--list", "按期办结且办理较好"}, out, out)
                     | Main.execute(new String[]{"--db", db, "history", "RX202110010001"}, out, out)
                     | Main.execute(new String[]{"--db", db, "diff", "1", "1"}, out, out)
                     | Main.execute(new String[]{"--rules", Main.home().resolve("rules").toString(), "rules", "check"}, out, out);
+            String[] ranked = cn.gov.assess.bench.Latency.rankedList(tmp.resolve("db"));
+            code |= Main.execute(new String[]{"--db", db, "explain", "--list", ranked[0], "--channel", ranked[1]}, out, out);
             out.flush();
             if (code != 0 && Boolean.getBoolean("assess.debug")) {
                 System.err.println(sink);

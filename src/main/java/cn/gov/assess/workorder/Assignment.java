@@ -38,7 +38,7 @@ public class Assignment {
 
     public Assignment(Long orderId, Long unitId, String unitSpelling, LocalDateTime deadline, LocalDateTime completedAt, Long batchId) {
         if (completedAt != null && deadline == null) {
-            throw new IllegalArgumentException("deadline required");
+            throw new IllegalArgumentException("转办缺少办理时限");
         }
         this.orderId = orderId;
         this.unitId = unitId;
