@@ -1,0 +1,111 @@
+package cn.gov.assess.facts;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+/**
+ * 一个单位在一个渠道的各项数字（“数字”）的目录：中文名、含义、怎样从 {@link Tally} 取值。
+ * 指标公式、名单条件、附件列、模板变量都用这里的中文名；比率是分数（0.96 表示 96%），分母为 0 时取值为 null（“无从计算”），
+ * 由用到它的指标或名单按自己的“分母为零”写法处理。计算一律用十进制，不经过二进制浮点。
+ */
+public final class Figures {
+    /** 十进制除法的精度（34 位有效数字），只在最后按指标的小数位舍入。 */
+    public static final MathContext PRECISION = MathContext.DECIMAL128;
+
+    /** 一项数字：名称、含义、单位（件、天、率）、取值。比率另记分子分母。 */
+    public record Figure(String name, String meaning, String unit, ToLongFunction<Tally> count,
+                         ToLongFunction<Tally> numerator, ToLongFunction<Tally> denominator) {
+        public boolean rate() {
+            return numerator != null;
+        }
+
+        /** 取值：计数为整数；比率为分数，分母为 0 时为 null。 */
+        public BigDecimal value(Tally t) {
+            if (!rate()) {
+                return BigDecimal.valueOf(count.applyAsLong(t));
+            }
+            long d = denominator.applyAsLong(t);
+            if (d == 0) {
+                return null;
+            }
+            return BigDecimal.valueOf(numerator.applyAsLong(t)).divide(BigDecimal.valueOf(d), PRECISION);
+        }
+    }
+
+    private static final Map<String, Figure> ALL;
+
+    static {
+        Map<String, Figure> m = new LinkedHashMap<>();
+        count(m, "应办件数", "本期应办理的转办件数（已办结与截止日仍未办结的）", Tally::getDue);
+        count(m, "实办数", "本期已办结的转办件数", Tally::getHandled);
+        count(m, "未办件数", "截止日仍未办结的转办件数", Tally::getUnhandled);
+        count(m, "逾期办结件数", "超过办理时限才办结的转办件数", Tally::getOverdueCompleted);
+        count(m, "逾期未办件数", "超过办理时限仍未办结的转办件数", Tally::getOverdueUnhandled);
+        count(m, "逾期件数", "逾期办结与逾期未办件数之和", Tally::getLate);
+        count(m, "按期办结件数", "实办数减逾期办结件数", Tally::getOnTime);
+        count(m, "在办件数", "截止日未办结、办理时限未到的转办件数", Tally::getOpen);
+        count(m, "逾期天数", "逾期转办的逾期天数之和", Tally::getOverdueDays);
+        count(m, "已回访件数", "回访结果为满意、基本满意、不满意的件数", Tally::getSurveyed);
+        count(m, "满意件数", "回访结果为满意的件数", Tally::getSatisfied);
+        count(m, "基本满意件数", "回访结果为基本满意的件数", Tally::getBasicallySatisfied);
+        count(m, "不满意件数", "回访结果为不满意的件数", Tally::getDissatisfied);
+        count(m, "有签收时限件数", "导出带签收时限的转办件数", Tally::getSignDue);
+        count(m, "按时签收件数", "在签收时限内签收的转办件数", Tally::getSignedOnTime);
+        count(m, "回退件数", "退回过热线中心的转办件数", Tally::getReturned);
+        count(m, "重办件数", "重办的转办件数", Tally::getReopened);
+        rate(m, "办结率", "实办数 ÷ 应办件数", Tally::getHandled, Tally::getDue);
+        rate(m, "按期办结率", "按期办结件数 ÷ 实办数", Tally::getOnTime, Tally::getHandled);
+        rate(m, "按时办结率", "按期办结件数 ÷ 应办件数", Tally::getOnTime, Tally::getDue);
+        rate(m, "满意率", "（满意 + 基本满意）÷ 已回访件数", t -> t.getSatisfied() + t.getBasicallySatisfied(),
+                Tally::getSurveyed);
+        rate(m, "及时签收率", "按时签收件数 ÷ 有签收时限件数", Tally::getSignedOnTime, Tally::getSignDue);
+        rate(m, "回退率", "回退件数 ÷ 应办件数", Tally::getReturned, Tally::getDue);
+        rate(m, "重办率", "重办件数 ÷ 应办件数", Tally::getReopened, Tally::getDue);
+        ALL = Collections.unmodifiableMap(m);
+    }
+
+    private Figures() {
+    }
+
+    private static void count(Map<String, Figure> m, String name, String meaning, ToLongFunction<Tally> f) {
+        m.put(name, new Figure(name, meaning, name.endsWith("天数") ? "天" : "件", f, null, null));
+    }
+
+    private static void rate(Map<String, Figure> m, String name, String meaning, ToLongFunction<Tally> n,
+                             ToLongFunction<Tally> d) {
+        m.put(name, new Figure(name, meaning, "率", null, n, d));
+    }
+
+    /** 全部数字，按目录顺序。 */
+    public static Map<String, Figure> all() {
+        return ALL;
+    }
+
+    public static Figure get(String name) {
+        return ALL.get(name);
+    }
+
+    public static boolean exists(String name) {
+        return ALL.containsKey(name);
+    }
+
+    public static List<String> names() {
+        return new ArrayList<>(ALL.keySet());
+    }
+
+    /** 一个数字的取值；规则自定义的计数（Tally.add）也可按名称取。未知名称为 null。 */
+    public static BigDecimal value(Tally t, String name) {
+        Figure f = ALL.get(name);
+        if (f != null) {
+            return f.value(t);
+        }
+        Integer extra = t.getExtras().get(name);
+        return extra == null ? null : BigDecimal.valueOf(extra);
+    }
+}
