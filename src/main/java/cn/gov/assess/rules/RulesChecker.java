@@ -140,6 +140,18 @@ public final class RulesChecker {
                 parameters == null ? 0 : parameters.all().size(), channels);
     }
 
+    /** 规则目录定义的名单名（规则里 new ListEntry("名单名", …) 写出的），按出现顺序；模板里引用它们时没有成员也是空名单而不报错。 */
+    public static List<String> declaredLists(RuleSet rules) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String file : rules.drlFiles()) {
+            Matcher le = Pattern.compile("new ListEntry\\(\\s*\"([^\"]+)\"").matcher(rules.files().get(file));
+            while (le.find()) {
+                names.add(le.group(1));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
     static int lineOf(String text, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < text.length(); i++) {
