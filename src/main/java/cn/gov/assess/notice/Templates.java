@@ -110,6 +110,14 @@ public final class Templates {
             return "语法错误：模板到末尾还有没结束的“" + (what.startsWith("#") ? "<" + what : "$" + what)
                     + "”（缺少对应的“" + closing + "”；此处是它开始的地方）";
         }
+        if (m.contains("already in FreeMarker-expression-mode")) {
+            return "语法错误：这里还在前面的 <#…> 标记或 ${…} 里面（它可能缺少结尾的“>”或“}”），不能再写 ${…}；标记里直接写变量名";
+        }
+        if ((x = Pattern.compile("Encountered \"([^\"]*)\", but at this place only this can be closed: \"([^\"]*)\"")
+                .matcher(m)).find()) {
+            return "语法错误：结束标记“" + x.group(1) + "”与前面还没结束的“<" + x.group(2) + "”不配对（应先写“</"
+                    + x.group(2) + ">”，或检查标记的嵌套）";
+        }
         if ((x = Pattern.compile("Encountered \"([^\"]*)\"").matcher(m)).find()) {
             String tok = x.group(1);
             if (tok.startsWith("</#")) {

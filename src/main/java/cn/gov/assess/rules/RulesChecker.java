@@ -59,12 +59,18 @@ public final class RulesChecker {
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(?:ERR \\d+\\] )?Line (\\d+):(\\d+)");
 
     /** 检查结果：错误清单与摘要。 */
-    public record Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels) {
+    public record Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels,
+                         int templates) {
+        public Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels) {
+            this(errors, drlFiles, rules, lists, parameters, channels, 0);
+        }
+
         public boolean ok() { return errors.isEmpty(); }
 
         public String summary() {
             return "规则检查通过：" + drlFiles + " 个规则文件，" + rules + " 条规则，名单 " + lists.size() + " 个（"
-                    + String.join("、", lists) + "），参数 " + parameters + " 个，渠道 " + channels + " 个";
+                    + String.join("、", lists) + "），参数 " + parameters + " 个，渠道 " + channels + " 个"
+                    + (templates > 0 ? "，模板 " + templates + " 个（已用示例运行渲染）" : "");
         }
     }
 
@@ -136,8 +142,23 @@ public final class RulesChecker {
                 }
             }
         }
+        nameTheFolder(errors, rules);
         return new Report(errors, rules.drlFiles().size(), ruleCount, lists,
                 parameters == null ? 0 : parameters.all().size(), channels);
+    }
+
+    /** 报错里的“rules/文件”改成实际检查的目录（--rules 给的目录或运行快照），免得用户去默认目录里找。 */
+    static void nameTheFolder(List<String> errors, RuleSet rules) {
+        if (rules.where("").equals("rules/")) {
+            return;
+        }
+        errors.replaceAll(e -> {
+            String out = e;
+            for (String file : rules.files().keySet()) {
+                out = out.replace("rules/" + file, rules.where(file));
+            }
+            return out;
+        });
     }
 
     /** 规则目录定义的名单名（规则里 new ListEntry("名单名", …) 写出的），按出现顺序；模板里引用它们时没有成员也是空名单而不报错。 */
