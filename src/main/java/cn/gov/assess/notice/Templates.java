@@ -101,21 +101,21 @@ public final class Templates {
     static String syntax(ParseException e) {
         String m = e.getEditorMessage() == null ? "" : e.getEditorMessage();
         Matcher x;
-        if ((x = Pattern.compile("Unknown directive: #([\\w.]+)").matcher(m)).find()) {
+        if ((x = Pattern.compile("Unknown directive: #(\\w+(?:\\.\\w+)*)").matcher(m)).find()) {
             return "语法错误：没有指令“<#" + x.group(1) + ">”（常用的有 <#if>、<#else>、<#list>、<#sep>、<#assign>；自定义宏写作 <@名称>）";
         }
         if ((x = Pattern.compile("unclosed \"?([^\".\\s]+)\"?").matcher(m)).find() && m.contains("end of file")) {
             String what = x.group(1);
             String closing = what.startsWith("#") ? "</" + what + ">" : "}";
-            return "语法错误：模板到末尾还有没结束的“" + (what.startsWith("#") ? "<" + what : "$" + what)
-                    + "”（缺少对应的“" + closing + "”；此处是它开始的地方）";
+            return "语法错误：到模板末尾，“" + (what.startsWith("#") ? "<" + what : "$" + what)
+                    + "”还没有结束（缺少对应的“" + closing + "”）";
         }
         if (m.contains("already in FreeMarker-expression-mode")) {
             return "语法错误：这里还在前面的 <#…> 标记或 ${…} 里面（它可能缺少结尾的“>”或“}”），不能再写 ${…}；标记里直接写变量名";
         }
         if ((x = Pattern.compile("Encountered \"([^\"]*)\", but at this place only this can be closed: \"([^\"]*)\"")
                 .matcher(m)).find()) {
-            return "语法错误：结束标记“" + x.group(1) + "”与前面还没结束的“<" + x.group(2) + "”不配对（应先写“</"
+            return "语法错误：结束标记“" + x.group(1) + "”与前面还没结束的“<" + x.group(2) + ">”不配对（应先写“</"
                     + x.group(2) + ">”，或检查标记的嵌套）";
         }
         if ((x = Pattern.compile("Encountered \"([^\"]*)\"").matcher(m)).find()) {
@@ -224,6 +224,12 @@ public final class Templates {
             value = null;
         }
         if (value == null) {
+            Matcher last = Pattern.compile("(?:\\.(" + IDENT + ")|\\[\\s*\"([^\"]*)\"\\s*\\])$").matcher(rest);
+            if (!rest.isEmpty() && last.find()) {
+                // 循环变量（<#list … as u> 的 u）出错时已离开循环，取不到它的值：只说出哪一项没有
+                return "“" + expr.substring(0, expr.length() - last.group(0).length()) + "”中没有“"
+                        + (last.group(1) != null ? last.group(1) : last.group(2)) + "”";
+            }
             return "没有变量“" + name + "”" + available(env == null ? null : env.getDataModel());
         }
         StringBuilder path = new StringBuilder(name);
