@@ -486,7 +486,10 @@ public final class PolicyTables {
 
     // ---------------------------------------------------------------- DRL
 
-    /** 编译成的 DRL（没有规则表时为 null）。规则名以表名和行号开头，解释与运行记录里看得出出自哪一行。 */
+    /**
+     * 编译成的 DRL（没有规则表时为 null）。规则名是“表名：名单名：步骤”，不含行号（表里插一行不改变规则名，
+     * 两次运行的比较不会因此出现假变化）；行号写在生成的规则上方的注释里。
+     */
     public String drl() {
         inputVars = 0;
         if (isEmpty()) {
@@ -537,8 +540,9 @@ public final class PolicyTables {
     }
 
     private void penalty(StringBuilder d, Penalty p) {
-        String rule = Policy.DEDUCTION_RULE_PREFIX + " 第 " + p.line() + " 行：" + p.name();
-        d.append("// ").append(p.meaning().isEmpty() ? p.name() : p.meaning()).append('\n');
+        String rule = Policy.DEDUCTION_RULE_PREFIX + "：" + p.name();
+        d.append("// ").append(PENALTIES).append(" 第 ").append(p.line()).append(" 行：")
+                .append(p.meaning().isEmpty() ? p.name() : p.meaning()).append('\n');
         d.append("rule ").append(q(rule)).append("\nsalience 25\nwhen\n");
         d.append("    ChannelInfo( $ch : name").append(channelConstraint(p.channels())).append(" )\n");
         d.append("    $t : Tally( channel == $ch, unitId != null, $uid : unitId )\n");
@@ -571,9 +575,10 @@ public final class PolicyTables {
     }
 
     private void indicator(StringBuilder d, Indicator i) {
-        String rule = INDICATORS + " 第 " + i.line() + " 行：" + i.name();
+        String rule = INDICATORS + "：" + i.name();
         List<String> inputs = indicatorInputs(Formula.of(i.formula()).names());
-        d.append("// ").append(i.meaning().isEmpty() ? i.name() + " = " + i.formula() : i.meaning()).append('\n');
+        d.append("// ").append(INDICATORS).append(" 第 ").append(i.line()).append(" 行：")
+                .append(i.meaning().isEmpty() ? i.name() + " = " + i.formula() : i.meaning()).append('\n');
         d.append("rule ").append(q(rule)).append("\nsalience 20\nwhen\n");
         String channelVar;
         if (i.perChannel()) {
@@ -625,7 +630,7 @@ public final class PolicyTables {
     private int inputVars;
 
     private void list(StringBuilder d, ListDef l) {
-        String prefix = LISTS + " 第 " + l.line() + " 行：" + l.name() + "：";
+        String prefix = LISTS + "：" + l.name() + "：";
         List<String> names = new ArrayList<>();
         l.conditions().forEach(c -> names.add(c.field()));
         if (l.ranked()) {
@@ -634,7 +639,8 @@ public final class PolicyTables {
         List<String> inputs = indicatorInputs(names);
         // 跨渠道指标的值记在“全部渠道”下，扣分记在各渠道下：按渠道的名单取同渠道的，跨渠道的名单取全部
         String scope = scopeConstraint(l.scope());
-        d.append("// ").append(l.meaning().isEmpty() ? l.title() : l.meaning()).append('\n');
+        d.append("// ").append(LISTS).append(" 第 ").append(l.line()).append(" 行：")
+                .append(l.meaning().isEmpty() ? l.title() : l.meaning()).append('\n');
         d.append("rule ").append(q(prefix + "逐项比较")).append("\nsalience 10\nwhen\n");
         if (l.crossChannel()) {
             d.append("    $t : Tally( channel == ").append(q(Policy.ALL_CHANNELS)).append(", $uid : unitId, $ch : channel )\n");

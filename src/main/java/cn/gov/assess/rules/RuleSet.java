@@ -103,12 +103,24 @@ public final class RuleSet {
     /** 规则表（指标、名单、名单条件、否决与扣分）；没有这些表的目录（如旧运行的快照）得到空表。 */
     public synchronized PolicyTables tables() {
         if (tables == null) {
+            // 参数表、渠道配置自己的错由它们报（rules check 已列出），这里只取能取到的分组与渠道
             java.util.Set<String> groups = new java.util.LinkedHashSet<>();
-            if (files.containsKey(Parameters.FILE) && parameters().has("名单分组顺序")) {
-                groups.addAll(parameters().list("名单分组顺序"));
+            java.util.Set<String> channelNames = new java.util.LinkedHashSet<>();
+            try {
+                if (files.containsKey(Parameters.FILE) && parameters().has("名单分组顺序")) {
+                    groups.addAll(parameters().list("名单分组顺序"));
+                }
+            } catch (cn.gov.assess.io.InputException ignored) {
+                // 见上
             }
-            tables = PolicyTables.parse(folderName(), files, files.containsKey(ChannelConfig.FILE) ? channels().keySet()
-                    : java.util.Set.of(), groups);
+            try {
+                if (files.containsKey(ChannelConfig.FILE)) {
+                    channelNames.addAll(channels().keySet());
+                }
+            } catch (cn.gov.assess.io.InputException ignored) {
+                // 见上
+            }
+            tables = PolicyTables.parse(folderName(), files, channelNames, groups);
         }
         return tables;
     }
