@@ -1,6 +1,7 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.facts.Disqualification;
+import cn.gov.assess.facts.IndicatorValue;
 import cn.gov.assess.facts.ListEntry;
 import cn.gov.assess.facts.Note;
 import cn.gov.assess.facts.Period;
@@ -9,6 +10,8 @@ import cn.gov.assess.facts.UnitInfo;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.ChannelConfig;
 import cn.gov.assess.rules.Parameters;
+import cn.gov.assess.rules.Policy;
+import cn.gov.assess.rules.PolicyTables;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.run.AssessmentRun;
 import cn.gov.assess.run.RunCheckResult;
@@ -19,6 +22,7 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.workorder.NoticeMeta;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +61,7 @@ public final class TemplateCheck {
             try {
                 sample = sample(rules, full);
             } catch (InputException e) {
-                return new Result(List.of(), 0); // 参数表或渠道表本身有错，已由规则检查报告
+                return new Result(List.of(), 0); // 参数表、渠道表或规则表本身有错，已由规则检查报告
             }
             render(rules, sample, errors, templates);
         }
@@ -157,6 +161,11 @@ public final class TemplateCheck {
                 notes.computeIfAbsent(n.group(1), k -> new LinkedHashSet<>()).add(n.group(2));
             }
         }
+        PolicyTables tables = rules.tables();
+        for (PolicyTables.ListDef l : tables.lists()) {
+            Set<String> chs = listChannels.computeIfAbsent(l.name(), k -> new LinkedHashSet<>());
+            chs.addAll(l.channels().isEmpty() ? channels.keySet() : l.channels());
+        }
         List<RunTally> tallies = new ArrayList<>();
         for (ChannelConfig c : channels.values()) {
             tallies.add(new RunTally(null, tally(c.name(), null, 0), "合计", Integer.MAX_VALUE));
@@ -196,7 +205,19 @@ public final class TemplateCheck {
                         units.get(0).getId(), "合格", "", ""),
                 new RunCheckResult(null, RunCheckResult.MEDIA, 1, "微信", "示例账号", units.get(0).getName(),
                         units.get(0).getId(), "不合格", "示例问题", "示例备注"));
-        return new RunStore.StoredRun(run, tallies, entries, vetoes, checks, runNotes, meta, rules.files());
+        List<IndicatorValue> indicators = new ArrayList<>();
+        for (PolicyTables.Indicator i : tables.indicators()) {
+            List<String> chs = !i.perChannel() ? List.of(Policy.ALL_CHANNELS)
+                    : i.channels().isEmpty() ? new ArrayList<>(channels.keySet()) : i.channels();
+            for (String ch : chs) {
+                for (UnitInfo u : units) {
+                    BigDecimal v = full ? new BigDecimal("88.5") : null;
+                    indicators.add(new IndicatorValue("示例规则", i.name(), ch, u.getId(), u.getGroup(), v, i.formula(),
+                            List.of(new IndicatorValue.Term("示例项", v)), full ? "" : "示例：无从计算"));
+                }
+            }
+        }
+        return new RunStore.StoredRun(run, tallies, entries, vetoes, checks, runNotes, meta, rules.files(), indicators);
     }
 
     private static Tally tally(String channel, Long unitId, int k) {

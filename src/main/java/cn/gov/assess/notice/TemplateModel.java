@@ -4,6 +4,7 @@ import cn.gov.assess.facts.Figures;
 import cn.gov.assess.facts.IndicatorValue;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.rules.Policy;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.rules.RulesChecker;
 import cn.gov.assess.run.RunCheckResult;
@@ -152,23 +153,26 @@ public final class TemplateModel {
         }
     }
 
-    /** 由一次已保存的运行建立模型。 */
+    /** 由一次已保存的运行建立模型（连同运行保存的指标）。 */
     public static TemplateModel of(RunStore.StoredRun stored) {
-        return new TemplateModel(stored);
+        TemplateModel m = new TemplateModel(stored);
+        return stored.indicators() == null ? m : m.withIndicators(stored.indicators());
     }
 
     /**
-     * 接入规则表算出的指标：有渠道的记在 全部渠道[渠道].单位[单位].指标[名称]，跨渠道的记在 全部单位[单位].指标[名称]；
+     * 接入规则表算出的指标：有渠道的记在 全部渠道[渠道].单位[单位].指标[名称]，跨渠道的（渠道为空或“全部渠道”）
+     * 记在 全部单位[单位].指标[名称]；
      * 另按指标名汇成 全部指标[名称]（各单位，按给出的顺序）。
      */
     public TemplateModel withIndicators(List<IndicatorValue> values) {
         for (IndicatorValue v : values) {
             String label = label(v.getUnitId());
+            String channel = v.getChannel() == null || v.getChannel().equals(Policy.ALL_CHANNELS) ? null : v.getChannel();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("名称", v.getIndicator());
             m.put("单位", label);
             m.put("组", nz(v.getGroup()));
-            m.put("渠道", nz(v.getChannel()));
+            m.put("渠道", channel == null ? Policy.ALL_CHANNELS : channel);
             if (v.getValue() != null) {
                 m.put("值", v.getValue());
             }
@@ -187,16 +191,16 @@ public final class TemplateModel {
             m.put("各项", terms);
             m.put("说明", v.getNote());
             indicators.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()).add(m);
-            Map<String, Object> owner = v.getChannel() == null ? unit(label) : unitIn(v.getChannel(), label);
+            Map<String, Object> owner = channel == null ? unit(label) : unitIn(channel, label);
             submap(owner, "指标").put(v.getIndicator(), m);
             if (v.getGroup() != null && !v.getGroup().isEmpty()) {
                 owner.putIfAbsent("组", v.getGroup());
                 unit(label).putIfAbsent("组", v.getGroup());
             }
-            if (v.getChannel() != null) {
+            if (channel != null) {
                 @SuppressWarnings("unchecked")
                 Map<String, List<Object>> byName = (Map<String, List<Object>>) (Map<String, ?>) submap(
-                        channel(v.getChannel(), null), "指标");
+                        channel(channel, null), "指标");
                 byName.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()).add(m);
             }
         }

@@ -133,8 +133,22 @@ public final class RulesChecker {
                 }
             }
         }
+        boolean tablesOk = true;
         try {
-            rules.compile();
+            PolicyTables tables = rules.tables();
+            tables.lists().forEach(l -> lists.add(l.name()));
+            String generated = tables.drl();
+            if (generated != null) {
+                ruleCount += (int) RULE.matcher(generated).results().count();
+            }
+        } catch (InputException e) {
+            errors.addAll(e.problems());
+            tablesOk = false;
+        }
+        try {
+            if (tablesOk) {
+                rules.compile();
+            }
         } catch (RuleCompileException e) {
             for (String problem : e.problems()) {
                 if (!problem.contains("Parser returned a null Package")) {
@@ -155,15 +169,25 @@ public final class RulesChecker {
         errors.replaceAll(e -> {
             String out = e;
             for (String file : rules.files().keySet()) {
-                out = out.replace("rules/" + file, rules.where(file));
+                // 已写出目录的（如规则表的报错“/tmp/x/rules/名单.csv”）不再改
+                out = out.replaceAll("(?<![^\\s“（(：:])rules/" + Pattern.quote(file),
+                        java.util.regex.Matcher.quoteReplacement(rules.where(file)));
             }
             return out;
         });
     }
 
-    /** 规则目录定义的名单名（规则里 new ListEntry("名单名", …) 写出的），按出现顺序；模板里引用它们时没有成员也是空名单而不报错。 */
+    /**
+     * 规则目录定义的名单名：规则表“名单.csv”的各行，和规则里 new ListEntry("名单名", …) 写出的，按出现顺序；
+     * 模板里引用它们时没有成员也是空名单而不报错。规则表本身有错时只取 DRL 里的（表的错由 check 报告）。
+     */
     public static List<String> declaredLists(RuleSet rules) {
         Set<String> names = new LinkedHashSet<>();
+        try {
+            rules.tables().lists().forEach(l -> names.add(l.name()));
+        } catch (InputException e) {
+            // 见上
+        }
         for (String file : rules.drlFiles()) {
             Matcher le = Pattern.compile("new ListEntry\\(\\s*\"([^\"]+)\"").matcher(rules.files().get(file));
             while (le.find()) {

@@ -23,7 +23,7 @@ class TemplateCliTest {
         assertTrue(out.contains("按期办结率") && out.contains("按期办结件数 ÷ 实办数"), out);
         assertTrue(out.contains("逾期未办件数") && out.contains("超过办理时限仍未办结的转办件数"), out);
         assertTrue(out.contains("单位[\"单位名\"].数字[\"数字名\"]"), out);
-        assertTrue(out.contains("名单 按期办结且办理较好：各渠道") && out.contains("名单 信息保障好：政府网站、政务新媒体"), out);
+        assertTrue(out.contains("名单 按期办结且办理较好：12345市民热线、县长信箱") && out.contains("名单 信息保障好：政府网站、政务新媒体"), out);
         assertTrue(out.contains("渠道 县长信箱：附件 3"), out);
         assertTrue(out.contains("${合计.数字[\"办结率\"]}"), "写法示例");
     }
@@ -32,10 +32,10 @@ class TemplateCliTest {
     void rulesVarsReadsTheFolderGivenWithRules(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("规则副本"));
         Path channels = copy.resolve("channels.csv");
-        Files.writeString(channels, Files.readString(channels).replace("县长信箱,3,", "区长信箱,3,"));
+        Files.writeString(channels, Files.readString(channels).replace(",三,templates/县长信箱.ftl", ",叁,templates/县长信箱.ftl"));
         CliTest.Outcome o = CliTest.exec("rules", "vars", "--rules", copy.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("规则目录 " + copy + "）") && o.out().contains("渠道 区长信箱：附件 3"), o.out());
+        assertTrue(o.out().contains("规则目录 " + copy + "）") && o.out().contains("渠道 县长信箱：附件 3，正文“叁”"), o.out());
     }
 
     @Test

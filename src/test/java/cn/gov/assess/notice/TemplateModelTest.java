@@ -45,7 +45,7 @@ class TemplateModelTest {
                 new RunListEntry(null, new ListEntry("按期办结且办理较好", "12345市民热线", hrUnit, 24, 2, "规则甲", "理由"), "县人社局", 2));
         return new RunStore.StoredRun(run, List.of(new RunTally(null, total, "合计", Integer.MAX_VALUE),
                 new RunTally(null, hr, "县人社局", 30), new RunTally(null, town, "法门镇", 1)), lists, List.of(), List.of(),
-                List.of(), Map.of(), TestSupport.rules().files());
+                List.of(), Map.of(), TestSupport.rules().files(), List.of());
     }
 
     static String render(String template, Map<String, Object> model) {
