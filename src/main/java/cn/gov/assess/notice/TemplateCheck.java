@@ -217,6 +217,18 @@ public final class TemplateCheck {
                 }
             }
         }
+        for (PolicyTables.Penalty d : tables.penalties()) { // 扣分也作为一项指标保存（Policy.deduction），按渠道
+            if (!d.deduction()) {
+                continue;
+            }
+            for (String ch : d.channels().isEmpty() ? channels.keySet() : d.channels()) {
+                for (UnitInfo u : units) {
+                    BigDecimal v = full ? new BigDecimal("5") : BigDecimal.ZERO;
+                    indicators.add(new IndicatorValue("示例规则", d.name(), ch, u.getId(), u.getGroup(), v, d.field(),
+                            List.of(new IndicatorValue.Term(d.field(), BigDecimal.ONE)), ""));
+                }
+            }
+        }
         return new RunStore.StoredRun(run, tallies, entries, vetoes, checks, runNotes, meta, rules.files(), indicators);
     }
 

@@ -39,11 +39,18 @@ public final class TemplateModel {
     private final Map<String, List<String>> notes = new LinkedHashMap<>();
     private final List<Map<String, Object>> checks = new ArrayList<>();
     private final Map<String, String> meta;
+    /** 规则表“名单.csv”给的全称与引导语（名单名 → [全称, 引导语]）。 */
+    private final Map<String, String[]> titles = new HashMap<>();
 
     private TemplateModel(RunStore.StoredRun stored) {
         RuleSet rules = stored.rules();
         meta = new LinkedHashMap<>(stored.meta());
         List<String> declared = RulesChecker.declaredLists(rules);
+        try {
+            rules.tables().lists().forEach(l -> titles.put(l.name(), new String[]{l.title(), l.intro()}));
+        } catch (cn.gov.assess.io.InputException e) {
+            // 规则表有错时只是没有全称与引导语（rules check 会报告）
+        }
         Map<String, ChannelConfig> configs = configs(rules);
         for (ChannelConfig c : configs.values()) {
             channel(c.name(), c);
@@ -336,9 +343,12 @@ public final class TemplateModel {
         return u;
     }
 
-    private static Map<String, Object> emptyList(String name, String channel) {
+    private Map<String, Object> emptyList(String name, String channel) {
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("名称", name);
+        String[] t = titles.getOrDefault(name, new String[]{name, ""});
+        l.put("全称", t[0] == null || t[0].isEmpty() ? name : t[0]);
+        l.put("引导语", t[1] == null ? "" : t[1]);
         l.put("渠道", channel);
         l.put("成员", new ArrayList<>());
         l.put("单位", new ArrayList<>());

@@ -3,6 +3,7 @@ package cn.gov.assess.notice;
 import cn.gov.assess.facts.Figures;
 import cn.gov.assess.rules.ChannelConfig;
 import cn.gov.assess.rules.Parameters;
+import cn.gov.assess.rules.PolicyTables;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
@@ -60,6 +61,7 @@ public final class TemplateVars {
             new Var("名单[\"名单名\"].分组", "按组分开的单位名（同 groups[\"名单名\"]）"),
             new Var("名单[\"名单名\"].各组[\"组名\"]", "一个组的成员（每个成员同 .成员）"),
             new Var("名单[\"名单名\"].人数", "成员个数"),
+            new Var("名单[\"名单名\"].全称 / .引导语", "规则表“名单.csv”里的全称（如“按期办结且办理较好的镇街和部门”）与正文引导语；表里没有时全称为名单名、引导语为空"),
             new Var("否决", "本渠道的一票否决，每条：.单位 .渠道 .规则 .理由 .工单编号（导致否决的工单编号列表）"),
             new Var("提示", "本渠道规则写出的正文提示（如“多次督促”）"),
             new Var("指标[\"指标名\"]", "本渠道按指标表算出的各单位取值，每条：.单位 .组 .渠道 .值（数值，无从计算时没有） "
@@ -156,6 +158,16 @@ public final class TemplateVars {
         }
         Map<String, Set<String>> lists = listChannels(rules);
         lists.forEach((name, chs) -> out.add("  名单 " + name + "：" + String.join("、", chs)));
+        try {
+            for (PolicyTables.Indicator i : rules.tables().indicators()) {
+                out.add("  指标 " + i.name() + "：" + (i.perChannel()
+                        ? (i.channels().isEmpty() ? "各渠道" : String.join("、", i.channels())) + "各算"
+                        : "跨渠道（" + i.crossChannel() + "），在 全部单位[\"单位名\"].指标 里") + "，" + i.formula()
+                        + (i.meaning().isEmpty() ? "" : "（" + i.meaning() + "）"));
+            }
+        } catch (cn.gov.assess.io.InputException e) {
+            out.add("  （规则表有错，指标未列出；请先 bin/assess rules check）");
+        }
         if (p.has("名单分组顺序")) {
             out.add("  名单分组：" + String.join("、", p.list("名单分组顺序")));
         }

@@ -126,4 +126,37 @@ class TemplateErrorsTest {
             }
         }
     }
+
+    /** 规则表里加了指标（指南示例“综合得分”），模板里取它能通过检查，rules vars 列出它。 */
+    @Test
+    void indicatorsFromTheTablesAreInTheSampleAndInRulesVars(@TempDir Path tmp) throws IOException {
+        Path copy = TestSupport.copyRules(tmp.resolve("rules"));
+        Path extra;
+        try (var dirs = Files.list(TestSupport.root().resolve("fixtures/scenarios"))) {
+            extra = dirs.filter(d -> d.getFileName().toString().startsWith("24-")).findFirst().orElseThrow().resolve("规则");
+        }
+        try (var files = Files.list(extra)) {
+            for (Path f : files.toList()) {
+                List<String> rows = Files.readAllLines(f);
+                Files.writeString(copy.resolve(f.getFileName().toString()), String.join("\n", rows.subList(1, rows.size())) + "\n",
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+        Path t = copy.resolve("templates/12345市民热线.ftl");
+        Files.writeString(t, Files.readString(t) + "\n<#list 全部指标[\"综合得分\"] as v>${v.单位}${v.文字}<#sep>、</#sep></#list>"
+                + "<#list 单位 as 名称, u><#if (u.指标[\"综合得分\"].值)?? && u.指标[\"综合得分\"].值 gt 60>${名称}</#if></#list>\n");
+        RuleSet rules = RuleSet.load(copy);
+        TemplateCheck.Result r = TemplateCheck.check(rules);
+        assertTrue(r.ok(), r.errors().toString());
+        Map<String, Object> m = TemplateModel.of(TemplateCheck.sample(rules, true)).forChannel("12345市民热线");
+        assertEquals("示例镇街单位1 88.5", TemplateModelTest.render(
+                "${全部指标[\"综合得分\"][0].单位} ${单位[\"示例镇街单位1\"].指标[\"综合得分\"].文字}", m));
+        assertTrue(String.join("\n", TemplateVars.describe(rules)).contains("指标 综合得分：各渠道各算，按期办结率*60 + 办结率*40 - 扣分"),
+                String.join("\n", TemplateVars.describe(rules)));
+        Files.writeString(t, Files.readString(t) + "${单位[\"示例镇街单位1\"].指标[\"总分\"].文字}\n");
+        List<String> errors = TemplateCheck.check(RuleSet.load(copy)).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("“单位[\"示例镇街单位1\"].指标”中没有“总分”，可用的有："), errors.get(0));
+        assertTrue(errors.get(0).contains("综合得分"), errors.get(0));
+    }
 }
