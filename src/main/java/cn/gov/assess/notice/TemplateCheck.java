@@ -83,7 +83,8 @@ public final class TemplateCheck {
         channels.sort(Comparator.comparingInt(ChannelConfig::annexNo));
         List<String> sections = new ArrayList<>();
         List<NoticeModel.AnnexSource> annexes = new ArrayList<>();
-        for (ChannelConfig c : channels) {
+        int before = errors.size();
+        for (ChannelConfig c : channels) { // 各渠道正文模板逐个渲染，一次报出全部有错的模板
             templates.add(c.template());
             annexes.add(new NoticeModel.AnnexSource(c.annexNo(), c.annexTitle(sample.run().getPeriod().word()), List.of(),
                     List.of(), List.of()));
@@ -99,23 +100,26 @@ public final class TemplateCheck {
         if (p.has("监测.正文模板")) {
             templates.add(p.text("监测.正文模板", null));
             try {
-                annexes.add(new NoticeModel.AnnexSource(monitoring.websiteAnnexNo(), monitoring.websiteTitle(),
-                        List.of(), List.of(), List.of()));
-                annexes.add(new NoticeModel.AnnexSource(monitoring.mediaAnnexNo(), monitoring.mediaTitle(),
-                        List.of(), List.of(), List.of()));
                 sections.add(renderer.renderMonitoring(monitoring, sample));
             } catch (InputException e) {
                 errors.addAll(e.problems());
             }
         }
-        if (NoticeModel.available(rules)) {
+        boolean notice = NoticeModel.available(rules);
+        if (notice) {
             templates.add(p.text(NoticeModel.TEMPLATE_PARAMETER, null));
-            try {
-                annexes.sort(Comparator.comparingInt(NoticeModel.AnnexSource::no));
-                // 附件与 ReportWriter 给全文的相同（序号、标题）；不生成 Word、Excel（载入 POI 要几秒，与模板无关）
-                NoticeModel.compose(sample, sections, annexes, p.has("监测.正文模板"));
+        }
+        if (errors.size() == before) {
+            try { // 正文模板都通过了：按报告的做法完整排一遍（附件、全文模板及其【标记】），只是不生成 Word 与 Excel
+                new ReportWriter().render(sample, false);
             } catch (InputException e) {
                 errors.addAll(e.problems());
+            }
+        } else if (notice) {
+            try { // 正文模板有错时，全文模板仍单独渲染一遍，只报模板本身的错（附件的核对等正文改好后再做）
+                NoticeModel.compose(sample, sections, annexes, p.has("监测.正文模板"));
+            } catch (InputException e) {
+                e.problems().stream().filter(m -> m.startsWith("模板 ")).forEach(errors::add);
             }
         }
     }

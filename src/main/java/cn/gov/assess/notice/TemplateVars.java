@@ -41,7 +41,8 @@ public final class TemplateVars {
             new Var("late", "本渠道逾期件数（逾期办结 + 逾期未办）"),
             new Var("overdueDays", "本渠道逾期天数合计"),
             new Var("lists[\"名单名\"]", "本渠道该名单的单位名，按名单顺序"),
-            new Var("groups[\"名单名\"]", "本渠道该名单按组（镇街、部门）分开的单位名"));
+            new Var("groups[\"名单名\"]", "本渠道该名单按组（镇街、部门）分开的单位名"),
+            new Var("tableLists", "名单表里“正文”为“是”、本渠道上的名单，每个：l.name、l.title（全称）、l.intro（引导语）、l.members（单位名）"));
 
     /** 每个渠道正文模板另有的本渠道数据（新）。 */
     public static final List<Var> SECTION_NEW = List.of(
@@ -86,7 +87,8 @@ public final class TemplateVars {
             new Var("year / quarter / period", "年份（印出写 ${year?c}）、季度称呼、考核期代码如 2021-Q4"),
             new Var("sections", "已按正文模板排好的各章，按顺序"),
             new Var("monitoring", "有没有政府网站与新媒体监测（是/否）"),
-            new Var("annexes", "各附件，按序号：a.no、a.title、a.notes"));
+            new Var("annexes", "各附件，按序号：a.no、a.title、a.notes"),
+            new Var("tableLists", "名单表里“正文”为“是”的跨渠道名单（渠道为“全部渠道”，如红榜、黑榜），写法同渠道正文模板的 tableLists"));
 
     /** 每个模板都有的变量（新）。 */
     public static final List<Var> COMMON = List.of(
