@@ -138,8 +138,13 @@ class TemplateErrorsTest {
         try (var files = Files.list(extra)) {
             for (Path f : files.toList()) {
                 List<String> rows = Files.readAllLines(f);
-                Files.writeString(copy.resolve(f.getFileName().toString()), String.join("\n", rows.subList(1, rows.size())) + "\n",
-                        java.nio.file.StandardOpenOption.APPEND);
+                Path target = copy.resolve(f.getFileName().toString());
+                if (Files.exists(target)) { // 与 ScenarioRunner 一样：场景的行接在规则目录同名表的末尾
+                    Files.writeString(target, String.join("\n", rows.subList(1, rows.size())) + "\n",
+                            java.nio.file.StandardOpenOption.APPEND);
+                } else {
+                    Files.copy(f, target);
+                }
             }
         }
         Path t = copy.resolve("templates/12345市民热线.ftl");
