@@ -311,8 +311,7 @@ public final class PolicyTables {
                 try {
                     f = Formula.of(text);
                 } catch (Formula.FormulaException e) {
-                    problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”第 " + e.column() + " 个字处有错："
-                            + e.getMessage());
+                    problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”有错：" + e.getMessage());
                 }
                 if (f != null) {
                     for (String n : f.names()) {
@@ -417,14 +416,15 @@ public final class PolicyTables {
                     problems.add(cell(LISTS, t, r, "渠道") + "：至少填一个渠道，或“" + Policy.ALL_CHANNELS + "”");
                 }
                 List<String> scope = split(t.get(r, "考核范围"));
-                for (String g : fromTable ? scope : List.<String>of()) {
+                for (String g : fromTable && groups != null ? scope : List.<String>of()) {
                     if (!g.equals("全部") && !g.equals("其他") && !groups.contains(g)) {
                         problems.add(cell(LISTS, t, r, "考核范围") + "：没有单位分组“" + g + "”，可用：" + String.join("、", groups)
                                 + "、其他（不属于这些组的单位）、全部");
                     }
                 }
                 if (fromTable && scope.isEmpty()) {
-                    problems.add(cell(LISTS, t, r, "考核范围") + "：请填参加的单位分组，如“" + String.join("、", groups) + "”或“全部”");
+                    problems.add(cell(LISTS, t, r, "考核范围") + "：请填参加的单位分组（参数“名单分组顺序”里的组名"
+                            + (groups == null || groups.isEmpty() ? "" : "，如“" + String.join("、", groups) + "”") + "）或“全部”");
                 }
                 String rankBy = t.get(r, "排名依据");
                 if (!rankBy.isEmpty()) {

@@ -135,7 +135,7 @@ public final class RuleSet {
                     groups.addAll(parameters().list("名单分组顺序"));
                 }
             } catch (cn.gov.assess.io.InputException ignored) {
-                // 见上
+                groups = null; // 参数表有错时分组不明，不据此再报一串“没有分组”
             }
             try {
                 if (files.containsKey(ChannelConfig.FILE)) {
