@@ -153,6 +153,8 @@ public final class PolicyTables {
         final Set<String> channels;
         final Set<String> groups;
         final List<String> problems = new ArrayList<>();
+        /** 名单条件表的实际文件名（.csv 或 .xlsx），报错用。 */
+        String conditionsFile;
 
         Parser(String folder, Map<String, String> files, Set<String> channels, Set<String> groups) {
             this.folder = folder;
@@ -161,7 +163,14 @@ public final class PolicyTables {
             this.groups = groups;
         }
 
-        CsvTable table(String file, List<String> required) {
+        CsvTable table(String csvName, List<String> required) {
+            // 同一张表可以是 CSV，也可以是 Excel 工作簿（.xlsx，读目录时已转成文字）；两个都有时不知道用哪个
+            String xlsx = csvName.replaceFirst("\\.csv$", ".xlsx");
+            if (files.containsKey(csvName) && files.containsKey(xlsx)) {
+                problems.add(where(csvName) + " 与 " + xlsx + " 同时存在：请只留一个");
+                return null;
+            }
+            String file = files.containsKey(xlsx) ? xlsx : csvName;
             String text = files.get(file);
             if (text == null) {
                 return null;
@@ -180,7 +189,7 @@ public final class PolicyTables {
         }
 
         String cell(String file, CsvTable t, CsvTable.Row r, String col) {
-            return where(file) + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
+            return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
         }
 
         PolicyTables parse() {
@@ -465,7 +474,7 @@ public final class PolicyTables {
                         t.get(r, "引导语"), fromTable ? "表格" : "DRL", t.get(r, "说明"), conds));
                 for (Condition c : conds) {
                     if (!Figures.exists(c.field()) && !indicatorNames.contains(c.field())) {
-                        problems.add(where(CONDITIONS) + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
+                        problems.add(conditionsFile + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
                                 + c.field() + "”的数字或指标，可用的数字：" + String.join("、", Figures.names())
                                 + "；指标与扣分：" + String.join("、", indicatorNames));
                     }
@@ -473,7 +482,7 @@ public final class PolicyTables {
             }
             for (String name : conditions.keySet()) {
                 if (!seen.contains(name)) {
-                    problems.add(where(CONDITIONS) + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
+                    problems.add(conditionsFile + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
                             + "”不在 " + LISTS + " 里");
                 }
             }
@@ -549,6 +558,7 @@ public final class PolicyTables {
             if (t == null) {
                 return out;
             }
+            conditionsFile = t.fileName();
             for (CsvTable.Row r : t.rows()) {
                 String op = t.get(r, "比较");
                 checkOp(CONDITIONS, t, r, "比较", op, false);

@@ -127,4 +127,51 @@ class PolicyTablesTest {
             assertEquals("6", cut.get("名次"));
         }
     }
+
+    @Test
+    void aTableSavedAsAnExcelWorkbookWorksAndErrorsNameTheWorkbookRow(@TempDir Path tmp) throws IOException {
+        Path copy = TestSupport.copyRules(tmp.resolve("rules"));
+        List<String> csv = Files.readAllLines(copy.resolve("名单条件.csv"));
+        Files.delete(copy.resolve("名单条件.csv"));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("名单条件");
+            int r = 0;
+            for (String line : csv) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+                String[] cells = line.replace("办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,80,").split(",", -1);
+                for (int c = 0; c < cells.length; c++) {
+                    if (cells[c].matches("\\d+")) {
+                        row.createCell(c).setCellValue(Integer.parseInt(cells[c]));
+                    } else {
+                        row.createCell(c).setCellValue(cells[c]);
+                    }
+                }
+            }
+            org.apache.poi.ss.usermodel.Row bad = sheet.createRow(r + 1); // 空一行，再写一个坏行：行号照 Excel 算
+            bad.createCell(0).setCellValue("办结工单较多");
+            bad.createCell(1).setCellValue("实办件数");
+            bad.createCell(2).setCellValue("≥");
+            bad.createCell(3).setCellValue(1);
+            try (java.io.OutputStream out = Files.newOutputStream(copy.resolve("名单条件.xlsx"))) {
+                wb.write(out);
+            }
+        }
+        List<String> e = RulesChecker.check(RuleSet.load(copy)).errors();
+        assertOne(e, "名单条件.xlsx 第 " + (csv.size() + 2) + " 行", "没有叫“实办件数”的数字或指标");
+
+        // 去掉坏行后照常运行：门槛 80 从工作簿里读到
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(copy.resolve("名单条件.xlsx")))) {
+            wb.getSheetAt(0).removeRow(wb.getSheetAt(0).getRow(csv.size() + 1));
+            try (java.io.OutputStream out = Files.newOutputStream(copy.resolve("名单条件.xlsx"))) {
+                wb.write(out);
+            }
+        }
+        RuleSet rules = RuleSet.load(copy);
+        assertTrue(RulesChecker.check(rules).ok(), RulesChecker.check(rules).errors().toString());
+        PolicyTables.ListDef many = rules.tables().list("办结工单较多");
+        assertEquals("80", many.conditions().get(0).value());
+        Files.writeString(copy.resolve("名单条件.csv"), String.join("\n", csv) + "\n");
+        assertOne(RulesChecker.check(RuleSet.load(copy)).errors(), "名单条件.csv 与 名单条件.xlsx 同时存在");
+    }
 }
