@@ -143,6 +143,13 @@ public final class ScenarioRunner {
                 }
                 return check.equals("监测结果") ? row.getResult() : check.equals("存在的问题") ? row.getProblems() : row.getRemark();
             }
+            case "附件标题" -> { // 渠道附件的标题（{期}/{季度} 已换成考核期用语，如“三月份”）
+                ChannelConfig cfg = run.rules().channels().get(channel);
+                if (cfg == null) {
+                    throw new IllegalArgumentException("渠道“" + channel + "”未配置");
+                }
+                return cfg.annexTitle(run.run().getPeriod().word());
+            }
             case "正文提示" -> {
                 return run.notes().stream().map(RunNote::getKey).anyMatch(subject::equals) ? "是" : "否";
             }
@@ -162,7 +169,7 @@ public final class ScenarioRunner {
                 int col = cfg.columns().indexOf(check);
                 if (col < 0) {
                     throw new IllegalArgumentException("未知检查项“" + check + "”：可用 期间、截至、名单:名单名、一票否决、监测结果、"
-                            + "存在的问题、备注、正文提示，或附件列名 " + String.join("、", cfg.columns()));
+                            + "存在的问题、备注、正文提示、附件标题，或附件列名 " + String.join("、", cfg.columns()));
                 }
                 AnnexTable table = AnnexTable.build(cfg, run.run().getPeriod().word(), run.tallies());
                 return table.rows().stream().filter(row -> row.get(0).equals(subject)).map(row -> row.get(col))
