@@ -166,6 +166,11 @@ public record Period(int year, Kind kind, int number) implements Comparable<Peri
         };
     }
 
+    /** 带年份的称呼：2026年三月份、2021年四季度、2026年上半年、2026年全年。 */
+    public String title() {
+        return year + "年" + word();
+    }
+
     /**
      * 附件标题等文字中的占位：{期} 与旧写法 {季度} 都换成正文用语（三月份、四季度…）。
      * 旧的规则快照只写 {季度}，季度考核的结果与以前逐字相同。

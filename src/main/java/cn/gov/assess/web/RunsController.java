@@ -34,7 +34,8 @@ final class RunsController implements WebServer.Controller {
         Map<String, List<Map<String, Object>>> periods = new LinkedHashMap<>();
         Long latest = runs.stream().map(AssessmentRun::getId).max(Long::compare).orElse(null);
         for (AssessmentRun r : runs) {
-            List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code(), k -> new ArrayList<>());
+            List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code() + "（" + r.getPeriod().title() + "）",
+                    k -> new ArrayList<>());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.getId());
             m.put("official", list.isEmpty());
