@@ -72,6 +72,36 @@ class OldPeriodPlaceholdersTest {
         assertTrue(Files.readString(out.resolve("通报.md")).contains("关于2021年四季度12345市民热线工单"));
     }
 
+    /** rules/README.md“考核期的变量”一节的写法，照抄进模板都能用。 */
+    @Test
+    void documentedPeriodVariablesRender(@TempDir Path tmp) throws IOException {
+        Path rules = TestSupport.copyRules(tmp.resolve("rules"));
+        Path template = rules.resolve("templates/12345市民热线.ftl");
+        Files.writeString(template, Files.readString(template).replace("${section}、${channel}\n",
+                "${section}、${channel}\n\n期：${periodKind}|${periodCode}|${year?c}|${periodStart.monthValue}月${periodStart.dayOfMonth}日—"
+                        + "${periodEnd.monthValue}月${periodEnd.dayOfMonth}日|${periodMonths?join(\"、\")}月|"
+                        + "<#if periodKind == \"月\">本月<#else>${periodWord}</#if>|${quarter}\n"));
+        RuleSet changed = RuleSet.load(rules);
+        Path data = TestSupport.fixture("scenarios/23-月度考核");
+        for (String code : List.of("2026-03", "2026-Q1", "2026")) {
+            Period p = Period.parse(code);
+            Path out = tmp.resolve("out-" + code);
+            try (Database db = TestSupport.memoryDb()) {
+                new Importer(db, changed).importPaths(List.of(data.resolve("units.csv"), data.resolve("12345市民热线.csv")));
+                RunStore store = new RunStore(db);
+                new ReportWriter().write(store.load(store.assessAndSave(new Assessor(db), p, p.end().atTime(23, 59, 59), changed)
+                        .runId()), out);
+            }
+            String sections = Files.readString(out.resolve("sections.md"));
+            String want = switch (code) {
+                case "2026-03" -> "期：月|2026-03|2026|3月1日—3月31日|3月|本月|三月份";
+                case "2026-Q1" -> "期：季度|2026-Q1|2026|1月1日—3月31日|1、2、3月|一季度|一季度";
+                default -> "期：年|2026|2026|1月1日—12月31日|1、2、3、4、5、6、7、8、9、10、11、12月|全年|全年";
+            };
+            assertTrue(sections.contains(want), code + "：" + sections);
+        }
+    }
+
     @Test
     void monthRunWithOldPlaceholdersReadsTheSameAsWithNewOnes(@TempDir Path tmp) throws IOException {
         Path data = TestSupport.fixture("scenarios/23-月度考核");
