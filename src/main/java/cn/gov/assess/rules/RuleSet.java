@@ -98,6 +98,41 @@ public final class RuleSet {
         return channels;
     }
 
+    private PolicyTables tables;
+
+    /** 规则表（指标、名单、名单条件、否决与扣分）；没有这些表的目录（如旧运行的快照）得到空表。 */
+    public synchronized PolicyTables tables() {
+        if (tables == null) {
+            // 参数表、渠道配置自己的错由它们报（rules check 已列出），这里只取能取到的分组与渠道
+            java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+            java.util.Set<String> channelNames = new java.util.LinkedHashSet<>();
+            try {
+                if (files.containsKey(Parameters.FILE) && parameters().has("名单分组顺序")) {
+                    groups.addAll(parameters().list("名单分组顺序"));
+                }
+            } catch (cn.gov.assess.io.InputException ignored) {
+                // 见上
+            }
+            try {
+                if (files.containsKey(ChannelConfig.FILE)) {
+                    channelNames.addAll(channels().keySet());
+                }
+            } catch (cn.gov.assess.io.InputException ignored) {
+                // 见上
+            }
+            tables = PolicyTables.parse(folderName(), files, channelNames, groups);
+        }
+        return tables;
+    }
+
+    /** 报错时用的目录名：命令行给的目录，或“运行 N 的规则快照”。 */
+    public String folderName() {
+        return origin;
+    }
+
+    /** 规则表编译成的 DRL 在编译时用的文件名（报错与规则名里看得到）。 */
+    public static final String GENERATED_DRL = "规则表（由表格生成）.drl";
+
     public List<String> drlFiles() {
         return files.keySet().stream().filter(f -> f.endsWith(".drl")).toList();
     }
@@ -148,17 +183,25 @@ public final class RuleSet {
         return compiled;
     }
 
+    private String folderSlash() {
+        return origin.endsWith("/") ? origin : origin + "/";
+    }
+
     private KieBase build() {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("cn.gov.assess", "rules", "1." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         List<String> drls = drlFiles();
-        if (drls.isEmpty()) {
+        String generated = tables().drl();
+        if (drls.isEmpty() && generated == null) {
             throw new RuleCompileException(List.of("规则目录 " + origin + " 中没有 .drl 规则文件"));
         }
         for (String f : drls) {
             kfs.write("src/main/resources/" + f, FactNames.upgrade(files.get(f)));
+        }
+        if (generated != null) {
+            kfs.write("src/main/resources/" + GENERATED_DRL, generated);
         }
         KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
