@@ -28,6 +28,19 @@ public final class PolicyTables {
     public static final String LISTS = "名单.csv";
     public static final String CONDITIONS = "名单条件.csv";
     public static final String PENALTIES = "否决与扣分.csv";
+    public static final String ANNEXES = "附件.csv";
+
+    /** 附件表一行：不属于某个渠道的附件（如综合得分排名表），列取自数字与指标。no 为 0 时自动编号。 */
+    public record Annex(int line, String name, int no, String title, String channel, List<String> columns,
+                        List<String> order, boolean totalRow, String meaning) {
+        public String title(String periodWord) {
+            return title.replace("{季度}", periodWord).replace("{期}", periodWord);
+        }
+    }
+
+    /** 附件表的列：办理单位、名次（按排序的第一项）、数字与指标的名字。 */
+    public static final String UNIT_COLUMN = "办理单位";
+    public static final String PLACE_COLUMN = "名次";
 
     /** 指标表一行。crossChannel：空（每个渠道各算）、“合计”（各渠道数字相加后算）、“平均”（逐渠道算后取平均）。 */
     public record Indicator(int line, String name, List<String> channels, String crossChannel, String formula, int scale,
@@ -75,13 +88,18 @@ public final class PolicyTables {
     private final List<Indicator> indicators;
     private final List<ListDef> lists;
     private final List<Penalty> penalties;
+    private final List<Annex> annexes;
 
-    private PolicyTables(String folder, List<Indicator> indicators, List<ListDef> lists, List<Penalty> penalties) {
+    private PolicyTables(String folder, List<Indicator> indicators, List<ListDef> lists, List<Penalty> penalties,
+                         List<Annex> annexes) {
         this.folder = folder;
         this.indicators = indicators;
         this.lists = lists;
         this.penalties = penalties;
+        this.annexes = annexes;
     }
+
+    public List<Annex> annexes() { return annexes; }
 
     public List<Indicator> indicators() { return indicators; }
     public List<ListDef> lists() { return lists; }
@@ -135,6 +153,8 @@ public final class PolicyTables {
         final Set<String> channels;
         final Set<String> groups;
         final List<String> problems = new ArrayList<>();
+        /** 名单条件表的实际文件名（.csv 或 .xlsx），报错用。 */
+        String conditionsFile;
 
         Parser(String folder, Map<String, String> files, Set<String> channels, Set<String> groups) {
             this.folder = folder;
@@ -143,7 +163,14 @@ public final class PolicyTables {
             this.groups = groups;
         }
 
-        CsvTable table(String file, List<String> required) {
+        CsvTable table(String csvName, List<String> required) {
+            // 同一张表可以是 CSV，也可以是 Excel 工作簿（.xlsx，读目录时已转成文字）；两个都有时不知道用哪个
+            String xlsx = csvName.replaceFirst("\\.csv$", ".xlsx");
+            if (files.containsKey(csvName) && files.containsKey(xlsx)) {
+                problems.add(where(csvName) + " 与 " + xlsx + " 同时存在：请只留一个");
+                return null;
+            }
+            String file = files.containsKey(xlsx) ? xlsx : csvName;
             String text = files.get(file);
             if (text == null) {
                 return null;
@@ -162,14 +189,14 @@ public final class PolicyTables {
         }
 
         String cell(String file, CsvTable t, CsvTable.Row r, String col) {
-            return where(file) + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
+            return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
         }
 
         PolicyTables parse() {
             List<Penalty> penalties = penalties();
             List<Indicator> indicators = indicators(penalties);
             List<ListDef> lists = lists(indicators, penalties);
-            return new PolicyTables(folder, indicators, lists, penalties);
+            return new PolicyTables(folder, indicators, lists, penalties, annexes(indicators, penalties));
         }
 
         List<String> channelList(String file, CsvTable t, CsvTable.Row r, String col, boolean allowAll) {
@@ -293,8 +320,7 @@ public final class PolicyTables {
                 try {
                     f = Formula.of(text);
                 } catch (Formula.FormulaException e) {
-                    problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”第 " + e.column() + " 个字处有错："
-                            + e.getMessage());
+                    problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”有错：" + e.getMessage());
                 }
                 if (f != null) {
                     for (String n : f.names()) {
@@ -399,14 +425,15 @@ public final class PolicyTables {
                     problems.add(cell(LISTS, t, r, "渠道") + "：至少填一个渠道，或“" + Policy.ALL_CHANNELS + "”");
                 }
                 List<String> scope = split(t.get(r, "考核范围"));
-                for (String g : scope) {
+                for (String g : fromTable && groups != null ? scope : List.<String>of()) {
                     if (!g.equals("全部") && !g.equals("其他") && !groups.contains(g)) {
                         problems.add(cell(LISTS, t, r, "考核范围") + "：没有单位分组“" + g + "”，可用：" + String.join("、", groups)
                                 + "、其他（不属于这些组的单位）、全部");
                     }
                 }
                 if (fromTable && scope.isEmpty()) {
-                    problems.add(cell(LISTS, t, r, "考核范围") + "：请填参加的单位分组，如“" + String.join("、", groups) + "”或“全部”");
+                    problems.add(cell(LISTS, t, r, "考核范围") + "：请填参加的单位分组（参数“名单分组顺序”里的组名"
+                            + (groups == null || groups.isEmpty() ? "" : "，如“" + String.join("、", groups) + "”") + "）或“全部”");
                 }
                 String rankBy = t.get(r, "排名依据");
                 if (!rankBy.isEmpty()) {
@@ -447,7 +474,7 @@ public final class PolicyTables {
                         t.get(r, "引导语"), fromTable ? "表格" : "DRL", t.get(r, "说明"), conds));
                 for (Condition c : conds) {
                     if (!Figures.exists(c.field()) && !indicatorNames.contains(c.field())) {
-                        problems.add(where(CONDITIONS) + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
+                        problems.add(conditionsFile + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
                                 + c.field() + "”的数字或指标，可用的数字：" + String.join("、", Figures.names())
                                 + "；指标与扣分：" + String.join("、", indicatorNames));
                     }
@@ -455,9 +482,71 @@ public final class PolicyTables {
             }
             for (String name : conditions.keySet()) {
                 if (!seen.contains(name)) {
-                    problems.add(where(CONDITIONS) + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
+                    problems.add(conditionsFile + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
                             + "”不在 " + LISTS + " 里");
                 }
+            }
+            return out;
+        }
+
+        List<Annex> annexes(List<Indicator> indicators, List<Penalty> penalties) {
+            List<String> cols = List.of("附件", "序号", "标题", "渠道", "列", "排序", "合计行");
+            CsvTable t = table(ANNEXES, cols);
+            List<Annex> out = new ArrayList<>();
+            if (t == null) {
+                return out;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            indicators.forEach(i -> names.add(i.name()));
+            penalties.stream().filter(Penalty::deduction).forEach(p -> names.add(p.name()));
+            names.add(Policy.DEDUCTIONS);
+            Set<String> seen = new HashSet<>();
+            for (CsvTable.Row r : t.rows()) {
+                String name = t.get(r, "附件");
+                if (name.isEmpty() || !seen.add(name)) {
+                    problems.add(cell(ANNEXES, t, r, "附件") + "：附件名" + (name.isEmpty() ? "为空" : "“" + name + "”重复"));
+                    continue;
+                }
+                int no = 0;
+                String noText = t.get(r, "序号");
+                if (!noText.isEmpty()) {
+                    try {
+                        no = Integer.parseInt(noText);
+                        if (no <= 0) {
+                            throw new NumberFormatException();
+                        }
+                    } catch (NumberFormatException e) {
+                        problems.add(cell(ANNEXES, t, r, "序号") + "：“" + noText + "”应是正整数，或留空自动编号");
+                    }
+                }
+                List<String> chs = channelList(ANNEXES, t, r, "渠道", true);
+                if (chs.size() != 1) {
+                    problems.add(cell(ANNEXES, t, r, "渠道") + "：填一个渠道，或“" + Policy.ALL_CHANNELS + "”（各渠道合计）");
+                }
+                List<String> columns = split(t.get(r, "列"));
+                if (columns.isEmpty()) {
+                    problems.add(cell(ANNEXES, t, r, "列") + "：至少要有一列，如“办理单位、应办件数、综合得分”");
+                }
+                for (String c : columns) {
+                    if (!c.equals(UNIT_COLUMN) && !c.equals(PLACE_COLUMN) && !Figures.exists(c) && !names.contains(c)) {
+                        problems.add(cell(ANNEXES, t, r, "列") + "：没有叫“" + c + "”的列，可用：" + UNIT_COLUMN + "、" + PLACE_COLUMN
+                                + "、数字（" + String.join("、", Figures.names()) + "）、指标与扣分（" + String.join("、", names) + "）");
+                    }
+                }
+                List<String> order = split(t.get(r, "排序"));
+                for (String o : order) {
+                    String field = o.replaceAll("\\s*(从高到低|从低到高)$", "").strip();
+                    if (!field.equals("官方顺序") && !Figures.exists(field) && !names.contains(field)) {
+                        problems.add(cell(ANNEXES, t, r, "排序") + "：“" + o + "”看不懂，写作“综合得分 从高到低”“办结率 从低到高”"
+                                + "或“官方顺序”，多项用顿号隔开");
+                    }
+                }
+                if (columns.contains(PLACE_COLUMN) && order.isEmpty()) {
+                    problems.add(cell(ANNEXES, t, r, "列") + "：有“名次”列就要在“排序”里写按什么排");
+                }
+                String total = t.get(r, "合计行");
+                out.add(new Annex(r.line(), name, no, t.get(r, "标题"), chs.isEmpty() ? "" : chs.get(0), columns, order,
+                        total.equals("是"), t.get(r, "说明")));
             }
             return out;
         }
@@ -469,6 +558,7 @@ public final class PolicyTables {
             if (t == null) {
                 return out;
             }
+            conditionsFile = t.fileName();
             for (CsvTable.Row r : t.rows()) {
                 String op = t.get(r, "比较");
                 checkOp(CONDITIONS, t, r, "比较", op, false);

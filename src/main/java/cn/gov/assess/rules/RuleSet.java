@@ -50,7 +50,10 @@ public final class RuleSet {
                 if (rel.startsWith(".") || rel.contains("/.")) {
                     continue;
                 }
-                if (rel.toLowerCase().endsWith(".csv")) {
+                if (rel.toLowerCase().endsWith(".xlsx")) {
+                    // 规则表也可以是 Excel 工作簿（第一个工作表）：读成 CSV 文字存进快照，行号与 Excel 里的行号一致
+                    files.put(rel, xlsxAsCsv(p));
+                } else if (rel.toLowerCase().endsWith(".csv")) {
                     // 参数表、渠道配置常在 Excel/WPS 里编辑后另存：UTF-8（含 BOM）或 GBK 都接受
                     String text = cn.gov.assess.io.CsvTable.decodeText(Files.readAllBytes(p));
                     if (text == null) {
@@ -67,6 +70,30 @@ public final class RuleSet {
             throw new UncheckedIOException(e);
         }
         return new RuleSet(dir.toString(), files);
+    }
+
+    private static String xlsxAsCsv(Path p) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (cn.gov.assess.io.RowSource in = cn.gov.assess.io.RowSource.open(p);
+             org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
+                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord(in.header());
+            int line = 1;
+            while (in.next()) {
+                // 空行照样占一行（全是逗号，读表时跳过），报错时的行号就是 Excel 里的行号
+                while (++line < in.line()) {
+                    csv.printRecord(java.util.Collections.nCopies(Math.max(in.header().size(), 2), ""));
+                }
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < in.header().size(); i++) {
+                    row.add(in.get(i));
+                }
+                csv.printRecord(row);
+            }
+        } catch (cn.gov.assess.io.InputException e) {
+            throw e;
+        }
+        return out.toString();
     }
 
     public static RuleSet fromSnapshot(String origin, Map<String, String> files) {
@@ -91,11 +118,35 @@ public final class RuleSet {
         return parameters;
     }
 
+    private Map<String, ChannelConfig> rawChannels;
+    private Numbering numbering;
+
+    /** 渠道配置，附件序号与正文章节已按 {@link #numbering()} 填好。 */
     public synchronized Map<String, ChannelConfig> channels() {
         if (channels == null) {
-            channels = ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8));
+            Numbering n = numbering();
+            Map<String, ChannelConfig> out = new java.util.LinkedHashMap<>();
+            rawChannels().forEach((name, c) -> out.put(name, c.numbered(n.annex(Numbering.channelKey(name)),
+                    n.section(Numbering.channelKey(name)))));
+            channels = out;
         }
         return channels;
+    }
+
+    private synchronized Map<String, ChannelConfig> rawChannels() {
+        if (rawChannels == null) {
+            rawChannels = ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8));
+        }
+        return rawChannels;
+    }
+
+    /** 附件序号与正文章节：写了的照写，留空的自动编号；撞号时抛出 InputException，指出两处。 */
+    public synchronized Numbering numbering() {
+        if (numbering == null) {
+            numbering = Numbering.of(folderName(), rawChannels(), files.containsKey(Parameters.FILE) ? parameters() : null,
+                    tables().annexes());
+        }
+        return numbering;
     }
 
     private PolicyTables tables;
@@ -111,11 +162,11 @@ public final class RuleSet {
                     groups.addAll(parameters().list("名单分组顺序"));
                 }
             } catch (cn.gov.assess.io.InputException ignored) {
-                // 见上
+                groups = null; // 参数表有错时分组不明，不据此再报一串“没有分组”
             }
             try {
                 if (files.containsKey(ChannelConfig.FILE)) {
-                    channelNames.addAll(channels().keySet());
+                    channelNames.addAll(rawChannels().keySet());
                 }
             } catch (cn.gov.assess.io.InputException ignored) {
                 // 见上
@@ -123,6 +174,32 @@ public final class RuleSet {
             tables = PolicyTables.parse(folderName(), files, channelNames, groups);
         }
         return tables;
+    }
+
+    /**
+     * 名单的全称、引导语、渠道顺序（名单名 → 名单表一行，按表中顺序）：取自规则表 名单.csv；
+     * 早于规则表的运行快照没有这张表，用程序自带的当时的写法（resources/compat/名单.csv），旧运行的报告因此不变。
+     */
+    public synchronized Map<String, PolicyTables.ListDef> listTitles() {
+        PolicyTables t = files.containsKey(PolicyTables.LISTS) ? tables() : legacyLists();
+        Map<String, PolicyTables.ListDef> out = new java.util.LinkedHashMap<>();
+        t.lists().forEach(l -> out.put(l.name(), l));
+        return out;
+    }
+
+    private static PolicyTables legacy;
+
+    private static synchronized PolicyTables legacyLists() {
+        if (legacy == null) {
+            try (java.io.InputStream in = RuleSet.class.getResourceAsStream("/compat/" + PolicyTables.LISTS)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                legacy = PolicyTables.parse("程序自带的旧名单说明", Map.of(PolicyTables.LISTS, text), java.util.Set.of(),
+                        java.util.Set.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return legacy;
     }
 
     /** 报错时用的目录名：命令行给的目录，或“运行 N 的规则快照”。 */

@@ -339,7 +339,10 @@ public final class RunStore {
         }
         List<RunListEntry> lists = new ArrayList<>();
         for (List<ListEntry> entries : byList.values()) {
-            entries.sort(listOrder(r.rules().parameters().list("名单分组顺序")));
+            cn.gov.assess.rules.PolicyTables.ListDef def = r.rules().tables().list(entries.get(0).getList());
+            // 规则表里“排名范围”为“全体”的名单（如黑榜）按名次排，不先分组
+            entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of())
+                    : listOrder(r.rules().parameters().list("名单分组顺序")));
             int pos = 1;
             for (ListEntry e : entries) {
                 lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));

@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * 月度、半年、全年考核，从导入到通报：fixtures/scenarios/23-月度考核 的数据（2 月、3 月、4 月受理的工单都有），
+ * 月度、半年、全年考核，从导入到通报：fixtures/scenarios/27-月度考核 的数据（2 月、3 月、4 月受理的工单都有），
  * 按 --period 2026-03 只算 3 月受理的，正文与附件标题写“三月份”；按 2026 算全年，写“全年”；按 2026上半年 写“上半年”。
  */
 class PeriodKindsTest {
-    static final Path DATA = TestSupport.fixture("scenarios/23-月度考核");
+    static final Path DATA = TestSupport.fixture("scenarios/27-月度考核");
 
     static String[] importArgs(String db) {
         return new String[]{"--db", db, "import", DATA.resolve("units.csv").toString(), DATA.resolve("12345市民热线.csv").toString(),

@@ -82,7 +82,7 @@ class OldPeriodPlaceholdersTest {
                         + "${periodEnd.monthValue}月${periodEnd.dayOfMonth}日|${periodMonths?join(\"、\")}月|"
                         + "<#if periodKind == \"月\">本月<#else>${periodWord}</#if>|${quarter}\n"));
         RuleSet changed = RuleSet.load(rules);
-        Path data = TestSupport.fixture("scenarios/23-月度考核");
+        Path data = TestSupport.fixture("scenarios/27-月度考核");
         for (String code : List.of("2026-03", "2026-Q1", "2026")) {
             Period p = Period.parse(code);
             Path out = tmp.resolve("out-" + code);
@@ -104,7 +104,7 @@ class OldPeriodPlaceholdersTest {
 
     @Test
     void monthRunWithOldPlaceholdersReadsTheSameAsWithNewOnes(@TempDir Path tmp) throws IOException {
-        Path data = TestSupport.fixture("scenarios/23-月度考核");
+        Path data = TestSupport.fixture("scenarios/27-月度考核");
         List<Path> inputs = List.of(data.resolve("units.csv"), data.resolve("12345市民热线.csv"), data.resolve("县长信箱.csv"),
                 data.resolve("通报信息.csv"));
         Period march = Period.parse("2026-03");

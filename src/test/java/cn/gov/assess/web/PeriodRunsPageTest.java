@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PeriodRunsPageTest {
     @Test
     void runsPageOrdersPeriodsOfEveryKind(@TempDir Path tmp) throws IOException, InterruptedException {
-        Path data = TestSupport.fixture("scenarios/23-月度考核");
+        Path data = TestSupport.fixture("scenarios/27-月度考核");
         RuleSet rules = TestSupport.rules();
         try (Database db = Database.open(Database.fileUrl(tmp.resolve("assess")))) {
             new Importer(db, rules).importPaths(List.of(data.resolve("units.csv"), data.resolve("12345市民热线.csv"),
