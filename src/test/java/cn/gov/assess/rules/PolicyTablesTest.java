@@ -104,9 +104,9 @@ class PolicyTablesTest {
             } catch (IOException ex) {
                 throw new AssertionError(ex);
             }
-            Period q4 = Period.parse("2021-Q4");
+            Period month = Period.parse("2021-10"); // 榆林式综合考评按月
             RunStore store = new RunStore(db);
-            long id = store.assessAndSave(new Assessor(db, 1), q4, q4.end().atTime(23, 59, 59), rules).runId();
+            long id = store.assessAndSave(new Assessor(db, 1), month, month.end().atTime(23, 59, 59), rules).runId();
             RunStore.StoredRun run = store.load(id);
             Explainer e = new Explainer(db);
 
