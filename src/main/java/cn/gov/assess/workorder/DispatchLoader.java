@@ -93,6 +93,9 @@ final class DispatchLoader {
         this.units = units;
         this.unitIds = unitIds;
         this.progress = progress;
+        for (String n : units.names()) {
+            unitKeys.putIfAbsent(units.find(n).name(), unitKeys.size() + 1);
+        }
     }
 
     List<Long> batchIds() { return batchIds; }
@@ -310,7 +313,7 @@ final class DispatchLoader {
         UnitDirectory.Ref unit = r.unit[i];
         long source = ((long) fileIdx << 32) | line;
         long receivedSec = r.received[i].toEpochSecond(ZoneOffset.UTC);
-        long unitKey = unitKeys.computeIfAbsent(unit.name(), x -> unitKeys.size() + 1);
+        long unitKey = r.unitKey[i];
         int o = orders.find(r.h0[i], r.h1[i]);
         boolean newOrder = o < 0;
         if (newOrder) {
@@ -348,7 +351,7 @@ final class DispatchLoader {
         return chunk;
     }
 
-    /** 单位名 → 转办键里的单位号（本次导入内从 1 起编）。 */
+    /** 单位名 → 转办键里的单位号（本次导入内从 1 起编；建好后只读，校验线程共用）。 */
     private final Map<String, Integer> unitKeys = new HashMap<>();
 
     /** 逐行校验（在校验线程里，与其他批并行）：不碰共享的可变状态。 */
@@ -425,6 +428,7 @@ final class DispatchLoader {
         r.orderNo[i] = orderNo;
         r.spelling[i] = spelling;
         r.unit[i] = unit;
+        r.unitKey[i] = unitKeys.get(unit.name());
         r.received[i] = received;
         r.deadline[i] = deadline;
         r.completed[i] = completed;
@@ -448,6 +452,7 @@ final class DispatchLoader {
         final String[] orderNo = new String[BATCH];
         final String[] spelling = new String[BATCH];
         final UnitDirectory.Ref[] unit = new UnitDirectory.Ref[BATCH];
+        final int[] unitKey = new int[BATCH];
         final LocalDateTime[] received = new LocalDateTime[BATCH];
         final LocalDateTime[] deadline = new LocalDateTime[BATCH];
         final LocalDateTime[] completed = new LocalDateTime[BATCH];
