@@ -4,6 +4,7 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.db.PgCopy;
 import cn.gov.assess.db.Staging;
 import cn.gov.assess.db.Vendor;
+import cn.gov.assess.io.CsvStream;
 import cn.gov.assess.io.RowSource;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
@@ -252,8 +253,16 @@ final class DispatchLoader {
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             try {
-                while (!stop.get()) {
-                    Rows r = new Rows();
+                CsvStream.Blocks blocks = in instanceof CsvStream csv ? csv.blocks() : null;
+                if (blocks != null) {
+                    // 没有引号的 CSV：这里只按换行切块，解码、分列与校验都在校验线程里并行
+                    for (CsvStream.Block b = blocks.next(); b != null && !stop.get(); b = blocks.next()) {
+                        CsvStream.Block block = b;
+                        offer(queue, pool.submit(() -> validate(parse(block, idx), cols, m)), stop);
+                    }
+                }
+                while (blocks == null && !stop.get()) {
+                    Rows r = new Rows(BATCH);
                     while (r.n < BATCH && in.next()) {
                         String[] v = new String[WANTED.length];
                         for (int k = 0; k < WANTED.length; k++) {
@@ -439,28 +448,63 @@ final class DispatchLoader {
         r.reopened[i] = reopened;
     }
 
-    /** 一批行：行号与原始值由读取线程填，其余由校验线程填。 */
+    /** 解析一块（在校验线程里）：取出需要的列，与逐行读取时的取值相同。 */
+    private static Rows parse(CsvStream.Block block, int[] idx) {
+        Rows r = new Rows(block.records());
+        block.rows((line, fields) -> {
+            String[] v = new String[WANTED.length];
+            for (int k = 0; k < WANTED.length; k++) {
+                v[k] = idx[k] >= 0 ? fields.get(idx[k]) : null;
+            }
+            r.line[r.n] = line;
+            r.raw[r.n++] = v;
+        });
+        return r;
+    }
+
+    /** 一批行：行号与原始值由读取线程（或解析块的校验线程）填，其余由校验线程填。 */
     private static final class Rows {
         int n;
-        final int[] line = new int[BATCH];
-        final String[][] raw = new String[BATCH][];
+        final int[] line;
+        final String[][] raw;
+        final List<String>[] problems;
+        final long[] h0;
+        final long[] h1;
+        final String[] channel;
+        final String[] orderNo;
+        final String[] spelling;
+        final UnitDirectory.Ref[] unit;
+        final int[] unitKey;
+        final LocalDateTime[] received;
+        final LocalDateTime[] deadline;
+        final LocalDateTime[] completed;
+        final LocalDateTime[] signed;
+        final LocalDateTime[] signDeadline;
+        final String[] satisfaction;
+        final Integer[] returns;
+        final Boolean[] reopened;
+
         @SuppressWarnings("unchecked")
-        final List<String>[] problems = new List[BATCH];
-        final long[] h0 = new long[BATCH];
-        final long[] h1 = new long[BATCH];
-        final String[] channel = new String[BATCH];
-        final String[] orderNo = new String[BATCH];
-        final String[] spelling = new String[BATCH];
-        final UnitDirectory.Ref[] unit = new UnitDirectory.Ref[BATCH];
-        final int[] unitKey = new int[BATCH];
-        final LocalDateTime[] received = new LocalDateTime[BATCH];
-        final LocalDateTime[] deadline = new LocalDateTime[BATCH];
-        final LocalDateTime[] completed = new LocalDateTime[BATCH];
-        final LocalDateTime[] signed = new LocalDateTime[BATCH];
-        final LocalDateTime[] signDeadline = new LocalDateTime[BATCH];
-        final String[] satisfaction = new String[BATCH];
-        final Integer[] returns = new Integer[BATCH];
-        final Boolean[] reopened = new Boolean[BATCH];
+        Rows(int size) {
+            line = new int[size];
+            raw = new String[size][];
+            problems = new List[size];
+            h0 = new long[size];
+            h1 = new long[size];
+            channel = new String[size];
+            orderNo = new String[size];
+            spelling = new String[size];
+            unit = new UnitDirectory.Ref[size];
+            unitKey = new int[size];
+            received = new LocalDateTime[size];
+            deadline = new LocalDateTime[size];
+            completed = new LocalDateTime[size];
+            signed = new LocalDateTime[size];
+            signDeadline = new LocalDateTime[size];
+            satisfaction = new String[size];
+            returns = new Integer[size];
+            reopened = new Boolean[size];
+        }
     }
 
     private static void offer(BlockingQueue<Future<Rows>> q, Future<Rows> f, AtomicBoolean stop) {
