@@ -57,8 +57,37 @@ public final class ScenarioRunner {
         }
     }
 
+    /** 场景自带的规则改动（子目录“规则”）：CSV 表的数据行追加到同名表之后，其他文件（模板、DRL）新增或替换。 */
+    public static final String RULE_CHANGES = "规则";
+
+    /** 把场景的规则改动加到规则目录上；场景没有改动时原样返回。 */
+    public static RuleSet withChanges(RuleSet base, Path scenario) {
+        Path dir = scenario.resolve(RULE_CHANGES);
+        if (!Files.isDirectory(dir)) {
+            return base;
+        }
+        RuleSet changes = RuleSet.load(dir);
+        java.util.Map<String, String> files = new java.util.TreeMap<>(base.files());
+        changes.files().forEach((path, text) -> {
+            String old = files.get(path);
+            if (old != null && path.endsWith(".csv")) {
+                String rows = text.contains("\n") ? text.substring(text.indexOf('\n') + 1) : "";
+                files.put(path, (old.endsWith("\n") ? old : old + "\n") + rows);
+            } else {
+                files.put(path, text);
+            }
+        });
+        return RuleSet.fromSnapshot(base.origin() + " 加上场景 " + scenario.getFileName() + " 的规则改动", files);
+    }
+
     public Outcome run(Path scenario) {
         String name = scenario.getFileName().toString();
+        RuleSet rules;
+        try {
+            rules = withChanges(this.rules, scenario);
+        } catch (InputException e) {
+            return new Outcome(name, 0, List.of("场景的规则改动无法读取：" + String.join("；", e.problems())));
+        }
         List<String> diffs = new ArrayList<>();
         CsvTable expected;
         try {
@@ -122,6 +151,13 @@ public final class ScenarioRunner {
     }
 
     static String actual(RunStore.StoredRun run, String check, String channel, String subject) {
+        if (check.startsWith("指标:") || check.startsWith("指标：")) {
+            String indicator = check.substring(3);
+            return run.indicators().stream().filter(v -> v.getIndicator().equals(indicator)
+                            && (channel.isEmpty() ? v.getChannel() == null || v.getChannel().equals(cn.gov.assess.rules.Policy.ALL_CHANNELS)
+                            : channel.equals(v.getChannel())) && label(run, v.getUnitId()).equals(subject))
+                    .map(v -> v.getValue() == null ? "不计" : v.getValue().toPlainString()).findFirst().orElse("无此项");
+        }
         if (check.startsWith("名单:") || check.startsWith("名单：")) {
             String list = check.substring(3);
             return run.lists().stream().filter(e -> e.getChannel().equals(channel) && e.getListName().equals(list))
@@ -143,6 +179,19 @@ public final class ScenarioRunner {
                 }
                 return check.equals("监测结果") ? row.getResult() : check.equals("存在的问题") ? row.getProblems() : row.getRemark();
             }
+            case "附件序号" -> {
+                // 渠道的附件，或附件表（附件.csv）里的附件（渠道一列写附件名）
+                ChannelConfig cfg = run.rules().channels().get(channel);
+                return String.valueOf(cfg != null ? cfg.annexNo()
+                        : run.rules().numbering().annex(cn.gov.assess.rules.Numbering.annexKey(channel)));
+            }
+            case "正文章节" -> {
+                ChannelConfig cfg = run.rules().channels().get(channel);
+                if (cfg == null) {
+                    throw new IllegalArgumentException("渠道“" + channel + "”未配置");
+                }
+                return cfg.section();
+            }
             case "正文提示" -> {
                 return run.notes().stream().map(RunNote::getKey).anyMatch(subject::equals) ? "是" : "否";
             }
@@ -156,6 +205,20 @@ public final class ScenarioRunner {
         {
             {
                 ChannelConfig cfg = run.rules().channels().get(channel);
+                cn.gov.assess.rules.PolicyTables.Annex def = run.rules().tables().annexes().stream()
+                        .filter(x -> x.name().equals(channel)).findFirst().orElse(null);
+                if (cfg == null && def != null) {
+                    int col = def.columns().indexOf(check);
+                    int unitCol = def.columns().indexOf(cn.gov.assess.rules.PolicyTables.UNIT_COLUMN);
+                    if (col < 0 || unitCol < 0) {
+                        throw new IllegalArgumentException("附件“" + channel + "”没有列“" + check + "”（或没有“办理单位”列），它的列："
+                                + String.join("、", def.columns()));
+                    }
+                    cn.gov.assess.notice.NoticeModel.AnnexSource a = cn.gov.assess.notice.TableAnnex.build(def,
+                            run.rules().numbering().annex(cn.gov.assess.rules.Numbering.annexKey(def.name())), run);
+                    return a.rows().stream().filter(row -> row.get(unitCol).equals(subject)).map(row -> row.get(col))
+                            .findFirst().orElse("无此行");
+                }
                 if (cfg == null) {
                     throw new IllegalArgumentException("渠道“" + channel + "”未配置");
                 }

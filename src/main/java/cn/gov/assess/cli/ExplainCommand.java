@@ -25,7 +25,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "单位", description = "单位名称（可用别名）")
     String unit;
 
-    @Option(names = "--list", paramLabel = "名单名", description = "名单名，如 按期办结且办理较好")
+    @Option(names = "--list", paramLabel = "名单名", description = "名单名（见规则目录的 名单.csv；bin/assess rules check 列出全部名单）")
     String list;
 
     @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次）")
@@ -77,6 +77,10 @@ final class ExplainCommand implements Callable<Integer> {
                 out.println("  ✗ " + v.scope() + "“" + v.list() + "”：未列入");
                 v.why().forEach(w -> out.println("      " + w));
             }
+        }
+        if (!u.indicators().isEmpty()) {
+            out.println("指标与扣分：");
+            u.indicators().forEach(i -> out.println("  " + i));
         }
         out.println("一票否决：" + (u.disqualifications().isEmpty() ? "无" : ""));
         u.disqualifications().forEach(d -> out.println("  " + d));

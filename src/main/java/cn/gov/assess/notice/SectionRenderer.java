@@ -70,6 +70,37 @@ public final class SectionRenderer {
         }
     }
 
+    /**
+     * 名单表里“正文”为“是”的名单（本范围上的）：名单名、全称、引导语、成员。默认模板在段末逐个写“引导语＋成员。”，
+     * 新加的名单不改模板也能进正文。
+     */
+    static List<Map<String, Object>> tableLists(RunStore.StoredRun stored, String scope) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (cn.gov.assess.rules.PolicyTables.ListDef d : stored.rules().listTitles().values()) {
+            if (!d.inText() || !d.channels().contains(scope)) {
+                continue;
+            }
+            List<String> members = stored.lists().stream()
+                    .filter(e -> e.getChannel().equals(scope) && e.getListName().equals(d.name()))
+                    .map(RunListEntry::getUnitLabel).toList();
+            Map<String, Object> l = new HashMap<>();
+            l.put("name", d.name());
+            l.put("title", d.title());
+            l.put("intro", d.intro());
+            l.put("members", members);
+            out.add(l);
+        }
+        return out;
+    }
+
+    /** 规则定义的全部名单名：规则表（名单.csv）里的与本次运行产生的。 */
+    static java.util.Set<String> listNames(RunStore.StoredRun stored) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        stored.rules().listTitles().keySet().forEach(names::add);
+        stored.lists().forEach(e -> names.add(e.getListName()));
+        return names;
+    }
+
     static Map<String, Object> model(ChannelConfig channel, RunStore.StoredRun stored) {
         AssessmentRun run = stored.run();
         Tally total = stored.tallies().stream()
@@ -104,13 +135,14 @@ public final class SectionRenderer {
         }
         Map<String, List<List<String>>> groups = new LinkedHashMap<>();
         grouped.forEach((k, v) -> groups.put(k, new ArrayList<>(v.values())));
-        // 模板里引用了本渠道没有的名单时得到空表，而不是报错
-        for (String known : List.of("办结工单较多", "按期办结且办理较好")) {
+        // 模板里引用了规则定义、但本渠道本期没有成员的名单时得到空表，而不是报错
+        for (String known : listNames(stored)) {
             lists.putIfAbsent(known, List.of());
             groups.putIfAbsent(known, List.of());
         }
         m.put("lists", lists);
         m.put("groups", groups);
+        m.put("tableLists", tableLists(stored, channel.name()));
         return m;
     }
 }
