@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RuleSet rules = RuleSet.load(main.rulesDir());
-        cn.gov.assess.rules.RulesChecker.Report check = cn.gov.assess.rules.RulesChecker.check(rules);
+        cn.gov.assess.rules.RulesChecker.Report check = RulesCommand.checkAll(rules); // 规则、参数表与每个模板
         if (!check.ok()) {
             List<String> problems = new java.util.ArrayList<>();
             problems.add("规则目录 " + main.rulesDir() + " 未通过检查，本次不运行，最近一次运行保持不变");

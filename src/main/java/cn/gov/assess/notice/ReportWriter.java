@@ -42,6 +42,11 @@ public final class ReportWriter {
 
     /** 在内存中生成 write 会写出的全部文件（网页工作台的下载与全文显示用同一份）。 */
     public Rendered render(RunStore.StoredRun stored) {
+        return render(stored, true);
+    }
+
+    /** 同上；officeFiles 为假时不生成 通报.docx 与 附件.xlsx（模板检查用：载入 POI 要几秒，与模板无关）。 */
+    public Rendered render(RunStore.StoredRun stored, boolean officeFiles) {
         RuleSet rules = stored.rules();
         List<ChannelConfig> channels = new ArrayList<>(rules.channels().values());
         channels.sort(Comparator.comparingInt(ChannelConfig::annexNo));
@@ -87,8 +92,10 @@ public final class ReportWriter {
             notice = NoticeModel.compose(stored, sections, annexes, monitoring.present());
             LocalDateTime created = stored.run().getCreatedAt();
             put(files, "通报.md", MarkdownWriter.write(notice));
-            files.put("通报.docx", DocxWriter.write(notice, DocxWriter.Fonts.of(rules.parameters()), created));
-            files.put("附件.xlsx", XlsxWriter.write(notice, created));
+            if (officeFiles) {
+                files.put("通报.docx", DocxWriter.write(notice, DocxWriter.Fonts.of(rules.parameters()), created));
+                files.put("附件.xlsx", XlsxWriter.write(notice, created));
+            }
         }
         return new Rendered(files, notice);
     }

@@ -34,8 +34,11 @@ public final class RuleSet {
     private Parameters parameters;
     private Map<String, ChannelConfig> channels;
 
-    private RuleSet(String origin, Map<String, String> files) {
+    private final boolean snapshot;
+
+    private RuleSet(String origin, Map<String, String> files, boolean snapshot) {
         this.origin = origin;
+        this.snapshot = snapshot;
         this.files = new TreeMap<>(files);
     }
 
@@ -50,7 +53,10 @@ public final class RuleSet {
                 if (rel.startsWith(".") || rel.contains("/.")) {
                     continue;
                 }
-                if (rel.toLowerCase().endsWith(".csv")) {
+                if (rel.toLowerCase().endsWith(".xlsx")) {
+                    // 规则表也可以是 Excel 工作簿（第一个工作表）：读成 CSV 文字存进快照，行号与 Excel 里的行号一致
+                    files.put(rel, xlsxAsCsv(p));
+                } else if (rel.toLowerCase().endsWith(".csv")) {
                     // 参数表、渠道配置常在 Excel/WPS 里编辑后另存：UTF-8（含 BOM）或 GBK 都接受
                     String text = cn.gov.assess.io.CsvTable.decodeText(Files.readAllBytes(p));
                     if (text == null) {
@@ -66,15 +72,44 @@ public final class RuleSet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleSet(dir.toString(), files);
+        return new RuleSet(dir.toString(), files, false);
+    }
+
+    private static String xlsxAsCsv(Path p) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (cn.gov.assess.io.RowSource in = cn.gov.assess.io.RowSource.open(p);
+             org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
+                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord(in.header());
+            int line = 1;
+            while (in.next()) {
+                // 空行照样占一行（全是逗号，读表时跳过），报错时的行号就是 Excel 里的行号
+                while (++line < in.line()) {
+                    csv.printRecord(java.util.Collections.nCopies(Math.max(in.header().size(), 2), ""));
+                }
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < in.header().size(); i++) {
+                    row.add(in.get(i));
+                }
+                csv.printRecord(row);
+            }
+        } catch (cn.gov.assess.io.InputException e) {
+            throw e;
+        }
+        return out.toString();
     }
 
     public static RuleSet fromSnapshot(String origin, Map<String, String> files) {
-        return new RuleSet(origin, files);
+        return new RuleSet(origin, files, true);
     }
 
     public Map<String, String> files() { return files; }
     public String origin() { return origin; }
+
+    /** 报错时怎样称呼目录里的一个文件：读自目录的写成“目录/文件”（就是检查的那个目录），运行快照写成“运行 N 的规则快照中的 文件”。 */
+    public String where(String rel) {
+        return snapshot ? origin + "中的 " + rel : origin.replaceAll("[/\\\\]+$", "") + "/" + rel;
+    }
 
     public String file(String rel) {
         String s = files.get(rel);
@@ -135,7 +170,7 @@ public final class RuleSet {
                     groups.addAll(parameters().list("名单分组顺序"));
                 }
             } catch (cn.gov.assess.io.InputException ignored) {
-                // 见上
+                groups = null; // 参数表有错时分组不明，不据此再报一串“没有分组”
             }
             try {
                 if (files.containsKey(ChannelConfig.FILE)) {
