@@ -108,11 +108,69 @@ public final class Database implements AutoCloseable {
         return new Database(url, Vendor.of(url), Credentials.forUrl(url), false, false);
     }
 
+    /**
+     * 新建 H2 文件库时先在旁边的临时文件里建好全部表，再改名成正式的库文件：H2 的建表语句各自立即提交，进程若在第一次
+     * 迁移中途被杀，留下的只是临时文件，下次打开重新建库，不会出现“表已存在”而再也打不开。已有的库不走这一步。
+     */
+    private static void createAtomically(String url) {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return;
+        }
+        String rest = url.substring("jdbc:h2:file:".length());
+        int semi = rest.indexOf(';');
+        String base = semi < 0 ? rest : rest.substring(0, semi);
+        String options = semi < 0 ? "" : rest.substring(semi);
+        java.nio.file.Path target = java.nio.file.Path.of(base + ".mv.db");
+        if (java.nio.file.Files.exists(target)) {
+            return;
+        }
+        String tmpBase = base + ".creating-" + ProcessHandle.current().pid();
+        java.nio.file.Path tmp = java.nio.file.Path.of(tmpBase + ".mv.db");
+        try {
+            if (target.getParent() != null) {
+                java.nio.file.Files.createDirectories(target.getParent());
+            }
+            java.nio.file.Files.deleteIfExists(tmp);
+            removeAbandoned(java.nio.file.Path.of(base));
+            Flyway.configure().dataSource("jdbc:h2:file:" + tmpBase + options.replaceAll("(?i);AUTO_SERVER=TRUE", ""), "", "")
+                    .locations("classpath:db/migration").loggers("slf4j").load().migrate();
+            try {
+                java.nio.file.Files.move(tmp, target); // 同一目录内即改名；目标已在时报 FileAlreadyExistsException
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                java.nio.file.Files.deleteIfExists(tmp); // 别的进程同时建好了同一个库：用它的
+            }
+        } catch (java.io.IOException e) {
+            throw new cn.gov.assess.io.InputException("无法在 " + target.getParent() + " 建立数据库文件：" + e.getMessage());
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw translate(url, e);
+        }
+    }
+
+    /** 删掉建库中途被杀的进程留下的临时库文件（文件名里的进程已不在）。 */
+    private static void removeAbandoned(java.nio.file.Path base) throws java.io.IOException {
+        java.nio.file.Path dir = base.toAbsolutePath().getParent();
+        String prefix = base.getFileName() + ".creating-";
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(prefix)) {
+                    String pid = n.substring(prefix.length()).replaceAll("\\..*$", "");
+                    if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                        java.nio.file.Files.deleteIfExists(f);
+                    }
+                }
+            }
+        }
+    }
+
     /** 打开库（H2 文件库或 PostgreSQL 服务器），执行迁移、清除被中断的写入（recover）；Hibernate 在第一次用到时才建。 */
     private static Database open(String url, boolean recover) {
         Vendor vendor = Vendor.of(url);
         Properties credentials = Credentials.forUrl(url);
         boolean migrated;
+        if (vendor == Vendor.H2) {
+            createAtomically(url);
+        }
         try {
             List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
             if (vendor != Vendor.H2) {

@@ -105,7 +105,14 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         if (app != null) {
-            app.stop();
+            try {
+                app.stop();
+            } catch (io.javalin.util.JavalinException e) {
+                // 优雅停止等连接关闭超时（客户端还留着长连接）：Jetty 此时已停止接收请求并关掉了连接，不算失败
+                if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)) {
+                    throw e;
+                }
+            }
         }
     }
 
