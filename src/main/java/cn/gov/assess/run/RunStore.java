@@ -40,9 +40,15 @@ public final class RunStore {
     /** 读回的一次运行。 */
     public record StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
                             List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
-                            List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles) {
-        public RuleSet rules() {
-            return RuleSet.fromSnapshot("运行 " + run.getId() + " 的规则快照", ruleFiles);
+                            List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles,
+                            RuleSet rules) {
+        /** 规则快照只建一次（参数表、渠道表在第一次用到时解析并留在这个对象里）：报告的各部分共用，不再各解析一遍。 */
+        public StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
+                         List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
+                         List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles) {
+            this(run, tallies, lists, disqualifications, checks, notes, meta, ruleFiles,
+                    RuleSet.fromSnapshot("运行 " + (run == null || run.getId() == null ? "" : run.getId() + " ") + "的规则快照",
+                            ruleFiles));
         }
     }
 
