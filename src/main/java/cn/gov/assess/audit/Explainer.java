@@ -72,7 +72,7 @@ public final class Explainer {
 
     private Justifications justifications(RunStore.StoredRun run, Long unitId, String list) {
         Long id = run.run().getId();
-        return id == null ? new Justifications(false, List.of(), List.of()) : new RunStore(db).justifications(id, unitId, list);
+        return id == null ? new Justifications(false, List.of(), List.of(), List.of()) : new RunStore(db).justifications(id, unitId, list);
     }
 
     /** 运行中出现的名单与范围，按名单成员、逐项比较、排名的先后。 */
@@ -182,7 +182,7 @@ public final class Explainer {
                     .reduce((a, b) -> b).ifPresent(last -> s.append("；").append(last.getGroup() == null ? "" : last.getGroup())
                             .append("最后入选的是 ").append(names.getOrDefault(last.getUnitId(), String.valueOf(last.getUnitId())))
                             .append("（第 ").append(last.getPlace()).append(" 名，").append(last.getKey()).append(" ")
-                            .append(last.getValue()).append("）"));
+                            .append(last.getValueText()).append("）"));
             why.add(s.toString());
         }
         if (why.isEmpty()) {

@@ -313,14 +313,15 @@ public final class Reconciler {
     private static void lists(RunStore.StoredRun run, CsvTable t, UnitDirectory units, List<String> bad) {
         Set<String> listNames = new TreeSet<>();
         run.lists().forEach(e -> listNames.add(e.getListName()));
+        Map<String, cn.gov.assess.rules.PolicyTables.ListDef> titles = run.rules().listTitles();
         for (CsvTable.Row r : t.rows()) {
             String section = t.get(r, "章节");
             String scope = section.contains("、") ? section.substring(section.indexOf('、') + 1) : section;
             String title = t.get(r, "名单");
-            String list = listNames.stream().filter(title::contains).max((x, y) -> x.length() - y.length()).orElse(null);
-            if (list == null && title.contains("在线访谈")) {
-                list = "积极参与在线访谈";
-            }
+            // 名单的全称（名单表“全称”一列，如“积极参与政府网站“在线访谈”活动的单位”）或名单名本身
+            String list = titles.entrySet().stream().filter(en -> en.getValue().title().equals(title)).map(Map.Entry::getKey)
+                    .findFirst().orElse(listNames.stream().filter(title::contains).max((x, y) -> x.length() - y.length())
+                            .orElse(null));
             if (list == null) {
                 bad.add("lists.csv 第 " + r.line() + " 行：无法对应到规则产生的名单“" + title + "”");
                 continue;

@@ -57,8 +57,37 @@ public final class ScenarioRunner {
         }
     }
 
+    /** 场景自带的规则改动（子目录“规则”）：CSV 表的数据行追加到同名表之后，其他文件（模板、DRL）新增或替换。 */
+    public static final String RULE_CHANGES = "规则";
+
+    /** 把场景的规则改动加到规则目录上；场景没有改动时原样返回。 */
+    public static RuleSet withChanges(RuleSet base, Path scenario) {
+        Path dir = scenario.resolve(RULE_CHANGES);
+        if (!Files.isDirectory(dir)) {
+            return base;
+        }
+        RuleSet changes = RuleSet.load(dir);
+        java.util.Map<String, String> files = new java.util.TreeMap<>(base.files());
+        changes.files().forEach((path, text) -> {
+            String old = files.get(path);
+            if (old != null && path.endsWith(".csv")) {
+                String rows = text.contains("\n") ? text.substring(text.indexOf('\n') + 1) : "";
+                files.put(path, (old.endsWith("\n") ? old : old + "\n") + rows);
+            } else {
+                files.put(path, text);
+            }
+        });
+        return RuleSet.fromSnapshot(base.origin() + " 加上场景 " + scenario.getFileName() + " 的规则改动", files);
+    }
+
     public Outcome run(Path scenario) {
         String name = scenario.getFileName().toString();
+        RuleSet rules;
+        try {
+            rules = withChanges(this.rules, scenario);
+        } catch (InputException e) {
+            return new Outcome(name, 0, List.of("场景的规则改动无法读取：" + String.join("；", e.problems())));
+        }
         List<String> diffs = new ArrayList<>();
         CsvTable expected;
         try {
@@ -122,6 +151,13 @@ public final class ScenarioRunner {
     }
 
     static String actual(RunStore.StoredRun run, String check, String channel, String subject) {
+        if (check.startsWith("指标:") || check.startsWith("指标：")) {
+            String indicator = check.substring(3);
+            return run.indicators().stream().filter(v -> v.getIndicator().equals(indicator)
+                            && (channel.isEmpty() ? v.getChannel() == null || v.getChannel().equals(cn.gov.assess.rules.Policy.ALL_CHANNELS)
+                            : channel.equals(v.getChannel())) && label(run, v.getUnitId()).equals(subject))
+                    .map(v -> v.getValue() == null ? "不计" : v.getValue().toPlainString()).findFirst().orElse("无此项");
+        }
         if (check.startsWith("名单:") || check.startsWith("名单：")) {
             String list = check.substring(3);
             return run.lists().stream().filter(e -> e.getChannel().equals(channel) && e.getListName().equals(list))

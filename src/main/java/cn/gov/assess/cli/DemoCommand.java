@@ -51,7 +51,9 @@ final class DemoCommand implements Callable<Integer> {
             o.println();
             o.println("演示数据在数据库 " + dbArg + " 中（不是默认库 data/assess）。接下来的命令请带上 --db，例如：");
             o.println("  bin/assess --db " + dbArg + " explain 县人社局");
-            o.println("  bin/assess --db " + dbArg + " explain --list 按期办结且办理较好");
+            // 举例用的名单取自本次运行（排名类名单优先），程序里不写名单名
+            result.lists().stream().filter(e -> e.getRank() > 0).findFirst().or(() -> result.lists().stream().findFirst())
+                    .ifPresent(e -> o.println("  bin/assess --db " + dbArg + " explain --list " + e.getList()));
             o.println("  bin/assess --db " + dbArg + " report --out out/报告");
             o.println("  bin/assess --db " + dbArg + " reconcile fixtures/2021-Q4/published");
         }

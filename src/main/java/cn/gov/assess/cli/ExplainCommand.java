@@ -25,7 +25,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "单位", description = "单位名称（可用别名）")
     String unit;
 
-    @Option(names = "--list", paramLabel = "名单名", description = "名单名，如 按期办结且办理较好")
+    @Option(names = "--list", paramLabel = "名单名", description = "名单名（见规则目录的 名单.csv；bin/assess rules check 列出全部名单）")
     String list;
 
     @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次）")

@@ -84,7 +84,8 @@ public final class Assessor {
                          List<Disqualification> disqualifications, Map<Long, UnitInfo> units,
                          List<CheckResult> checkRows, List<Note> notes, Map<String, String> meta,
                          List<Firing> firings, Long runId, long lastCorrection, List<Object> monitoringFacts,
-                         List<Evaluation> evaluations, List<Placing> placings) {
+                         List<Evaluation> evaluations, List<Placing> placings,
+                         List<cn.gov.assess.facts.IndicatorValue> indicators) {
 
         /** 附件中单位的写法：该渠道记录里最常用的写法。 */
         public String label(String channel, Long unitId) {
@@ -277,13 +278,14 @@ public final class Assessor {
         String dataFingerprint = String.format("%064x", fingerprint[0].mod(java.math.BigInteger.ONE.shiftLeft(256)));
         return new Result(period, cutoff, rules, dataFingerprint, orders, assignments,
                 tallies, labels, c.lists(), c.disqualifications(), units, rows, c.notes(), meta, recorder.firings(), null, overrides.lastCorrection(), monitoring.facts(),
-                c.evaluations(), c.placings());
+                c.evaluations(), c.placings(), c.indicators());
     }
 
     /** 第二步的结论：名单成员、一票否决、监测不合格、备注、正文提示句。 */
     public record Conclusions(List<ListEntry> lists, List<Disqualification> disqualifications,
                               List<CheckFailure> failures, List<Remark> remarks, List<Note> notes,
-                              List<Evaluation> evaluations, List<Placing> placings) {
+                              List<Evaluation> evaluations, List<Placing> placings,
+                              List<cn.gov.assess.facts.IndicatorValue> indicators) {
     }
 
     public static Conclusions conclude(KieBase kieBase, Parameters parameters, AssessmentContext context,
@@ -317,7 +319,8 @@ public final class Assessor {
             session.fireAllRules();
             return new Conclusions(objects(session, ListEntry.class), objects(session, Disqualification.class),
                     objects(session, CheckFailure.class), objects(session, Remark.class), objects(session, Note.class),
-                    objects(session, Evaluation.class), objects(session, Placing.class));
+                    objects(session, Evaluation.class), objects(session, Placing.class),
+                    objects(session, cn.gov.assess.facts.IndicatorValue.class));
         } catch (InputException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -8,14 +8,23 @@ public class Candidate {
     private final UnitInfo unit;
     private final int volume;
     private final String reason;
+    /** 排名依据的取值（规则表做的名单可按指标等小数排名）；按办理量排名时等于 volume。 */
+    private final java.math.BigDecimal key;
 
     public Candidate(String list, String channel, UnitInfo unit, int volume, String reason) {
+        this(list, channel, unit, volume, reason, java.math.BigDecimal.valueOf(volume));
+    }
+
+    public Candidate(String list, String channel, UnitInfo unit, int volume, String reason, java.math.BigDecimal key) {
         this.list = list;
         this.channel = channel;
         this.unit = unit;
         this.volume = volume;
         this.reason = reason;
+        this.key = key;
     }
+
+    public java.math.BigDecimal getKey() { return key; }
 
     public String getList() { return list; }
     public String getChannel() { return channel; }

@@ -67,6 +67,26 @@ public final class Evaluation {
         return this;
     }
 
+    /**
+     * 十进制比较，比率（rate 为真）按百分数写出（0.9615 写作 96.15%）；value 为 null 表示无从计算（如应办件数为 0 的办结率），
+     * 这一项不成立。
+     */
+    public Evaluation checkDecimal(String field, BigDecimal value, String op, BigDecimal threshold, boolean rate,
+                                   Collection<String> orderNos) {
+        String o = normalise(op);
+        boolean passed = compare(value, o, threshold);
+        checks.add(new Check(field, value == null ? "无从计算" : shown(value, rate), o, shown(threshold, rate), passed,
+                orderNos == null ? List.of() : new ArrayList<>(orderNos)));
+        return this;
+    }
+
+    private static String shown(BigDecimal v, boolean rate) {
+        if (!rate) {
+            return format(v);
+        }
+        return format(v.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP)) + "%";
+    }
+
     /** 非数值的条件（是否被一票否决、是否属于某类单位……）：由规则算好是否成立，这里只记下文字。 */
     public Evaluation condition(String field, String value, boolean passed, String requirement) {
         checks.add(new Check(field, value, requirement == null ? "" : "为", requirement == null ? "" : requirement,
@@ -94,6 +114,16 @@ public final class Evaluation {
     /** 一句话：各项比较用“；”连起来。 */
     public String summary() {
         return String.join("；", checks.stream().map(Check::text).toList());
+    }
+
+    /** 比较符的规范写法（=、≠、≥、>、≤、<）。 */
+    public static String normaliseOp(String op) {
+        return normalise(op);
+    }
+
+    /** 取值的写法：比率按百分数，无值写“无从计算”。 */
+    public static String checkText(BigDecimal v, boolean rate) {
+        return v == null ? "无从计算" : shown(v, rate);
     }
 
     static String normalise(String op) {

@@ -13,7 +13,7 @@ public final class Placing {
     private final long unitId;
     private final String group;
     private final String key;
-    private final long value;
+    private final java.math.BigDecimal value;
     private final int place;
     private final int quota;
 
@@ -21,8 +21,19 @@ public final class Placing {
         this(rule, list, channel, unit.getId(), unit.getGroup(), key, value, (int) place, (int) quota);
     }
 
+    /** 规则表做的名单：按小数（如综合得分）排名；group 为 null 表示不分组、全体一起排。 */
+    public Placing(String rule, String list, String channel, UnitInfo unit, String group, String key,
+                   java.math.BigDecimal value, long place, long quota) {
+        this(rule, list, channel, unit.getId(), group, key, value, (int) place, (int) quota);
+    }
+
     public Placing(String rule, String list, String channel, long unitId, String group, String key, long value, int place,
                    int quota) {
+        this(rule, list, channel, unitId, group, key, java.math.BigDecimal.valueOf(value), place, quota);
+    }
+
+    public Placing(String rule, String list, String channel, long unitId, String group, String key,
+                   java.math.BigDecimal value, int place, int quota) {
         this.rule = rule;
         this.list = list;
         this.channel = channel;
@@ -40,7 +51,13 @@ public final class Placing {
     public long getUnitId() { return unitId; }
     public String getGroup() { return group; }
     public String getKey() { return key; }
-    public long getValue() { return value; }
+    public java.math.BigDecimal getValue() { return value; }
+
+    /** 取值的写法：整数不带小数点，小数去掉末尾的 0。 */
+    public String getValueText() {
+        java.math.BigDecimal b = value.stripTrailingZeros();
+        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+    }
     public int getPlace() { return place; }
     public int getQuota() { return quota; }
 
@@ -49,14 +66,15 @@ public final class Placing {
         return place <= quota;
     }
 
-    /** 一句话：“部门第 4 名，取前 3 名（实办数 32）”。 */
+    /** 一句话：“部门第 4 名，取前 3 名（实办数 32）”；不限名额时只说名次。 */
     public String text() {
-        return (group == null ? "" : group) + "第 " + place + " 名，取前 " + quota + " 名（" + key + " " + value + "）";
+        String head = (group == null ? "" : group) + "第 " + place + " 名";
+        return head + (quota >= Integer.MAX_VALUE / 2 ? "" : "，取前 " + quota + " 名") + "（" + key + " " + getValueText() + "）";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Placing p && p.unitId == unitId && p.place == place && p.quota == quota && p.value == value
+        return o instanceof Placing p && p.unitId == unitId && p.place == place && p.quota == quota && p.value.compareTo(value) == 0
                 && p.rule.equals(rule) && p.list.equals(list) && Objects.equals(p.channel, channel);
     }
 

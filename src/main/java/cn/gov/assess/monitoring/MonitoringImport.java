@@ -19,6 +19,9 @@ import java.util.Set;
  * 登记类文件（栏目、账号）再次导入时按新值更新；监测与访谈记录已有相同的跳过，值不同的报错。
  */
 public final class MonitoringImport {
+    /** 监测结果在名单、正文提示与附件里的范围名（规则用这些名字作渠道，如 new ListEntry(名单, "政府网站", …)）。 */
+    public static final String WEBSITE_SCOPE = "政府网站";
+    public static final String MEDIA_SCOPE = "政务新媒体";
     public enum Kind {
         WEBSITE_COLUMNS("网站栏目", List.of("序号", "单位名称")),
         WEBSITE_CHECKS("网站监测", List.of("监测日期", "单位名称", "栏目未更新天数", "空白栏目数", "超三个月未回复留言数", "网站可访问", "新发布信息数")),

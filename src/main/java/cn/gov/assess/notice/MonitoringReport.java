@@ -1,5 +1,6 @@
 package cn.gov.assess.notice;
 
+import cn.gov.assess.monitoring.MonitoringImport;
 import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunNote;
@@ -26,11 +27,11 @@ public final class MonitoringReport {
     }
 
     public boolean present() {
-        return !run.checks().isEmpty() || run.lists().stream().anyMatch(e -> e.getChannel().equals("在线访谈"));
+        return !run.checks().isEmpty() || run.lists().stream().anyMatch(e -> e.getChannel().equals(INTERVIEWS));
     }
 
-    public int websiteAnnexNo() { return parameters.number("网站.附件序号"); }
-    public int mediaAnnexNo() { return parameters.number("新媒体.附件序号"); }
+    public int websiteAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.rules.Numbering.WEBSITE); }
+    public int mediaAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.rules.Numbering.MEDIA); }
 
     public String websiteTitle() {
         return parameters.text("网站.附件标题", null).replace("{季度}", run.run().getPeriod().word());
@@ -81,25 +82,28 @@ public final class MonitoringReport {
     /** 正文“四”模板的数据。 */
     public Map<String, Object> model() {
         Map<String, Object> m = new HashMap<>();
-        m.put("section", parameters.text("监测.正文章节", null));
+        m.put("section", run.rules().numbering().section(cn.gov.assess.rules.Numbering.MONITORING));
         m.put("quarter", run.run().getPeriod().word());
-        Map<String, Object> website = scope("政府网站", "信息保障好");
+        Map<String, Object> website = scope(MonitoringImport.WEBSITE_SCOPE);
         website.put("annexNo", websiteAnnexNo());
         website.put("units", websiteRows().size());
-        Map<String, Object> media = scope("政务新媒体", "信息保障好");
+        Map<String, Object> media = scope(MonitoringImport.MEDIA_SCOPE);
         media.put("annexNo", mediaAnnexNo());
         media.put("accounts", mediaRows().size());
         m.put("website", website);
         m.put("media", media);
-        m.put("interviews", scope("在线访谈", "积极参与在线访谈").get("list"));
+        m.put("interviews", scope(INTERVIEWS).get("list"));
         return m;
     }
 
-    private Map<String, Object> scope(String channel, String listName) {
+    private static final String INTERVIEWS = MonitoringImport.Kind.INTERVIEWS.label;
+
+    /** 一个监测范围的名单成员（该范围上规则选出的名单，不论名单叫什么）与正文提示。 */
+    private Map<String, Object> scope(String channel) {
         List<String> list = new ArrayList<>();
         Map<String, List<String>> groups = new LinkedHashMap<>();
         for (RunListEntry e : run.lists()) {
-            if (e.getChannel().equals(channel) && e.getListName().equals(listName)) {
+            if (e.getChannel().equals(channel)) {
                 list.add(e.getUnitLabel());
                 groups.computeIfAbsent(e.getUnitGroup(), k -> new ArrayList<>()).add(e.getUnitLabel());
             }

@@ -49,13 +49,15 @@ public final class ReportWriter {
         String quarter = stored.run().getPeriod().word();
         Map<String, byte[]> files = new LinkedHashMap<>();
         SectionRenderer renderer = new SectionRenderer(rules);
+        // 正文各节按章节序号（一、二、三……）排：自动编号的新渠道可能排在监测一节之后
+        java.util.TreeMap<Integer, String> numbered = new java.util.TreeMap<>();
         List<String> sections = new ArrayList<>();
         List<NoticeModel.AnnexSource> annexes = new ArrayList<>();
         for (ChannelConfig c : channels) {
             AnnexTable table = AnnexTable.build(c, quarter, stored.tallies());
             put(files, "annex-" + c.annexNo() + ".csv", csv(table.header(), table.rows()));
             annexes.add(new NoticeModel.AnnexSource(c.annexNo(), table.title(), List.of(), table.header(), table.rows()));
-            sections.add(renderer.render(c, stored));
+            numbered.put(cn.gov.assess.rules.Numbering.value(c.section()), renderer.render(c, stored));
         }
         MonitoringReport monitoring = new MonitoringReport(stored);
         if (monitoring.present()) {
@@ -67,7 +69,15 @@ public final class ReportWriter {
                     List.of(monitoring.websiteFrequency()), MonitoringReport.WEBSITE_HEADER, website));
             annexes.add(new NoticeModel.AnnexSource(monitoring.mediaAnnexNo(), monitoring.mediaTitle(),
                     List.of(monitoring.mediaFrequency()), MonitoringReport.MEDIA_HEADER, media));
-            sections.add(renderer.renderMonitoring(monitoring, stored));
+            numbered.put(cn.gov.assess.rules.Numbering.value(rules.numbering().section(cn.gov.assess.rules.Numbering.MONITORING)),
+                    renderer.renderMonitoring(monitoring, stored));
+        }
+        sections.addAll(numbered.values());
+        for (cn.gov.assess.rules.PolicyTables.Annex def : rules.tables().annexes()) {
+            NoticeModel.AnnexSource a = TableAnnex.build(def, rules.numbering().annex(cn.gov.assess.rules.Numbering.annexKey(def.name())),
+                    stored);
+            put(files, "annex-" + a.no() + ".csv", csv(a.header(), a.rows()));
+            annexes.add(a);
         }
         put(files, "sections.md", String.join("\n\n", sections) + "\n");
         put(files, "lists.csv", lists(channels, stored));
@@ -140,28 +150,42 @@ public final class ReportWriter {
         files.put(name, (name.endsWith(".csv") ? "\uFEFF" + text : text).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * lists.csv：每个（范围、名单）一行。先按渠道的附件顺序，再按名单表（名单.csv）里写的渠道顺序；名单的全称取自名单表。
+     */
     private static String lists(List<ChannelConfig> channels, RunStore.StoredRun stored) {
+        Map<String, cn.gov.assess.rules.PolicyTables.ListDef> defs = stored.rules().listTitles();
+        List<String> scopes = new ArrayList<>();
+        channels.forEach(c -> scopes.add(c.name()));
+        defs.values().forEach(d -> d.channels().forEach(ch -> {
+            if (!scopes.contains(ch)) {
+                scopes.add(ch);
+            }
+        }));
+        stored.lists().forEach(e -> {
+            if (!scopes.contains(e.getChannel())) {
+                scopes.add(e.getChannel());
+            }
+        });
+        Map<String, ChannelConfig> byName = new LinkedHashMap<>();
+        channels.forEach(c -> byName.put(c.name(), c));
+        String monitoringSection = stored.rules().numbering().section(cn.gov.assess.rules.Numbering.MONITORING);
         List<List<String>> rows = new ArrayList<>();
-        for (ChannelConfig c : channels) {
+        for (String scope : scopes) {
             Map<String, List<String>> byList = new LinkedHashMap<>();
             for (RunListEntry e : stored.lists()) {
-                if (e.getChannel().equals(c.name())) {
+                if (e.getChannel().equals(scope)) {
                     byList.computeIfAbsent(e.getListName(), k -> new ArrayList<>()).add(e.getUnitLabel());
                 }
             }
-            byList.forEach((name, units) -> rows.add(List.of(c.section() + "、" + c.name(), name + "的镇街和部门",
-                    String.join("、", units))));
-        }
-        String four = stored.rules().files().containsKey("thresholds.csv") && stored.rules().parameters().all().containsKey("监测.正文章节")
-                ? stored.rules().parameters().text("监测.正文章节", null) + "、" : "";
-        for (String[] scope : new String[][]{{"政府网站", "信息保障好", "信息保障好的镇街和部门"},
-                {"政务新媒体", "信息保障好", "信息保障好的镇街和部门"}, {"在线访谈", "积极参与在线访谈", "积极参与政府网站“在线访谈”活动的单位"}}) {
-            List<String> units = stored.lists().stream()
-                    .filter(e -> e.getChannel().equals(scope[0]) && e.getListName().equals(scope[1]))
-                    .map(RunListEntry::getUnitLabel).toList();
-            if (!units.isEmpty()) {
-                rows.add(List.of(four + scope[0], scope[2], String.join("、", units)));
-            }
+            ChannelConfig c = byName.get(scope);
+            boolean monitoring = List.of(cn.gov.assess.monitoring.MonitoringImport.WEBSITE_SCOPE,
+                    cn.gov.assess.monitoring.MonitoringImport.MEDIA_SCOPE,
+                    cn.gov.assess.monitoring.MonitoringImport.Kind.INTERVIEWS.label).contains(scope);
+            String section = c != null ? c.section() + "、" + c.name()
+                    : (monitoring && !monitoringSection.isEmpty() ? monitoringSection + "、" : "") + scope;
+            byList.forEach((name, units) -> rows.add(List.of(section,
+                    defs.containsKey(name) ? defs.get(name).title() : name, String.join("、", units))));
         }
         return csv(List.of("章节", "名单", "单位"), rows);
     }

@@ -70,6 +70,14 @@ public final class SectionRenderer {
         }
     }
 
+    /** 规则定义的全部名单名：规则表（名单.csv）里的与本次运行产生的。 */
+    static java.util.Set<String> listNames(RunStore.StoredRun stored) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        stored.rules().listTitles().keySet().forEach(names::add);
+        stored.lists().forEach(e -> names.add(e.getListName()));
+        return names;
+    }
+
     static Map<String, Object> model(ChannelConfig channel, RunStore.StoredRun stored) {
         AssessmentRun run = stored.run();
         Tally total = stored.tallies().stream()
@@ -104,8 +112,8 @@ public final class SectionRenderer {
         }
         Map<String, List<List<String>>> groups = new LinkedHashMap<>();
         grouped.forEach((k, v) -> groups.put(k, new ArrayList<>(v.values())));
-        // 模板里引用了本渠道没有的名单时得到空表，而不是报错
-        for (String known : List.of("办结工单较多", "按期办结且办理较好")) {
+        // 模板里引用了规则定义、但本渠道本期没有成员的名单时得到空表，而不是报错
+        for (String known : listNames(stored)) {
             lists.putIfAbsent(known, List.of());
             groups.putIfAbsent(known, List.of());
         }

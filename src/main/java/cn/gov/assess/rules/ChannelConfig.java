@@ -38,7 +38,11 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
             String name = t.get(r, "渠道");
             int annexNo;
             try {
-                annexNo = Integer.parseInt(t.get(r, "附件序号"));
+                // 留空：按顺序自动编号（见 RuleSet.numbering）
+                annexNo = t.get(r, "附件序号").isEmpty() ? 0 : Integer.parseInt(t.get(r, "附件序号"));
+                if (annexNo < 0) {
+                    throw new NumberFormatException();
+                }
             } catch (NumberFormatException e) {
                 problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber("附件序号") + " 列（附件序号）：“"
                         + t.get(r, "附件序号") + "”不是整数");
@@ -72,6 +76,11 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
 
     public String unhandledRemark(int count) {
         return unhandledRemarkFormat.replace("{件}", String.valueOf(count));
+    }
+
+    /** 附件序号、正文章节按编号结果填好（留空的自动编号）。 */
+    public ChannelConfig numbered(int no, String sectionWord) {
+        return new ChannelConfig(name, no, annexTitle, columns, remarkFormat, unhandledRemarkFormat, sectionWord, template);
     }
 
     public String annexTitle(String quarterWord) {

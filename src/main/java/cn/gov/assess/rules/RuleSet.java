@@ -91,12 +91,97 @@ public final class RuleSet {
         return parameters;
     }
 
+    private Map<String, ChannelConfig> rawChannels;
+    private Numbering numbering;
+
+    /** 渠道配置，附件序号与正文章节已按 {@link #numbering()} 填好。 */
     public synchronized Map<String, ChannelConfig> channels() {
         if (channels == null) {
-            channels = ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8));
+            Numbering n = numbering();
+            Map<String, ChannelConfig> out = new java.util.LinkedHashMap<>();
+            rawChannels().forEach((name, c) -> out.put(name, c.numbered(n.annex(Numbering.channelKey(name)),
+                    n.section(Numbering.channelKey(name)))));
+            channels = out;
         }
         return channels;
     }
+
+    private synchronized Map<String, ChannelConfig> rawChannels() {
+        if (rawChannels == null) {
+            rawChannels = ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8));
+        }
+        return rawChannels;
+    }
+
+    /** 附件序号与正文章节：写了的照写，留空的自动编号；撞号时抛出 InputException，指出两处。 */
+    public synchronized Numbering numbering() {
+        if (numbering == null) {
+            numbering = Numbering.of(folderName(), rawChannels(), files.containsKey(Parameters.FILE) ? parameters() : null,
+                    tables().annexes());
+        }
+        return numbering;
+    }
+
+    private PolicyTables tables;
+
+    /** 规则表（指标、名单、名单条件、否决与扣分）；没有这些表的目录（如旧运行的快照）得到空表。 */
+    public synchronized PolicyTables tables() {
+        if (tables == null) {
+            // 参数表、渠道配置自己的错由它们报（rules check 已列出），这里只取能取到的分组与渠道
+            java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+            java.util.Set<String> channelNames = new java.util.LinkedHashSet<>();
+            try {
+                if (files.containsKey(Parameters.FILE) && parameters().has("名单分组顺序")) {
+                    groups.addAll(parameters().list("名单分组顺序"));
+                }
+            } catch (cn.gov.assess.io.InputException ignored) {
+                // 见上
+            }
+            try {
+                if (files.containsKey(ChannelConfig.FILE)) {
+                    channelNames.addAll(rawChannels().keySet());
+                }
+            } catch (cn.gov.assess.io.InputException ignored) {
+                // 见上
+            }
+            tables = PolicyTables.parse(folderName(), files, channelNames, groups);
+        }
+        return tables;
+    }
+
+    /**
+     * 名单的全称、引导语、渠道顺序（名单名 → 名单表一行，按表中顺序）：取自规则表 名单.csv；
+     * 早于规则表的运行快照没有这张表，用程序自带的当时的写法（resources/compat/名单.csv），旧运行的报告因此不变。
+     */
+    public synchronized Map<String, PolicyTables.ListDef> listTitles() {
+        PolicyTables t = files.containsKey(PolicyTables.LISTS) ? tables() : legacyLists();
+        Map<String, PolicyTables.ListDef> out = new java.util.LinkedHashMap<>();
+        t.lists().forEach(l -> out.put(l.name(), l));
+        return out;
+    }
+
+    private static PolicyTables legacy;
+
+    private static synchronized PolicyTables legacyLists() {
+        if (legacy == null) {
+            try (java.io.InputStream in = RuleSet.class.getResourceAsStream("/compat/" + PolicyTables.LISTS)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                legacy = PolicyTables.parse("程序自带的旧名单说明", Map.of(PolicyTables.LISTS, text), java.util.Set.of(),
+                        java.util.Set.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return legacy;
+    }
+
+    /** 报错时用的目录名：命令行给的目录，或“运行 N 的规则快照”。 */
+    public String folderName() {
+        return origin;
+    }
+
+    /** 规则表编译成的 DRL 在编译时用的文件名（报错与规则名里看得到）。 */
+    public static final String GENERATED_DRL = "规则表（由表格生成）.drl";
 
     public List<String> drlFiles() {
         return files.keySet().stream().filter(f -> f.endsWith(".drl")).toList();
@@ -148,17 +233,25 @@ public final class RuleSet {
         return compiled;
     }
 
+    private String folderSlash() {
+        return origin.endsWith("/") ? origin : origin + "/";
+    }
+
     private KieBase build() {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId releaseId = ks.newReleaseId("cn.gov.assess", "rules", "1." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(releaseId);
         List<String> drls = drlFiles();
-        if (drls.isEmpty()) {
+        String generated = tables().drl();
+        if (drls.isEmpty() && generated == null) {
             throw new RuleCompileException(List.of("规则目录 " + origin + " 中没有 .drl 规则文件"));
         }
         for (String f : drls) {
             kfs.write("src/main/resources/" + f, FactNames.upgrade(files.get(f)));
+        }
+        if (generated != null) {
+            kfs.write("src/main/resources/" + GENERATED_DRL, generated);
         }
         KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);

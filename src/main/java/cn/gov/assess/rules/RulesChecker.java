@@ -127,8 +127,22 @@ public final class RulesChecker {
                 }
             }
         }
+        boolean tablesOk = true;
         try {
-            rules.compile();
+            PolicyTables tables = rules.tables();
+            tables.lists().forEach(l -> lists.add(l.name()));
+            String generated = tables.drl();
+            if (generated != null) {
+                ruleCount += (int) RULE.matcher(generated).results().count();
+            }
+        } catch (InputException e) {
+            errors.addAll(e.problems());
+            tablesOk = false;
+        }
+        try {
+            if (tablesOk) {
+                rules.compile();
+            }
         } catch (RuleCompileException e) {
             for (String problem : e.problems()) {
                 if (!problem.contains("Parser returned a null Package")) {

@@ -33,7 +33,7 @@ public class RunListEntry {
         this.channel = e.getChannel();
         this.unitId = e.getUnitId();
         this.unitLabel = unitLabel;
-        this.unitGroup = e.getGroup();
+        this.unitGroup = e.getGroup() == null ? "其他" : e.getGroup(); // 不属于名单分组的单位（考核范围含“其他”或“全部”的名单）
         this.position = position;
         this.rank = e.getRank();
         this.volume = e.getVolume();

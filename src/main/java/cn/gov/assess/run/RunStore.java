@@ -41,12 +41,13 @@ public final class RunStore {
     public record StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
                             List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
                             List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles,
-                            RuleSet rules) {
+                            List<cn.gov.assess.facts.IndicatorValue> indicators, RuleSet rules) {
         /** 规则快照只建一次（参数表、渠道表在第一次用到时解析并留在这个对象里）：报告的各部分共用，不再各解析一遍。 */
         public StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
                          List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
-                         List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles) {
-            this(run, tallies, lists, disqualifications, checks, notes, meta, ruleFiles,
+                         List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles,
+                         List<cn.gov.assess.facts.IndicatorValue> indicators) {
+            this(run, tallies, lists, disqualifications, checks, notes, meta, ruleFiles, indicators,
                     RuleSet.fromSnapshot("运行 " + (run == null || run.getId() == null ? "" : run.getId() + " ") + "的规则快照",
                             ruleFiles));
         }
@@ -97,7 +98,7 @@ public final class RunStore {
                 return new Assessor.Result(done.period(), done.cutoff(), done.rules(), done.dataFingerprint(), done.orderCount(),
                         done.assignmentCount(), done.tallies(), done.labels(), done.lists(), done.disqualifications(),
                         done.units(), done.checkRows(), done.notes(), done.meta(), done.firings(), id, done.lastCorrection(),
-                        done.monitoringFacts(), done.evaluations(), done.placings());
+                        done.monitoringFacts(), done.evaluations(), done.placings(), done.indicators());
             });
             if (Boolean.getBoolean("assess.timing")) {
                 System.err.printf("保存结论 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);
@@ -306,7 +307,7 @@ public final class RunStore {
         for (Firing f : r.firings()) {
             s.insert(new RunFiring(id, f));
         }
-        s.doWork(conn -> Justifications.save(conn, id, r.evaluations(), r.placings()));
+        s.doWork(conn -> Justifications.save(conn, id, r.evaluations(), r.placings(), r.indicators()));
         s.doWork(conn -> {
             try (PreparedStatement ps = conn.prepareStatement("insert into run_monitoring (run_id, seq, kind, payload) values (?, ?, ?, ?)")) {
                 int seq = 0;
@@ -368,7 +369,10 @@ public final class RunStore {
         }
         List<RunListEntry> lists = new ArrayList<>();
         for (List<ListEntry> entries : byList.values()) {
-            entries.sort(listOrder(r.rules().parameters().list("名单分组顺序")));
+            cn.gov.assess.rules.PolicyTables.ListDef def = r.rules().tables().list(entries.get(0).getList());
+            // 规则表里“排名范围”为“全体”的名单（如黑榜）按名次排，不先分组
+            entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of())
+                    : listOrder(r.rules().parameters().list("名单分组顺序")));
             int pos = 1;
             for (ListEntry e : entries) {
                 lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
@@ -384,7 +388,8 @@ public final class RunStore {
         notes.sort(Comparator.comparing(Note::getScope).thenComparing(Note::getKey).thenComparing(Note::getReason));
         List<RunNote> ns = new ArrayList<>();
         notes.forEach(n -> ns.add(new RunNote(id, n)));
-        return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), r.rules().files());
+        return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), r.rules().files(),
+                List.copyOf(r.indicators()));
     }
 
     /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序。 */
@@ -461,7 +466,8 @@ public final class RunStore {
                     }
                 }
             }
-            return new StoredRun(found.get(0), tallies, lists, disq, checks, notes, meta, files);
+            List<cn.gov.assess.facts.IndicatorValue> indicators = Justifications.indicators(c, id);
+            return new StoredRun(found.get(0), tallies, lists, disq, checks, notes, meta, files, indicators);
         });
     }
 }

@@ -50,7 +50,7 @@ class ExplainerTest {
         Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "绛帐镇", null, false);
         Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
         assertTrue(v.on());
-        assertEquals("按期办结且办理较好：镇街、部门各取前若干名", v.rule());
+        assertEquals("名单.csv：按期办结且办理较好：入选", v.rule());
         assertTrue(v.reason().contains("实办数 91，要求 ≥ 1") && v.reason().contains("镇街第 1 名，取前 3 名"), v.reason());
         assertEquals(1, v.placing().getPlace());
         assertTrue(v.checks().stream().allMatch(c -> c.passed()), v.checks().toString());
@@ -60,7 +60,7 @@ class ExplainerTest {
     void nearMissNamesTheFailedConditionWithValueAndThreshold() {
         Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县人社局", "12345市民热线", true);
         Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
-        assertEquals(List.of("规则“按期办结且办理较好：逐项比较”：逾期办结件数 3，要求 = 0，不成立"), v.why());
+        assertEquals(List.of("规则“名单.csv：按期办结且办理较好：逐项比较”：逾期办结件数 3，要求 = 0，不成立"), v.why());
         List<Map<String, String>> late = u.orders().stream().filter(o -> o.get("分类").equals("逾期办结")).toList();
         assertEquals(3, late.size());
         assertEquals(75, u.orders().size());
@@ -98,7 +98,7 @@ class ExplainerTest {
         assertTrue(!v.on());
         assertTrue(v.why().stream().anyMatch(w -> w.contains("一票否决 1，要求 = 0，不成立") && w.contains("工单 RX")), v.why().toString());
         assertEquals(1, u.disqualifications().size());
-        assertTrue(u.disqualifications().get(0).contains("12345市民热线 逾期未办 1 件"), u.disqualifications().get(0));
+        assertTrue(u.disqualifications().get(0).contains("12345市民热线 逾期未办件数 1"), u.disqualifications().get(0));
     }
 
     @Test
@@ -154,7 +154,9 @@ class ExplainerTest {
     void oldRunKeepsItsOldReasonsAndANewRuleIsExplainedWithoutJava(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path table = copy.resolve("thresholds.csv");
-        Files.writeString(table, Files.readString(table).replace("办结工单较多.最低实办数,,50,", "办结工单较多.最低实办数,,80,")
+        Path conditions = copy.resolve("名单条件.csv");
+        Files.writeString(conditions, Files.readString(conditions).replace("办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,80,"));
+        Files.writeString(table, Files.readString(table)
                 + "约谈.逾期件数,,10,整数,各渠道逾期件数合计达到此数的单位列入约谈名单\n");
         // 工作人员新加的规则，写法不寻常：function、or、跨渠道 accumulate，在后果里判断并记下比较
         Files.writeString(copy.resolve("90-约谈.drl"), """
@@ -192,7 +194,7 @@ class ExplainerTest {
         assertTrue(verdict(old, "12345市民热线", "办结工单较多").on());
         assertEquals("实办数 52，要求 ≥ 50", verdict(old, "12345市民热线", "办结工单较多").reason());
         Explainer.UnitExplanation now = e.explainUnit(store.load(run2), "县卫健局", "12345市民热线", false);
-        assertEquals(List.of("规则“办结工单较多：逐项比较”：实办数 52，要求 ≥ 80，不成立"), verdict(now, "12345市民热线", "办结工单较多").why());
+        assertEquals(List.of("规则“名单.csv：办结工单较多：逐项比较”：实办数 52，要求 ≥ 80，不成立"), verdict(now, "12345市民热线", "办结工单较多").why());
 
         RunStore.StoredRun stored = store.load(run2);
         for (String name : List.of("县住建局", "县人社局", "法门镇")) {

@@ -144,12 +144,12 @@ class CorrectionTest {
     void whatIfWithAnotherRulesFolderShowsTheListChange() throws IOException {
         long first = run(TestSupport.rules());
         Path copy = TestSupport.copyRules(dir.resolve("rules"));
-        Path table = copy.resolve("thresholds.csv");
-        Files.writeString(table, Files.readString(table).replace("按期办结且办理较好.部门名额,,3,", "按期办结且办理较好.部门名额,,4,"));
+        Path table = copy.resolve("名单.csv");
+        Files.writeString(table, Files.readString(table).replace(",镇街 3、部门 3,", ",镇街 3、部门 4,"));
         RunStore.StoredRun preview = RunStore.preview(new Assessor(db).assess(Q4, Q4.end().atTime(23, 59, 59), RuleSet.load(copy)));
         RunDiff.Result diff = RunDiff.compare(store.load(first), preview, List.of(), "运行 #1", "假如");
         String text = String.join("\n", diff.lines());
-        assertTrue(text.contains("规则文件不同：thresholds.csv（修改：第 "), text);
+        assertTrue(text.contains("规则文件不同：名单.csv（修改：第 "), text);
         assertTrue(text.contains("12345市民热线 “按期办结且办理较好” / 县医保局：新进入"), text);
         assertTrue(text.contains("县长信箱 “按期办结且办理较好” / 县医保局：新进入"), text);
         assertEquals(1, store.runs().size(), "假如不保存运行");

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** rules/40-一票否决.drl 与 50-名单.drl：命中、差一点命中、并列。 */
+/** 规则表 名单.csv、名单条件.csv、否决与扣分.csv 编译成的规则：命中、差一点命中、并列。 */
 class ListRulesTest {
     private static final String HOTLINE = "12345市民热线";
     private static final String MAYOR = "市长信箱";
@@ -29,7 +29,7 @@ class ListRulesTest {
         h.onTime(HOTLINE, "杏林镇", 49);
         Assessor.Conclusions c = h.conclude();
         assertEquals(List.of("绛帐镇"), h.list(c, MANY, HOTLINE));
-        assertEquals("办结工单较多：实办数达到门槛", h.entry(c, MANY, HOTLINE, "绛帐镇").getRuleName());
+        assertEquals("名单.csv：办结工单较多：入选", h.entry(c, MANY, HOTLINE, "绛帐镇").getRuleName());
     }
 
     @Test
@@ -101,7 +101,7 @@ class ListRulesTest {
         Assessor.Conclusions c = h.conclude();
         assertEquals(List.of("县教体局"), h.list(c, GOOD, COUNTY));
         Disqualification d = c.disqualifications().get(0);
-        assertEquals("一票否决：存在逾期未办工单", d.getRuleName());
+        assertEquals("否决与扣分.csv：逾期未办一票否决", d.getRuleName());
         assertEquals(HOTLINE, d.getChannel());
         assertEquals(1, d.getOrderNos().size());
     }
@@ -140,7 +140,7 @@ class ListRulesTest {
         Assessor.Conclusions c = h.conclude();
         cn.gov.assess.facts.Evaluation in = evaluation(h, c, MANY, HOTLINE, "绛帐镇");
         cn.gov.assess.facts.Evaluation out = evaluation(h, c, MANY, HOTLINE, "杏林镇");
-        assertEquals("办结工单较多：逐项比较", in.getRule());
+        assertEquals("名单.csv：办结工单较多：逐项比较", in.getRule());
         assertTrue(in.isPassed());
         assertEquals("实办数 50，要求 ≥ 50", in.summary());
         assertTrue(!out.isPassed());
@@ -175,7 +175,7 @@ class ListRulesTest {
         assertEquals(List.of("绛帐镇", "杏林镇", "段家镇", "天度镇"), placings.stream().map(p -> h.unitName(p.getUnitId())).toList());
         cn.gov.assess.facts.Placing third = placings.get(2);
         cn.gov.assess.facts.Placing fourth = placings.get(3);
-        assertEquals("按期办结且办理较好：组内排名", third.getRule());
+        assertEquals("名单.csv：按期办结且办理较好：组内排名", third.getRule());
         assertTrue(third.isSelected());
         assertEquals(4, fourth.getPlace());
         assertEquals(3, fourth.getQuota());

@@ -46,7 +46,7 @@ class OldRunReportTest {
             new ReportWriter().write(store.load(run1), before);
 
             Path rules = TestSupport.copyRules(tmp.resolve("rules"));
-            edit(rules.resolve("thresholds.csv"), "办结工单较多.最低实办数,,50,", "办结工单较多.最低实办数,,80,");
+            edit(rules.resolve("名单条件.csv"), "办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,80,");
             edit(rules.resolve("thresholds.csv"), "通报.正文字体,,仿宋_GB2312,", "通报.正文字体,,宋体,");
             edit(rules.resolve("templates/通报全文.ftl"), "请各相关单位结合实际抓好整改落实。", "请各单位对照整改。");
             Path more = Files.createDirectories(tmp.resolve("more"));

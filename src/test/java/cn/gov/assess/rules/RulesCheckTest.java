@@ -48,41 +48,42 @@ class RulesCheckTest {
         Files.write(copy.resolve("channels.csv"), withBom);
         RuleSet rules = RuleSet.load(copy);
         assertTrue(RulesChecker.check(rules).ok(), RulesChecker.check(rules).errors().toString());
-        assertEquals(50, rules.parameters().number("办结工单较多.最低实办数", "12345市民热线"));
+        assertEquals(List.of("镇", "街道"), rules.parameters().list("镇街类型"));
         assertEquals(3, rules.channels().size());
     }
 
     @Test
     void syntaxErrorGivesFileLineAndRule(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "50-名单.drl", "    insertLogical(new ListEntry(\"办结工单较多\"", "    insertLogical(new ListEntry(\"办结工单较多\" ((");
+        Path copy = broken(tmp, "50-名单.drl", "modify($u) { setGroup(\"部门\") }", "modify($u) { setGroup(\"部门\") ((");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
         assertTrue(r.errors().stream().anyMatch(e -> e.startsWith("rules/50-名单.drl 第 ")), r.errors().toString());
     }
 
     @Test
     void unknownFieldNamesTheFactAndItsFields(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "50-名单.drl", "Evaluation( list == \"按期办结且办理较好\", passed,", "Evaluation( list == \"按期办结且办理较好\", pased,");
+        Path copy = broken(tmp, "50-名单.drl", "$u : UnitInfo( group == null, $p.contains(\"镇街类型\", kind) )",
+                "$u : UnitInfo( grop == null, $p.contains(\"镇街类型\", kind) )");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
         assertEquals(1, r.errors().size(), r.errors().toString());
-        assertTrue(r.errors().get(0).matches("rules/50-名单\\.drl 第 \\d+ 行（规则“按期办结且办理较好：候选”）：事实“Evaluation”没有字段“pased”；可用字段：.*passed.*"),
+        assertTrue(r.errors().get(0).matches("rules/50-名单\\.drl 第 \\d+ 行（规则“名单分组：镇街”）：事实“UnitInfo”没有字段“grop”；可用字段：.*group.*"),
                 r.errors().get(0));
     }
 
     @Test
     void badThresholdCellPointsAtRowAndColumn(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "thresholds.csv", "办结工单较多.最低实办数,,50,", "办结工单较多.最低实办数,,五十,");
+        Path copy = broken(tmp, "thresholds.csv", "逾期宽限天数,,0,", "逾期宽限天数,,零,");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
-        assertEquals(List.of("rules/thresholds.csv 第 9 行第 3 列（值）：“五十”不是整数（参数“办结工单较多.最低实办数”的类型是整数）"), r.errors());
+        assertEquals(List.of("rules/thresholds.csv 第 2 行第 3 列（值）：“零”不是整数（参数“逾期宽限天数”的类型是整数）"), r.errors());
     }
 
     @Test
     void duplicateRuleNameAndMissingParameterAreReported(@TempDir Path tmp) throws IOException {
         Path copy = broken(tmp, "10-转办分类.drl", "rule \"转办分类：逾期办结\"", "rule \"转办分类：按期办结\"");
         Path table = copy.resolve("thresholds.csv");
-        Files.writeString(table, Files.readString(table).replaceAll("(?m)^一票否决\\.逾期未办件数.*\\n", ""));
+        Files.writeString(table, Files.readString(table).replaceAll("(?m)^镇街类型,.*\\n", ""));
         List<String> errors = RulesChecker.check(RuleSet.load(copy)).errors();
         assertTrue(errors.stream().anyMatch(e -> e.contains("（规则“转办分类：按期办结”）：规则名重复")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.startsWith("rules/40-一票否决.drl 第 ") && e.contains("没有参数“一票否决.逾期未办件数”")),
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("rules/50-名单.drl 第 ") && e.contains("没有参数“镇街类型”")),
                 errors.toString());
     }
 
@@ -91,10 +92,10 @@ class RulesCheckTest {
         String db = "jdbc:h2:file:" + tmp.resolve("db/assess");
         assertEquals(0, CliTest.exec("--db", db, "import", TestSupport.fixture("2021-Q4").toString()).code());
         assertEquals(0, CliTest.exec("--db", db, "run", "--period", "2021-Q4").code());
-        Path copy = broken(tmp, "thresholds.csv", "办结工单较多.最低实办数,,50,", "办结工单较多.最低实办数,,五十,");
+        Path copy = broken(tmp, "thresholds.csv", "逾期宽限天数,,0,", "逾期宽限天数,,零,");
         CliTest.Outcome o = CliTest.exec("--db", db, "--rules", copy.toString(), "run", "--period", "2021-Q4");
         assertEquals(1, o.code());
-        assertTrue(o.err().contains("未通过检查，本次不运行") && o.err().contains("thresholds.csv 第 9 行第 3 列"), o.err());
+        assertTrue(o.err().contains("未通过检查，本次不运行") && o.err().contains("thresholds.csv 第 2 行第 3 列"), o.err());
         CliTest.Outcome report = CliTest.exec("--db", db, "report", "--out", tmp.resolve("out").toString());
         assertTrue(report.out().startsWith("运行 #1"), report.out());
     }
@@ -114,7 +115,7 @@ class RulesCheckTest {
         Files.writeString(scenario.resolve("派单.csv"), rows.toString());
         Files.writeString(scenario.resolve("expected.csv"), "检查,渠道,对象,期望\n期间,,,2021-Q4\n名单:办结工单较多,12345市民热线,,绛帐镇\n");
         assertTrue(new ScenarioRunner(TestSupport.rules()).run(scenario).passed());
-        Path copy = broken(tmp, "thresholds.csv", "办结工单较多.最低实办数,,50,", "办结工单较多.最低实办数,,49,");
+        Path copy = broken(tmp, "名单条件.csv", "办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,49,");
         ScenarioRunner.Outcome o = new ScenarioRunner(RuleSet.load(copy)).run(scenario);
         assertEquals(List.of("名单:办结工单较多 / 12345市民热线：应为“绛帐镇”，实为“绛帐镇、杏林镇”"), o.differences());
     }

@@ -48,8 +48,8 @@ class RulesFolderTest {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         List<Long> before = manyHandled(RuleSet.load(copy));
         assertEquals(9, before.size());
-        Path table = copy.resolve("thresholds.csv");
-        Files.writeString(table, Files.readString(table).replace("办结工单较多.最低实办数,,50,", "办结工单较多.最低实办数,,80,"));
+        Path table = copy.resolve("名单条件.csv");
+        Files.writeString(table, Files.readString(table).replace("办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,80,"));
         List<Long> after = manyHandled(RuleSet.load(copy));
         assertEquals(4, after.size(), "实办数 ≥ 80：城关街道办 92、绛帐镇 91、县住建局 201、县市场监管局 92");
         assertNotEquals(RuleSet.load(copy).fingerprint(), TestSupport.rules().fingerprint());
@@ -59,8 +59,7 @@ class RulesFolderTest {
     void brokenRuleFileIsRejectedWithFileAndLine(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path drl = copy.resolve("50-名单.drl");
-        Files.writeString(drl, Files.readString(drl).replace("Evaluation( list == \"办结工单较多\", passed, $ch : channel, $uid : unitId )",
-                "Evaluation( list == \"办结工单较多\", passed, $ch : channel, $uid : unitId "));
+        Files.writeString(drl, Files.readString(drl).replace("modify($u) { setGroup(\"部门\") }", "modify($u) { setGroup(\"部门\") "));
         InputException e = assertThrows(InputException.class, () -> RuleSet.load(copy).compile());
         assertTrue(e.problems().get(0).startsWith("rules/50-名单.drl 第 "), e.problems().toString());
     }
@@ -69,8 +68,8 @@ class RulesFolderTest {
     void missingParameterIsNamed(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path table = copy.resolve("thresholds.csv");
-        Files.writeString(table, Files.readString(table).replaceAll("(?m)^办结工单较多\\.最低实办数.*\\n", ""));
+        Files.writeString(table, Files.readString(table).replaceAll("(?m)^镇街类型,.*\\n", ""));
         InputException e = assertThrows(InputException.class, () -> manyHandled(RuleSet.load(copy)));
-        assertTrue(e.getMessage().contains("办结工单较多.最低实办数"), e.getMessage());
+        assertTrue(e.getMessage().contains("镇街类型"), e.getMessage());
     }
 }
