@@ -20,6 +20,12 @@ ${issuer}
 ${s}
 
 </#list>
+<#list tableLists as l>
+<#if l.members?has_content>
+${l.intro}${l.members?join("、")}。
+
+</#if>
+</#list>
 【附件说明】
 <#list annexes as a>
 <#if a?is_first>附件：</#if>${a.no}. ${a.title}

@@ -38,7 +38,7 @@ public final class Explainer {
     /** 对一个单位的完整解释。recorded 为假表示运行早于逐项记录理由的版本。 */
     public record UnitExplanation(String unit, long run, String period, List<ListVerdict> lists, List<String> disqualifications,
                                   List<Map<String, String>> figures, List<String> monitoring, List<Map<String, String>> orders,
-                                  boolean recorded) {
+                                  boolean recorded, List<String> indicators) {
     }
 
     /** 对一个名单的解释：成员（按顺序）与差一点入选的单位（排名类名单：因名额未入选的，按名次）。 */
@@ -138,8 +138,35 @@ public final class Explainer {
             }
         }
         List<Map<String, String>> orders = withOrders ? orders(run.run().getId(), unit.id(), channelFilter) : List.of();
+        List<String> indicators = new ArrayList<>();
+        for (cn.gov.assess.facts.IndicatorValue v : j.indicators(unit.id(), null)) {
+            if (channelFilter != null && v.getChannel() != null && !channelFilter.equals(v.getChannel())) {
+                continue;
+            }
+            indicators.add(indicatorText(v));
+        }
         return new UnitExplanation(unit.name(), run.run().getId(), run.run().getPeriod().code(), lists, disq, figures, monitoring,
-                orders, j.recorded());
+                orders, j.recorded(), indicators);
+    }
+
+    /**
+     * 一项指标（或扣分）的取值与算式的每一项，如“综合得分（12345市民热线）= 91.00：公式 按期办结率*60 + 办结率*40 - 扣分；
+     * 按期办结率 100%，办结率 90%，扣分 5（规则“指标.csv：综合得分”）”。
+     */
+    static String indicatorText(cn.gov.assess.facts.IndicatorValue v) {
+        List<String> terms = new ArrayList<>();
+        for (cn.gov.assess.facts.IndicatorValue.Term t : v.getTerms()) {
+            terms.add(t.name() + " " + cn.gov.assess.facts.Evaluation.checkText(t.value(), isRate(t.name())));
+        }
+        return v.getIndicator() + "（" + (v.getChannel() == null ? "全部渠道" : v.getChannel()) + "）= "
+                + (v.getValue() == null ? "不计" : v.getValue().toPlainString()) + "：公式 " + v.getFormula()
+                + (terms.isEmpty() ? "" : "；" + String.join("，", terms))
+                + (v.getNote().isEmpty() ? "" : "；" + v.getNote()) + "（规则“" + v.getRule() + "”）";
+    }
+
+    private static boolean isRate(String name) {
+        cn.gov.assess.facts.Figures.Figure f = cn.gov.assess.facts.Figures.get(name);
+        return f != null && f.rate();
     }
 
     /** 一个单位在一个名单（范围）上的判定；该单位不在这个名单的考核范围时返回 null。 */

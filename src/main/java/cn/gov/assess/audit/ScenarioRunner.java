@@ -179,6 +179,19 @@ public final class ScenarioRunner {
                 }
                 return check.equals("监测结果") ? row.getResult() : check.equals("存在的问题") ? row.getProblems() : row.getRemark();
             }
+            case "附件序号" -> {
+                // 渠道的附件，或附件表（附件.csv）里的附件（渠道一列写附件名）
+                ChannelConfig cfg = run.rules().channels().get(channel);
+                return String.valueOf(cfg != null ? cfg.annexNo()
+                        : run.rules().numbering().annex(cn.gov.assess.rules.Numbering.annexKey(channel)));
+            }
+            case "正文章节" -> {
+                ChannelConfig cfg = run.rules().channels().get(channel);
+                if (cfg == null) {
+                    throw new IllegalArgumentException("渠道“" + channel + "”未配置");
+                }
+                return cfg.section();
+            }
             case "正文提示" -> {
                 return run.notes().stream().map(RunNote::getKey).anyMatch(subject::equals) ? "是" : "否";
             }
@@ -192,6 +205,20 @@ public final class ScenarioRunner {
         {
             {
                 ChannelConfig cfg = run.rules().channels().get(channel);
+                cn.gov.assess.rules.PolicyTables.Annex def = run.rules().tables().annexes().stream()
+                        .filter(x -> x.name().equals(channel)).findFirst().orElse(null);
+                if (cfg == null && def != null) {
+                    int col = def.columns().indexOf(check);
+                    int unitCol = def.columns().indexOf(cn.gov.assess.rules.PolicyTables.UNIT_COLUMN);
+                    if (col < 0 || unitCol < 0) {
+                        throw new IllegalArgumentException("附件“" + channel + "”没有列“" + check + "”（或没有“办理单位”列），它的列："
+                                + String.join("、", def.columns()));
+                    }
+                    cn.gov.assess.notice.NoticeModel.AnnexSource a = cn.gov.assess.notice.TableAnnex.build(def,
+                            run.rules().numbering().annex(cn.gov.assess.rules.Numbering.annexKey(def.name())), run);
+                    return a.rows().stream().filter(row -> row.get(unitCol).equals(subject)).map(row -> row.get(col))
+                            .findFirst().orElse("无此行");
+                }
                 if (cfg == null) {
                     throw new IllegalArgumentException("渠道“" + channel + "”未配置");
                 }

@@ -78,6 +78,10 @@ final class ExplainCommand implements Callable<Integer> {
                 v.why().forEach(w -> out.println("      " + w));
             }
         }
+        if (!u.indicators().isEmpty()) {
+            out.println("指标与扣分：");
+            u.indicators().forEach(i -> out.println("  " + i));
+        }
         out.println("一票否决：" + (u.disqualifications().isEmpty() ? "无" : ""));
         u.disqualifications().forEach(d -> out.println("  " + d));
         if (!u.monitoring().isEmpty()) {

@@ -80,6 +80,8 @@ public final class NoticeModel {
             list.add(am);
         }
         m.put("annexes", list);
+        // 跨渠道的名单（名单表“渠道”为“全部渠道”、“正文”为“是”的，如红榜、黑榜）在正文各节之后各写一句
+        m.put("tableLists", SectionRenderer.tableLists(stored, cn.gov.assess.rules.Policy.ALL_CHANNELS));
         return m;
     }
 

@@ -70,6 +70,29 @@ public final class SectionRenderer {
         }
     }
 
+    /**
+     * 名单表里“正文”为“是”的名单（本范围上的）：名单名、全称、引导语、成员。默认模板在段末逐个写“引导语＋成员。”，
+     * 新加的名单不改模板也能进正文。
+     */
+    static List<Map<String, Object>> tableLists(RunStore.StoredRun stored, String scope) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (cn.gov.assess.rules.PolicyTables.ListDef d : stored.rules().listTitles().values()) {
+            if (!d.inText() || !d.channels().contains(scope)) {
+                continue;
+            }
+            List<String> members = stored.lists().stream()
+                    .filter(e -> e.getChannel().equals(scope) && e.getListName().equals(d.name()))
+                    .map(RunListEntry::getUnitLabel).toList();
+            Map<String, Object> l = new HashMap<>();
+            l.put("name", d.name());
+            l.put("title", d.title());
+            l.put("intro", d.intro());
+            l.put("members", members);
+            out.add(l);
+        }
+        return out;
+    }
+
     /** 规则定义的全部名单名：规则表（名单.csv）里的与本次运行产生的。 */
     static java.util.Set<String> listNames(RunStore.StoredRun stored) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();
@@ -119,6 +142,7 @@ public final class SectionRenderer {
         }
         m.put("lists", lists);
         m.put("groups", groups);
+        m.put("tableLists", tableLists(stored, channel.name()));
         return m;
     }
 }

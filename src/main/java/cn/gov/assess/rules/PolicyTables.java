@@ -153,6 +153,8 @@ public final class PolicyTables {
         final Set<String> channels;
         final Set<String> groups;
         final List<String> problems = new ArrayList<>();
+        /** 名单条件表的实际文件名（.csv 或 .xlsx），报错用。 */
+        String conditionsFile;
 
         Parser(String folder, Map<String, String> files, Set<String> channels, Set<String> groups) {
             this.folder = folder;
@@ -161,7 +163,14 @@ public final class PolicyTables {
             this.groups = groups;
         }
 
-        CsvTable table(String file, List<String> required) {
+        CsvTable table(String csvName, List<String> required) {
+            // 同一张表可以是 CSV，也可以是 Excel 工作簿（.xlsx，读目录时已转成文字）；两个都有时不知道用哪个
+            String xlsx = csvName.replaceFirst("\\.csv$", ".xlsx");
+            if (files.containsKey(csvName) && files.containsKey(xlsx)) {
+                problems.add(where(csvName) + " 与 " + xlsx + " 同时存在：请只留一个");
+                return null;
+            }
+            String file = files.containsKey(xlsx) ? xlsx : csvName;
             String text = files.get(file);
             if (text == null) {
                 return null;
@@ -180,7 +189,7 @@ public final class PolicyTables {
         }
 
         String cell(String file, CsvTable t, CsvTable.Row r, String col) {
-            return where(file) + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
+            return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
         }
 
         PolicyTables parse() {
@@ -311,8 +320,7 @@ public final class PolicyTables {
                 try {
                     f = Formula.of(text);
                 } catch (Formula.FormulaException e) {
-                    problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”第 " + e.column() + " 个字处有错："
-                            + e.getMessage());
+                    problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”有错：" + e.getMessage());
                 }
                 if (f != null) {
                     for (String n : f.names()) {
@@ -417,14 +425,15 @@ public final class PolicyTables {
                     problems.add(cell(LISTS, t, r, "渠道") + "：至少填一个渠道，或“" + Policy.ALL_CHANNELS + "”");
                 }
                 List<String> scope = split(t.get(r, "考核范围"));
-                for (String g : fromTable ? scope : List.<String>of()) {
+                for (String g : fromTable && groups != null ? scope : List.<String>of()) {
                     if (!g.equals("全部") && !g.equals("其他") && !groups.contains(g)) {
                         problems.add(cell(LISTS, t, r, "考核范围") + "：没有单位分组“" + g + "”，可用：" + String.join("、", groups)
                                 + "、其他（不属于这些组的单位）、全部");
                     }
                 }
                 if (fromTable && scope.isEmpty()) {
-                    problems.add(cell(LISTS, t, r, "考核范围") + "：请填参加的单位分组，如“" + String.join("、", groups) + "”或“全部”");
+                    problems.add(cell(LISTS, t, r, "考核范围") + "：请填参加的单位分组（参数“名单分组顺序”里的组名"
+                            + (groups == null || groups.isEmpty() ? "" : "，如“" + String.join("、", groups) + "”") + "）或“全部”");
                 }
                 String rankBy = t.get(r, "排名依据");
                 if (!rankBy.isEmpty()) {
@@ -465,7 +474,7 @@ public final class PolicyTables {
                         t.get(r, "引导语"), fromTable ? "表格" : "DRL", t.get(r, "说明"), conds));
                 for (Condition c : conds) {
                     if (!Figures.exists(c.field()) && !indicatorNames.contains(c.field())) {
-                        problems.add(where(CONDITIONS) + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
+                        problems.add(conditionsFile + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
                                 + c.field() + "”的数字或指标，可用的数字：" + String.join("、", Figures.names())
                                 + "；指标与扣分：" + String.join("、", indicatorNames));
                     }
@@ -473,7 +482,7 @@ public final class PolicyTables {
             }
             for (String name : conditions.keySet()) {
                 if (!seen.contains(name)) {
-                    problems.add(where(CONDITIONS) + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
+                    problems.add(conditionsFile + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
                             + "”不在 " + LISTS + " 里");
                 }
             }
@@ -549,6 +558,7 @@ public final class PolicyTables {
             if (t == null) {
                 return out;
             }
+            conditionsFile = t.fileName();
             for (CsvTable.Row r : t.rows()) {
                 String op = t.get(r, "比较");
                 checkOp(CONDITIONS, t, r, "比较", op, false);

@@ -50,7 +50,10 @@ public final class RuleSet {
                 if (rel.startsWith(".") || rel.contains("/.")) {
                     continue;
                 }
-                if (rel.toLowerCase().endsWith(".csv")) {
+                if (rel.toLowerCase().endsWith(".xlsx")) {
+                    // 规则表也可以是 Excel 工作簿（第一个工作表）：读成 CSV 文字存进快照，行号与 Excel 里的行号一致
+                    files.put(rel, xlsxAsCsv(p));
+                } else if (rel.toLowerCase().endsWith(".csv")) {
                     // 参数表、渠道配置常在 Excel/WPS 里编辑后另存：UTF-8（含 BOM）或 GBK 都接受
                     String text = cn.gov.assess.io.CsvTable.decodeText(Files.readAllBytes(p));
                     if (text == null) {
@@ -67,6 +70,30 @@ public final class RuleSet {
             throw new UncheckedIOException(e);
         }
         return new RuleSet(dir.toString(), files);
+    }
+
+    private static String xlsxAsCsv(Path p) throws IOException {
+        StringBuilder out = new StringBuilder();
+        try (cn.gov.assess.io.RowSource in = cn.gov.assess.io.RowSource.open(p);
+             org.apache.commons.csv.CSVPrinter csv = new org.apache.commons.csv.CSVPrinter(out,
+                     org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            csv.printRecord(in.header());
+            int line = 1;
+            while (in.next()) {
+                // 空行照样占一行（全是逗号，读表时跳过），报错时的行号就是 Excel 里的行号
+                while (++line < in.line()) {
+                    csv.printRecord(java.util.Collections.nCopies(Math.max(in.header().size(), 2), ""));
+                }
+                List<String> row = new ArrayList<>();
+                for (int i = 0; i < in.header().size(); i++) {
+                    row.add(in.get(i));
+                }
+                csv.printRecord(row);
+            }
+        } catch (cn.gov.assess.io.InputException e) {
+            throw e;
+        }
+        return out.toString();
     }
 
     public static RuleSet fromSnapshot(String origin, Map<String, String> files) {
@@ -135,7 +162,7 @@ public final class RuleSet {
                     groups.addAll(parameters().list("名单分组顺序"));
                 }
             } catch (cn.gov.assess.io.InputException ignored) {
-                // 见上
+                groups = null; // 参数表有错时分组不明，不据此再报一串“没有分组”
             }
             try {
                 if (files.containsKey(ChannelConfig.FILE)) {

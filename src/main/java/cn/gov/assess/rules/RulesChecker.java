@@ -150,6 +150,8 @@ public final class RulesChecker {
                 }
             }
         }
+        // 同一处错可能经两条路报出（渠道编号要读附件表，附件表的错也单独报），只留一条
+        errors = new ArrayList<>(new LinkedHashSet<>(errors));
         return new Report(errors, rules.drlFiles().size(), ruleCount, lists,
                 parameters == null ? 0 : parameters.all().size(), channels);
     }
