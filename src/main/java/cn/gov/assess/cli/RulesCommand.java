@@ -3,18 +3,21 @@ package cn.gov.assess.cli;
 import cn.gov.assess.rules.RuleSet;
 import cn.gov.assess.rules.RulesChecker;
 import cn.gov.assess.audit.ScenarioRunner;
+import cn.gov.assess.notice.TemplateCheck;
+import cn.gov.assess.notice.TemplateVars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = {"检查规则目录、运行场景测试。"},
-        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class})
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Vars.class})
 final class RulesCommand implements Runnable {
     @ParentCommand
     Main main;
@@ -31,6 +34,16 @@ final class RulesCommand implements Runnable {
         return given != null ? given : main.rulesDir();
     }
 
+    /** 检查一次运行会用到的一切：规则与参数表（RulesChecker），再用示例运行渲染每个模板（TemplateCheck）。 */
+    static RulesChecker.Report checkAll(RuleSet rules) {
+        RulesChecker.Report r = RulesChecker.check(rules);
+        TemplateCheck.Result t = TemplateCheck.check(rules);
+        List<String> errors = new ArrayList<>(r.errors());
+        errors.addAll(t.errors());
+        return new RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(), r.channels(),
+                t.templates());
+    }
+
     /** 打印检查结果；有错误返回 false。 */
     static boolean printCheck(RulesChecker.Report report, PrintWriter out, PrintWriter err) {
         if (report.ok()) {
@@ -43,7 +56,7 @@ final class RulesCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"编译并检查规则目录：语法、字段、规则名重复、参数表每格的类型。"})
+            description = {"编译并检查规则目录：语法、字段、规则名重复、参数表每格的类型；用示例运行渲染每个模板，报告未知变量与模板语法错误。"})
     static final class Check implements Callable<Integer> {
         @ParentCommand
         RulesCommand parent;
@@ -54,7 +67,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() {
             var cl = parent.spec.commandLine();
-            RulesChecker.Report r = RulesChecker.check(RuleSet.load(parent.dir(dir)));
+            RulesChecker.Report r = checkAll(RuleSet.load(parent.dir(dir)));
             return printCheck(r, cl.getOut(), cl.getErr()) ? 0 : 1;
         }
     }
@@ -76,7 +89,7 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             var cl = parent.spec.commandLine();
             RuleSet rules = RuleSet.load(parent.dir(dir));
-            if (!printCheck(RulesChecker.check(rules), cl.getOut(), cl.getErr())) {
+            if (!printCheck(checkAll(rules), cl.getOut(), cl.getErr())) {
                 return 1;
             }
             Path root = scenarios != null ? scenarios : Main.home().resolve("fixtures").resolve("scenarios");
@@ -95,6 +108,23 @@ final class RulesCommand implements Runnable {
             }
             cl.getOut().printf("%d passed, %d failed%n", all.size() - failed, failed);
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "vars", mixinStandardHelpOptions = true,
+            description = {"列出模板可用的每个变量及其含义：各项数字、本规则目录的渠道与名单、写法示例。"})
+    static final class Vars implements Callable<Integer> {
+        @ParentCommand
+        RulesCommand parent;
+
+        @Parameters(arity = "0..1", paramLabel = "目录", description = "规则目录（默认 --rules 或 rules/）")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            var out = parent.spec.commandLine().getOut();
+            TemplateVars.describe(RuleSet.load(parent.dir(dir))).forEach(out::println);
+            return 0;
         }
     }
 }

@@ -44,10 +44,10 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RuleSet rules = RuleSet.load(main.rulesDir());
-        // 检查规则（其中编译规则库要 2–3 秒）在另一个线程上做，同时这里打开库、启动 Hibernate、数本期工单；
+        // 检查规则、参数表与每个模板（其中编译规则库要 2–3 秒）在另一个线程上做，同时这里打开库、启动 Hibernate、数本期工单；
         // 考核开始前等检查结果，未通过则不运行（编译好的规则库留在 rules 里，考核直接用）
         java.util.concurrent.FutureTask<cn.gov.assess.rules.RulesChecker.Report> checking =
-                new java.util.concurrent.FutureTask<>(() -> cn.gov.assess.rules.RulesChecker.check(rules));
+                new java.util.concurrent.FutureTask<>(() -> RulesCommand.checkAll(rules));
         Thread checker = new Thread(checking, "assess-rules-check");
         checker.setDaemon(true);
         checker.start();

@@ -4,14 +4,7 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.RuleSet;
-import freemarker.cache.StringTemplateLoader;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -82,6 +75,7 @@ public final class NoticeModel {
         m.put("annexes", list);
         // 跨渠道的名单（名单表“渠道”为“全部渠道”、“正文”为“是”的，如红榜、黑榜）在正文各节之后各写一句
         m.put("tableLists", SectionRenderer.tableLists(stored, cn.gov.assess.rules.Policy.ALL_CHANNELS));
+        TemplateModel.addTo(m, TemplateModel.of(stored).common());
         return m;
     }
 
@@ -106,31 +100,8 @@ public final class NoticeModel {
     }
 
     private static String render(RuleSet rules, String templateName, Map<String, Object> model) {
-        StringTemplateLoader loader = new StringTemplateLoader();
-        rules.files().forEach((path, content) -> {
-            if (path.endsWith(".ftl")) {
-                loader.putTemplate(path, content);
-            }
-        });
-        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setTemplateLoader(loader);
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setNumberFormat("computer");
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        try {
-            Template t = cfg.getTemplate(templateName);
-            StringWriter out = new StringWriter();
-            t.process(model, out);
-            return out.toString();
-        } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new InputException("参数“" + TEMPLATE_PARAMETER + "”指定的模板 " + templateName + " 不存在");
-        } catch (TemplateException e) {
-            throw new InputException("通报全文模板 " + templateName + " 第 " + e.getLineNumber() + " 行出错："
-                    + e.getMessageWithoutStackTop());
-        } catch (IOException e) {
-            throw new InputException("通报全文模板 " + templateName + " 无法读取：" + e.getMessage());
-        }
+        return Templates.render(Templates.configuration(rules), rules, templateName,
+                "参数“" + TEMPLATE_PARAMETER + "”指定的模板", model);
     }
 
     /**

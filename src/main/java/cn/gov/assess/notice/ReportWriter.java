@@ -42,6 +42,11 @@ public final class ReportWriter {
 
     /** 在内存中生成 write 会写出的全部文件（网页工作台的下载与全文显示用同一份）。 */
     public Rendered render(RunStore.StoredRun stored) {
+        return render(stored, true);
+    }
+
+    /** 同上；officeFiles 为假时不生成 通报.docx 与 附件.xlsx（模板检查用：载入 POI 要几秒，与模板无关）。 */
+    public Rendered render(RunStore.StoredRun stored, boolean officeFiles) {
         long t0 = System.nanoTime();
         RuleSet rules = stored.rules();
         List<ChannelConfig> channels = new ArrayList<>(rules.channels().values());
@@ -87,15 +92,17 @@ public final class ReportWriter {
             annexes.sort(Comparator.comparingInt(NoticeModel.AnnexSource::no));
             notice = NoticeModel.compose(stored, sections, annexes, monitoring.present());
             LocalDateTime created = stored.run().getCreatedAt();
-            // 附件.xlsx 在另一个线程上与 通报.docx 同时生成（两者只读同一个 NoticeDocument；各自的 POI 类加载也就并行了）
-            NoticeDocument doc = notice;
-            java.util.concurrent.FutureTask<byte[]> xlsx = new java.util.concurrent.FutureTask<>(() -> XlsxWriter.write(doc, created));
-            Thread t = new Thread(xlsx, "assess-xlsx");
-            t.setDaemon(true);
-            t.start();
             put(files, "通报.md", MarkdownWriter.write(notice));
-            files.put("通报.docx", DocxWriter.write(notice, DocxWriter.Fonts.of(rules.parameters()), created));
-            files.put("附件.xlsx", await(xlsx));
+            if (officeFiles) {
+                // 附件.xlsx 在另一个线程上与 通报.docx 同时生成（两者只读同一个 NoticeDocument；各自的 POI 类加载也就并行了）
+                NoticeDocument doc = notice;
+                java.util.concurrent.FutureTask<byte[]> xlsx = new java.util.concurrent.FutureTask<>(() -> XlsxWriter.write(doc, created));
+                Thread t = new Thread(xlsx, "assess-xlsx");
+                t.setDaemon(true);
+                t.start();
+                files.put("通报.docx", DocxWriter.write(notice, DocxWriter.Fonts.of(rules.parameters()), created));
+                files.put("附件.xlsx", await(xlsx));
+            }
         }
         if (TIMING) {
             System.err.printf("生成报告 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);

@@ -5,17 +5,10 @@ import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.facts.Tally;
-import cn.gov.assess.io.InputException;
 import cn.gov.assess.rules.ChannelConfig;
 import cn.gov.assess.rules.RuleSet;
-import freemarker.cache.StringTemplateLoader;
 import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,46 +21,39 @@ import java.util.Map;
  */
 public final class SectionRenderer {
     private final Configuration freemarker;
+    private final RuleSet rules;
+    private TemplateModel model;
+    private RunStore.StoredRun modelFor;
 
     public SectionRenderer(RuleSet rules) {
-        StringTemplateLoader loader = new StringTemplateLoader();
-        rules.files().forEach((path, content) -> {
-            if (path.endsWith(".ftl")) {
-                loader.putTemplate(path, content);
-            }
-        });
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setTemplateLoader(loader);
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setNumberFormat("computer");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
+        this.rules = rules;
+        freemarker = Templates.configuration(rules);
+    }
+
+    /** 同一次运行的模板模型只建一次（各渠道章节、正文“四”共用）。 */
+    private TemplateModel templateModel(RunStore.StoredRun stored) {
+        if (modelFor != stored) {
+            model = TemplateModel.of(stored);
+            modelFor = stored;
+        }
+        return model;
     }
 
     public String render(ChannelConfig channel, RunStore.StoredRun stored) {
-        return render(channel.template(), "渠道“" + channel.name() + "”的正文模板", model(channel, stored));
+        Map<String, Object> m = model(channel, stored);
+        TemplateModel.addTo(m, templateModel(stored).forChannel(channel.name()));
+        return render(channel.template(), "渠道“" + channel.name() + "”的正文模板", m);
     }
 
     /** 正文“四”：政府网站与政务新媒体。 */
     public String renderMonitoring(MonitoringReport report, RunStore.StoredRun stored) {
-        return render(stored.rules().parameters().text("监测.正文模板", null), "参数“监测.正文模板”指定的模板",
-                report.model());
+        Map<String, Object> m = report.model();
+        TemplateModel.addTo(m, templateModel(stored).common());
+        return render(stored.rules().parameters().text("监测.正文模板", null), "参数“监测.正文模板”指定的模板", m);
     }
 
     private String render(String template, String what, Map<String, Object> model) {
-        try {
-            Template t = freemarker.getTemplate(template);
-            StringWriter out = new StringWriter();
-            t.process(model, out);
-            return out.toString().strip();
-        } catch (freemarker.template.TemplateNotFoundException e) {
-            throw new InputException(what + " " + template + " 不存在");
-        } catch (TemplateException e) {
-            throw new InputException("正文模板 " + template + " 第 " + e.getLineNumber() + " 行出错："
-                    + e.getMessageWithoutStackTop());
-        } catch (IOException e) {
-            throw new InputException("正文模板 " + template + " 无法读取：" + e.getMessage());
-        }
+        return Templates.render(freemarker, rules, template, what, model).strip();
     }
 
     /**

@@ -427,8 +427,9 @@ public final class PolicyTables {
                 List<String> scope = split(t.get(r, "考核范围"));
                 for (String g : fromTable && groups != null ? scope : List.<String>of()) {
                     if (!g.equals("全部") && !g.equals("其他") && !groups.contains(g)) {
-                        problems.add(cell(LISTS, t, r, "考核范围") + "：没有单位分组“" + g + "”，可用：" + String.join("、", groups)
-                                + "、其他（不属于这些组的单位）、全部");
+                        problems.add(cell(LISTS, t, r, "考核范围") + "：没有单位分组“" + g + "”，" + (groups.isEmpty()
+                                ? "参数表 " + Parameters.FILE + " 里没有参数“名单分组顺序”（列出单位分组，如“镇街、部门”）"
+                                : "可用：" + String.join("、", groups) + "、其他（不属于这些组的单位）、全部"));
                     }
                 }
                 if (fromTable && scope.isEmpty()) {

@@ -34,8 +34,11 @@ public final class RuleSet {
     private Parameters parameters;
     private Map<String, ChannelConfig> channels;
 
-    private RuleSet(String origin, Map<String, String> files) {
+    private final boolean snapshot;
+
+    private RuleSet(String origin, Map<String, String> files, boolean snapshot) {
         this.origin = origin;
+        this.snapshot = snapshot;
         this.files = new TreeMap<>(files);
     }
 
@@ -69,7 +72,7 @@ public final class RuleSet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RuleSet(dir.toString(), files);
+        return new RuleSet(dir.toString(), files, false);
     }
 
     private static String xlsxAsCsv(Path p) throws IOException {
@@ -97,11 +100,16 @@ public final class RuleSet {
     }
 
     public static RuleSet fromSnapshot(String origin, Map<String, String> files) {
-        return new RuleSet(origin, files);
+        return new RuleSet(origin, files, true);
     }
 
     public Map<String, String> files() { return files; }
     public String origin() { return origin; }
+
+    /** 报错时怎样称呼目录里的一个文件：读自目录的写成“目录/文件”（就是检查的那个目录），运行快照写成“运行 N 的规则快照中的 文件”。 */
+    public String where(String rel) {
+        return snapshot ? origin + "中的 " + rel : origin.replaceAll("[/\\\\]+$", "") + "/" + rel;
+    }
 
     public String file(String rel) {
         String s = files.get(rel);

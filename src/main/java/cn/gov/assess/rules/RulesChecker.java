@@ -59,12 +59,18 @@ public final class RulesChecker {
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(?:ERR \\d+\\] )?Line (\\d+):(\\d+)");
 
     /** 检查结果：错误清单与摘要。 */
-    public record Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels) {
+    public record Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels,
+                         int templates) {
+        public Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels) {
+            this(errors, drlFiles, rules, lists, parameters, channels, 0);
+        }
+
         public boolean ok() { return errors.isEmpty(); }
 
         public String summary() {
             return "规则检查通过：" + drlFiles + " 个规则文件，" + rules + " 条规则，名单 " + lists.size() + " 个（"
-                    + String.join("、", lists) + "），参数 " + parameters + " 个，渠道 " + channels + " 个";
+                    + String.join("、", lists) + "），参数 " + parameters + " 个，渠道 " + channels + " 个"
+                    + (templates > 0 ? "，模板 " + templates + " 个（已用示例运行渲染）" : "");
         }
     }
 
@@ -150,10 +156,47 @@ public final class RulesChecker {
                 }
             }
         }
+        nameTheFolder(errors, rules);
         // 同一处错可能经两条路报出（渠道编号要读附件表，附件表的错也单独报），只留一条
         errors = new ArrayList<>(new LinkedHashSet<>(errors));
         return new Report(errors, rules.drlFiles().size(), ruleCount, lists,
                 parameters == null ? 0 : parameters.all().size(), channels);
+    }
+
+    /** 报错里的“rules/文件”改成实际检查的目录（--rules 给的目录或运行快照），免得用户去默认目录里找。 */
+    static void nameTheFolder(List<String> errors, RuleSet rules) {
+        if (rules.where("").equals("rules/")) {
+            return;
+        }
+        errors.replaceAll(e -> {
+            String out = e;
+            for (String file : rules.files().keySet()) {
+                // 已写出目录的（如规则表的报错“/tmp/x/rules/名单.csv”）不再改
+                out = out.replaceAll("(?<![^\\s“（(：:])rules/" + Pattern.quote(file),
+                        java.util.regex.Matcher.quoteReplacement(rules.where(file)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * 规则目录定义的名单名：规则表“名单.csv”的各行，和规则里 new ListEntry("名单名", …) 写出的，按出现顺序；
+     * 模板里引用它们时没有成员也是空名单而不报错。规则表本身有错时只取 DRL 里的（表的错由 check 报告）。
+     */
+    public static List<String> declaredLists(RuleSet rules) {
+        Set<String> names = new LinkedHashSet<>();
+        try {
+            rules.tables().lists().forEach(l -> names.add(l.name()));
+        } catch (InputException e) {
+            // 见上
+        }
+        for (String file : rules.drlFiles()) {
+            Matcher le = Pattern.compile("new ListEntry\\(\\s*\"([^\"]+)\"").matcher(rules.files().get(file));
+            while (le.find()) {
+                names.add(le.group(1));
+            }
+        }
+        return new ArrayList<>(names);
     }
 
     static int lineOf(String text, int offset) {

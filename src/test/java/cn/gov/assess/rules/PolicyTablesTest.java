@@ -174,4 +174,33 @@ class PolicyTablesTest {
         Files.writeString(copy.resolve("名单条件.csv"), String.join("\n", csv) + "\n");
         assertOne(RulesChecker.check(RuleSet.load(copy)).errors(), "名单条件.csv 与 名单条件.xlsx 同时存在");
     }
+
+    @Test
+    void aNewUnitGroupNeedsOnlyTwoParameterRowsAndAListRow(@TempDir Path tmp) throws IOException {
+        Path copy = TestSupport.copyRules(tmp.resolve("rules"));
+        Path params = copy.resolve("thresholds.csv");
+        Files.writeString(params, Files.readString(params).replace("名单分组顺序,,镇街、部门,", "名单分组顺序,,镇街、部门、园区,")
+                + "\n园区类型,,开发区,列表,开发区、园区管委会\n");
+        Files.writeString(copy.resolve("名单.csv"), Files.readString(copy.resolve("名单.csv"))
+                + "园区服务好,园区服务好的单位,12345市民热线,园区,,,,,否,表格,否,,\n");
+        Files.writeString(copy.resolve("名单条件.csv"), Files.readString(copy.resolve("名单条件.csv")) + "园区服务好,实办数,≥,2,\n");
+        RuleSet rules = RuleSet.load(copy);
+        assertTrue(RulesChecker.check(rules).ok(), RulesChecker.check(rules).errors().toString());
+        Path scenario = tmp.resolve("园区");
+        Files.createDirectories(scenario);
+        Files.writeString(scenario.resolve("units.csv"), "单位名称,类型,排序,别名\n绛帐镇,镇,1,\n高新区,开发区,2,\n物流园,开发区,3,\n");
+        StringBuilder rows = new StringBuilder("渠道,工单编号,受理时间,办理单位,办理时限,办结时间\n");
+        String[][] units = {{"绛帐镇", "3"}, {"高新区", "2"}, {"物流园", "1"}};
+        int n = 0;
+        for (String[] u : units) {
+            for (int i = 0; i < Integer.parseInt(u[1]); i++) {
+                rows.append("12345市民热线,YQ").append(++n).append(",2021-10-05 09:00,").append(u[0])
+                        .append(",2021-10-10 18:00,2021-10-08 10:00\n");
+            }
+        }
+        Files.writeString(scenario.resolve("派单.csv"), rows.toString());
+        Files.writeString(scenario.resolve("expected.csv"), "检查,渠道,对象,期望\n期间,,,2021-Q4\n名单:园区服务好,12345市民热线,,高新区\n");
+        ScenarioRunner.Outcome o = new ScenarioRunner(rules).run(scenario);
+        assertTrue(o.passed(), o.differences().toString());
+    }
 }

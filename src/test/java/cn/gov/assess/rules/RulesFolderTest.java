@@ -59,7 +59,7 @@ class RulesFolderTest {
     void brokenRuleFileIsRejectedWithFileAndLine(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path drl = copy.resolve("50-名单.drl");
-        Files.writeString(drl, Files.readString(drl).replace("modify($u) { setGroup(\"部门\") }", "modify($u) { setGroup(\"部门\") "));
+        Files.writeString(drl, Files.readString(drl).replace("modify($u) { setGroup($g) }", "modify($u) { setGroup($g) "));
         InputException e = assertThrows(InputException.class, () -> RuleSet.load(copy).compile());
         assertTrue(e.problems().get(0).startsWith("rules/50-名单.drl 第 "), e.problems().toString());
     }
@@ -68,8 +68,8 @@ class RulesFolderTest {
     void missingParameterIsNamed(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path table = copy.resolve("thresholds.csv");
-        Files.writeString(table, Files.readString(table).replaceAll("(?m)^镇街类型,.*\\n", ""));
+        Files.writeString(table, Files.readString(table).replaceAll("(?m)^名单分组顺序,.*\\n", ""));
         InputException e = assertThrows(InputException.class, () -> manyHandled(RuleSet.load(copy)));
-        assertTrue(e.getMessage().contains("镇街类型"), e.getMessage());
+        assertTrue(e.getMessage().contains("名单分组顺序"), e.getMessage());
     }
 }
