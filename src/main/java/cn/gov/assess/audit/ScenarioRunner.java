@@ -179,6 +179,16 @@ public final class ScenarioRunner {
                 }
                 return check.equals("监测结果") ? row.getResult() : check.equals("存在的问题") ? row.getProblems() : row.getRemark();
             }
+            case "附件标题" -> { // 附件的标题（{期}/{季度} 已换成考核期用语，如“三月份”）；渠道一列写渠道名或附件表里的附件名
+                String word = run.run().getPeriod().word();
+                ChannelConfig cfg = run.rules().channels().get(channel);
+                if (cfg != null) {
+                    return cfg.annexTitle(word);
+                }
+                return run.rules().tables().annexes().stream().filter(x -> x.name().equals(channel)).findFirst()
+                        .map(x -> x.title(word))
+                        .orElseThrow(() -> new IllegalArgumentException("渠道或附件“" + channel + "”未配置"));
+            }
             case "附件序号" -> {
                 // 渠道的附件，或附件表（附件.csv）里的附件（渠道一列写附件名）
                 ChannelConfig cfg = run.rules().channels().get(channel);
@@ -225,7 +235,7 @@ public final class ScenarioRunner {
                 int col = cfg.columns().indexOf(check);
                 if (col < 0) {
                     throw new IllegalArgumentException("未知检查项“" + check + "”：可用 期间、截至、名单:名单名、一票否决、监测结果、"
-                            + "存在的问题、备注、正文提示，或附件列名 " + String.join("、", cfg.columns()));
+                            + "存在的问题、备注、正文提示、附件标题，或附件列名 " + String.join("、", cfg.columns()));
                 }
                 AnnexTable table = AnnexTable.build(cfg, run.run().getPeriod().word(), run.tallies());
                 return table.rows().stream().filter(row -> row.get(0).equals(subject)).map(row -> row.get(col))

@@ -32,7 +32,7 @@ public final class Benchmark {
     public record Figures(long assignments, int units, double importSeconds, double importRowsPerSecond,
                           double assessSeconds, double loadSeconds, double rulesSeconds, double storeSeconds,
                           double reportSeconds, double groupBySeconds, long peakHeapBytes, long baselineHeapBytes,
-                          String engine, long peakRssBytes) {
+                          String engine, long peakRssBytes, double importCpuSeconds, double loadBefore, double loadAfter) {
         public double ratio() { return assessSeconds / groupBySeconds; }
         public double heapPerAssignment() { return (double) (peakHeapBytes - baselineHeapBytes) / assignments; }
     }
@@ -51,9 +51,12 @@ public final class Benchmark {
         long rows = SyntheticQuarter.write(data, assignments, units, seed, false);
         String url = serverUrl == null ? Database.fileUrl(work.resolve("db").resolve("assess")) : freshSchema(serverUrl, "assess_bench");
         try (Database db = Database.open(url)) {
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             new Importer(db, rules).withProgress().importPaths(List.of(data));
             double importSeconds = (System.nanoTime() - t0) / 1e9;
+            double importCpu = (processCpuNanos() - cpu0) / 1e9;
 
             rules.compile(); // 规则编译不计入考核时间
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -77,7 +80,8 @@ public final class Benchmark {
             double rulesWall = Math.max(0, assessSeconds - load - store);
             return new Figures(rows, units, importSeconds, rows / importSeconds, assessSeconds, load, rulesWall, store,
                     reportSeconds, groupBy, sampler.peak(), baseline, db.vendor() == cn.gov.assess.db.Vendor.POSTGRESQL
-                    ? "PostgreSQL" : "H2", peakRss());
+                    ? "PostgreSQL" : "H2", peakRss(), importCpu, loadBefore,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -93,6 +97,14 @@ public final class Benchmark {
             throw new IllegalStateException("无法在 " + serverUrl + " 中新建基准用的 schema " + schema + "：" + e.getMessage(), e);
         }
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** 本进程（所有线程）用过的 CPU 纳秒；取不到时为 0。 */
+    public static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     /** 本进程常驻内存的峰值（Linux 的 VmHWM，含堆外与 JVM 本身）；读不到时为 0。 */
@@ -196,15 +208,16 @@ public final class Benchmark {
     }
 
     public static String markdownHeader() {
-        return "| 库 | 转办数 | 单位数 | 导入秒 | 导入 行/秒 | 考核秒 | 其中读取 | 规则 | 写入审计 | 报告秒 | 库自己 GROUP BY 秒 | 考核÷GROUP BY | 峰值堆 MB | 每转办堆字节 | 进程峰值 RSS MB |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+        return "| 库 | 转办数 | 单位数 | 导入秒 | 导入 行/秒 | 考核秒 | 其中读取 | 规则 | 写入审计 | 报告秒 | 库自己 GROUP BY 秒 | 考核÷GROUP BY | 峰值堆 MB | 每转办堆字节 | 进程峰值 RSS MB | 导入时本进程 CPU 秒 | 负载（前→后） |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
     }
 
     public static String markdownRow(Figures f) {
-        return String.format("| %s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %,d | %.0f | %,d |%n",
+        return String.format("| %s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %,d | %.0f | %,d | %.1f | %.1f→%.1f |%n",
                 f.engine(), f.assignments(), f.units(), f.importSeconds(), f.importRowsPerSecond(), f.assessSeconds(), f.loadSeconds(),
                 f.rulesSeconds(), f.storeSeconds(), f.reportSeconds(), f.groupBySeconds(), f.ratio(),
-                f.peakHeapBytes() / (1024 * 1024), f.heapPerAssignment(), f.peakRssBytes() / (1024 * 1024));
+                f.peakHeapBytes() / (1024 * 1024), f.heapPerAssignment(), f.peakRssBytes() / (1024 * 1024), f.importCpuSeconds(),
+                f.loadBefore(), f.loadAfter());
     }
 
     static List<long[]> parseSizes(String spec) {

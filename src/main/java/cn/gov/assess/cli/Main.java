@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /** 命令行入口：assess [--db JDBC_URL] [--rules DIR] 动词 …。 */
 @Command(name = "assess", mixinStandardHelpOptions = true, version = "assess 0.1.0",
-        description = {"12345 热线与市长、县长信箱办理情况季度考核与通报。"},
+        description = {"12345 热线与市长、县长信箱办理情况考核与通报（月度、季度、半年、全年）。"},
         subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, RulesCommand.class,
                 CorrectCommand.class, HistoryCommand.class, DiffCommand.class, ReconcileCommand.class, ExplainCommand.class, BenchCommand.class,
                 RetireCommand.class, Runs.class, ServeCommand.class, UserCommand.class, HelpVerb.class},

@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"按规则目录对一个季度做考核，结果作为新的一次运行保存（旧运行不变）。"})
+        description = {"按规则目录对一个考核期（一个月、季度、半年或全年）做考核，结果作为新的一次运行保存（旧运行不变）。"})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--period", required = true, paramLabel = "YYYY-Qn", description = "考核期，如 2021-Q4")
+    @Option(names = "--period", required = true, paramLabel = "考核期",
+            description = "考核期：月 2026-03、季度 2021-Q4、半年 2026-H1（或 2026上半年）、全年 2026")
     String period;
 
     @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与最近一次正式运行的差异")

@@ -20,9 +20,7 @@ final class UsageErrors {
 
     static String chinese(CommandLine.ParameterException ex) {
         String m = String.valueOf(ex.getMessage());
-        if (Failures.chinese(m)) {
-            return m;
-        }
+        // 先于“已是中文”的判断：取值标签是中文（如 --period=考核期）时，picocli 的英文句子里也带中文
         if (ex instanceof CommandLine.MissingParameterException mp) {
             if (m.startsWith("Missing required parameter for option")) {
                 return "选项 " + names(mp.getMissing()) + " 后面缺少取值";
@@ -30,6 +28,9 @@ final class UsageErrors {
             List<ArgSpec> missing = mp.getMissing();
             boolean options = missing.stream().allMatch(ArgSpec::isOption);
             return (options ? "缺少必填的选项：" : "缺少参数：") + names(missing);
+        }
+        if (Failures.chinese(m)) {
+            return m;
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException ua) {
             List<String> unmatched = ua.getUnmatched();

@@ -158,8 +158,10 @@ public final class Assessor {
                          "select a.id, o.id, o.channel, o.order_no, o.received_at, a.unit_id, a.unit_spelling, a.deadline, "
                                  + "a.completed_at, a.signed_at, a.sign_deadline, a.satisfaction, a.return_count, a.reopened "
                                  + "from work_order o join assignment a on a.order_id = o.id "
-                                 + "where o.received_at >= ? and o.received_at < ? and o.id > ? order by o.id "
+                                 + "where o.received_at >= ? and o.received_at < ? and o.id > ? and a.order_id > ? order by o.id "
                                  + "fetch first ? rows only")) {
+                // “a.order_id > ?” 与 “o.id > ?” 等价（连接条件），但要写出来：PostgreSQL 用归并连接时不会自己推出它，
+                // 转办表的索引扫描每页都从头开始，1000 万行时读取线程从几十秒变成 969 秒（每页 7 秒以上，越往后越慢）。
                 ps.setObject(1, period.start().atStartOfDay());
                 ps.setObject(2, receivedBefore(period, cutoff));
                 int pageSize = PAGE;
@@ -168,7 +170,8 @@ public final class Assessor {
                 while (true) {
                     page.clear();
                     ps.setLong(3, after);
-                    ps.setInt(4, pageSize);
+                    ps.setLong(4, after);
+                    ps.setInt(5, pageSize);
                     try (java.sql.ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             page.add(new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),

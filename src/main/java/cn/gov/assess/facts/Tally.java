@@ -128,6 +128,43 @@ public class Tally {
         }
     }
 
+    /** 可选计数的保存写法：signDue=3;signedOnTime=2;satisfied=…（全为 0 时为空串）。 */
+    public String encodeOptional() {
+        int[] v = {signDue, signedOnTime, satisfied, basicallySatisfied, dissatisfied, notSurveyed, returned, reopened};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != 0) {
+                sb.append(sb.length() == 0 ? "" : ";").append(OPTIONAL[i]).append('=').append(v[i]);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** 读回 {@link #encodeOptional()} 的写法；null 或空串（旧运行）不改变计数。 */
+    public void restoreOptional(String encoded) {
+        if (encoded == null || encoded.isEmpty()) {
+            return;
+        }
+        for (String part : encoded.split(";")) {
+            int eq = part.indexOf('=');
+            int n = Integer.parseInt(part.substring(eq + 1));
+            switch (part.substring(0, eq)) {
+                case "signDue" -> signDue = n;
+                case "signedOnTime" -> signedOnTime = n;
+                case "satisfied" -> satisfied = n;
+                case "basicallySatisfied" -> basicallySatisfied = n;
+                case "dissatisfied" -> dissatisfied = n;
+                case "notSurveyed" -> notSurveyed = n;
+                case "returned" -> returned = n;
+                case "reopened" -> reopened = n;
+                default -> { }
+            }
+        }
+    }
+
+    private static final String[] OPTIONAL = {"signDue", "signedOnTime", "satisfied", "basicallySatisfied", "dissatisfied",
+            "notSurveyed", "returned", "reopened"};
+
     public void merge(Tally other) {
         other.extras.forEach((k, v) -> extras.merge(k, v, Integer::sum));
         due += other.due;

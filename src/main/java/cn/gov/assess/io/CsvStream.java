@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,14 +42,16 @@ public final class CsvStream implements RowSource {
     private final Map<String, Integer> columns = new LinkedHashMap<>();
     private final InputStream raw;
     private final MessageDigest digest;
+    private final Charset charset;
     private final CountingStream counter;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private CSVRecord current;
 
-    private CsvStream(String fileName, String encoding, InputStream raw, CountingStream counter, MessageDigest digest,
-                      CSVParser parser) {
+    private CsvStream(String fileName, String encoding, Charset charset, InputStream raw, CountingStream counter,
+                      MessageDigest digest, CSVParser parser) {
         this.fileName = fileName;
+        this.charset = charset;
         this.encoding = encoding;
         this.raw = raw;
         this.counter = counter;
@@ -131,7 +134,7 @@ public final class CsvStream implements RowSource {
             throw CsvErrors.translate(name, e, 1, encoding);
         }
         try {
-            return new CsvStream(name, encoding, rawIn, counter, digest, parser);
+            return new CsvStream(name, encoding, cs, rawIn, counter, digest, parser);
         } catch (UncheckedIOException | IllegalStateException e) {
             rawIn.close();
             throw CsvErrors.translate(name, e, parser.getCurrentLineNumber() + 1, encoding);
@@ -210,6 +213,9 @@ public final class CsvStream implements RowSource {
 
     /** 读到文件末尾后全文件的 SHA-256（十六进制）。 */
     public String sha256() throws IOException {
+        if (blocks != null) {
+            return blocks.sha256();
+        }
         counter.transferTo(java.io.OutputStream.nullOutputStream());
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -219,8 +225,263 @@ public final class CsvStream implements RowSource {
         try {
             parser.close();
             raw.close();
+            if (blocks != null) {
+                blocks.close();
+            }
         } catch (IOException e) {
             // 只读文件，关闭失败无碍
+        }
+    }
+
+
+    // ---- 按块并行解析 ----
+
+    private Blocks blocks;
+
+    /**
+     * 可按块并行解析时返回切块器，否则返回 null（照常用 {@link #next()} 逐行读）。条件：整个文件里没有英文双引号
+     * （没有引号就没有跨行的单元格、也没有转义），没有单独的回车，表头是第一行。先把文件扫一遍确认（只找两个字节，很快）。
+     * 这时每个换行就是一行的结束，块可以在任意线程里解析，行号与逐行读取时完全相同（空行不计，与 Commons CSV 一致）。
+     * 只能在第一次 {@link #next()} 之前调用。
+     */
+    public Blocks blocks() throws IOException {
+        if (current != null || blocks != null) {
+            return blocks;
+        }
+        Path file = Path.of(fileName);
+        byte[] buf = new byte[1 << 20];
+        long headerEnd = -1;
+        long pos = 0;
+        boolean cr = false;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (cr && b != '\n') {
+                        return null;
+                    }
+                    cr = b == '\r';
+                    if (b == '"') {
+                        return null;
+                    }
+                    if (b == '\n' && headerEnd < 0) {
+                        headerEnd = pos + i + 1;
+                    }
+                }
+                pos += n;
+            }
+        }
+        int bom = encoding.contains("BOM") ? 3 : 0;
+        if (cr || headerEnd < 0 || headerEnd <= bom + 2) { // 文件以回车结尾、只有表头、或第一行是空行
+            return null;
+        }
+        MessageDigest d;
+        try {
+            d = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        InputStream in = new DigestInputStream(Files.newInputStream(file), d);
+        in.readNBytes((int) headerEnd);
+        blocks = new Blocks(in, d, charset, fileName, encoding);
+        return blocks;
+    }
+
+    /** 切块器：读取线程调用 {@link #next()}，每块按换行切齐，记下块内第一行的行号。 */
+    public static final class Blocks {
+        private static final int SIZE = 1 << 20;
+        private final InputStream in;
+        private final MessageDigest digest;
+        private final Charset charset;
+        private final String fileName;
+        private final String encoding;
+        private byte[] carry = new byte[0];
+        private int record = 1; // 表头是第 1 行
+        private long physical = 1;
+        private boolean lastWasNewline = true;
+        private boolean eof;
+
+        Blocks(InputStream in, MessageDigest digest, Charset charset, String fileName, String encoding) {
+            this.in = in;
+            this.digest = digest;
+            this.charset = charset;
+            this.fileName = fileName;
+            this.encoding = encoding;
+        }
+
+        /** 下一块；没有了返回 null。 */
+        public Block next() throws IOException {
+            if (eof && carry.length == 0) {
+                return null;
+            }
+            byte[] b = new byte[carry.length + SIZE];
+            System.arraycopy(carry, 0, b, 0, carry.length);
+            int n = carry.length;
+            while (!eof && n < b.length) {
+                int r = in.read(b, n, b.length - n);
+                if (r < 0) {
+                    eof = true;
+                } else {
+                    n += r;
+                }
+            }
+            int end = n;
+            if (!eof) {
+                while (end > 0 && b[end - 1] != '\n') {
+                    end--;
+                }
+                if (end == 0) { // 一行超过 1 MB：整块带到下一次
+                    carry = Arrays.copyOf(b, n);
+                    return next();
+                }
+            }
+            carry = Arrays.copyOfRange(b, end, n);
+            int firstRecord = record + 1;
+            long firstLine = physical + 1;
+            int records = 0;
+            for (int i = 0; i < end; i++) {
+                byte c = b[i];
+                if (c == '\n') {
+                    physical++;
+                    lastWasNewline = true;
+                } else if (lastWasNewline && c != '\r') {
+                    records++; // 非空行（空行与只有回车的行不计，与 Commons CSV 的 ignoreEmptyLines 相同）
+                    lastWasNewline = false;
+                }
+            }
+            record += records;
+            if (end == 0) {
+                return null;
+            }
+            return new Block(b, end, firstRecord, firstLine, records, charset, fileName, encoding);
+        }
+
+        String sha256() throws IOException {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.digest());
+        }
+
+        void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** 一块：若干完整的行。可在任意线程里解析。 */
+    public static final class Block {
+        private final byte[] bytes;
+        private final int length;
+        private final int firstRecord;
+        private final long firstLine;
+        private final int records;
+        private final Charset charset;
+        private final String fileName;
+        private final String encoding;
+
+        Block(byte[] bytes, int length, int firstRecord, long firstLine, int records, Charset charset, String fileName,
+              String encoding) {
+            this.bytes = bytes;
+            this.length = length;
+            this.firstRecord = firstRecord;
+            this.firstLine = firstLine;
+            this.records = records;
+            this.charset = charset;
+            this.fileName = fileName;
+            this.encoding = encoding;
+        }
+
+        /** 块内的行数上限（含全空白的行）。 */
+        public int records() { return records; }
+
+        /** 一行：行号与各列的取值方式。 */
+        public interface RowConsumer {
+            void row(int line, Line fields);
+        }
+
+        /**
+         * 逐个非空行回调（全空白的行计入行号但不回调，与 {@link CsvStream#next()} 相同）。编码错误抛出
+         * {@link InputException}，指出大约在第几行。
+         */
+        public void rows(RowConsumer consumer) {
+            String text;
+            try {
+                text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            } catch (CharacterCodingException e) {
+                throw CsvErrors.translate(fileName, e, badLine(), encoding);
+            }
+            Line line = new Line(text);
+            int record = firstRecord;
+            int from = 0;
+            int n = text.length();
+            while (from < n) {
+                int nl = text.indexOf('\n', from);
+                int end = nl < 0 ? n : nl;
+                int stop = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+                if (stop > from) {
+                    if (line.reset(from, stop)) {
+                        consumer.row(record, line);
+                    }
+                    record++;
+                }
+                from = end + 1;
+            }
+        }
+
+        /** 第一处不合编码的字节所在的行（文件里的实际行）。 */
+        private long badLine() {
+            long line = firstLine;
+            int start = 0;
+            for (int i = 0; i <= length; i++) {
+                if (i == length || bytes[i] == '\n') {
+                    if (CsvStream.decode(bytes, start, i, charset) == null) {
+                        return line;
+                    }
+                    line++;
+                    start = i + 1;
+                }
+            }
+            return firstLine;
+        }
+    }
+
+    /** 块里的一行：按逗号分列（文件里没有引号），取值去掉首尾空白，没有这一列时为空串。 */
+    public static final class Line {
+        private final String text;
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+        private int count;
+
+        Line(String text) {
+            this.text = text;
+        }
+
+        /** 分列；全空白的行返回 false。 */
+        boolean reset(int from, int to) {
+            count = 0;
+            boolean blank = true;
+            int s = from;
+            for (int i = from; i <= to; i++) {
+                if (i == to || text.charAt(i) == ',') {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                        ends = Arrays.copyOf(ends, count * 2);
+                    }
+                    starts[count] = s;
+                    ends[count] = i;
+                    count++;
+                    s = i + 1;
+                } else if (blank && !Character.isWhitespace(text.charAt(i))) {
+                    blank = false;
+                }
+            }
+            return !blank;
+        }
+
+        public String get(int index) {
+            if (index < 0 || index >= count) {
+                return "";
+            }
+            return text.substring(starts[index], ends[index]).strip();
         }
     }
 

@@ -34,11 +34,11 @@ public final class MonitoringReport {
     public int mediaAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.rules.Numbering.MEDIA); }
 
     public String websiteTitle() {
-        return parameters.text("网站.附件标题", null).replace("{季度}", run.run().getPeriod().word());
+        return run.run().getPeriod().fill(parameters.text("网站.附件标题", null));
     }
 
     public String mediaTitle() {
-        return parameters.text("新媒体.附件标题", null).replace("{季度}", run.run().getPeriod().word());
+        return run.run().getPeriod().fill(parameters.text("新媒体.附件标题", null));
     }
 
     /** 附件4标题下的一句，如“（监测时间：每 10 天监测一次）”。 */
@@ -83,7 +83,7 @@ public final class MonitoringReport {
     public Map<String, Object> model() {
         Map<String, Object> m = new HashMap<>();
         m.put("section", run.rules().numbering().section(cn.gov.assess.rules.Numbering.MONITORING));
-        m.put("quarter", run.run().getPeriod().word());
+        m.putAll(run.run().getPeriod().templateVariables()); // year、quarter（旧名）、periodWord、periodKind、periodStart…
         Map<String, Object> website = scope(MonitoringImport.WEBSITE_SCOPE);
         website.put("annexNo", websiteAnnexNo());
         website.put("units", websiteRows().size());

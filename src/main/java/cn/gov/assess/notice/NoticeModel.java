@@ -59,8 +59,7 @@ public final class NoticeModel {
         m.put("cc", field(meta, "抄送"));
         m.put("printer", field(meta, "印发机关"));
         m.put("printDate", chineseDate(meta, "印发日期"));
-        m.put("year", stored.run().getPeriod().year());
-        m.put("quarter", stored.run().getPeriod().word());
+        m.putAll(stored.run().getPeriod().templateVariables()); // year、quarter（旧名）、periodWord、periodKind、periodStart…
         m.put("period", stored.run().getPeriod().code());
         m.put("sections", List.copyOf(sections));
         m.put("monitoring", monitoring);

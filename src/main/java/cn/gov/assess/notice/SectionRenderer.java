@@ -96,8 +96,7 @@ public final class SectionRenderer {
         m.put("section", channel.section());
         m.put("channel", channel.name());
         m.put("annexNo", channel.annexNo());
-        m.put("quarter", run.getPeriod().word());
-        m.put("year", run.getPeriod().year());
+        m.putAll(run.getPeriod().templateVariables()); // year、quarter（旧名）、periodWord、periodKind、periodStart…
         m.put("cutoff", run.getCutoff().toLocalDate());
         m.put("orders", total.getDue());
         m.put("handled", total.getHandled());

@@ -152,7 +152,7 @@ public final class TemplateVars {
             out.add("  " + pad(f.name(), w) + "  " + (f.rate() ? "比率" : f.unit()) + "  " + f.meaning());
         }
         out.add("  规则用 $t.add(\"名称\", n) 记下的自定义计数也按它的名称出现在 数字、数值 里。");
-        out.add("  （满意、签收、回退、重办几项只在运行时给规则用，运行不保存这些计数，模板里它们为 0，相应的率为“—”。）");
+        out.add("  （满意、签收、回退、重办几项：导出没有这些列时为 0，相应的率为“—”。）");
         out.add("");
         out.add("六、本规则目录定义的");
         for (ChannelConfig c : channels) {

@@ -74,6 +74,14 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
         return remarkFormat.replace("{月}", String.valueOf(month)).replace("{件}", String.valueOf(count));
     }
 
+    /** 同上；{年} 换成年份，withYear 时（备注里的月份跨年）格式中没有 {年} 的，月份前加“2022年”。 */
+    public String monthRemark(java.time.YearMonth month, int count, boolean withYear) {
+        String m = withYear && !remarkFormat.contains("{年}") ? month.getYear() + "年" + month.getMonthValue()
+                : String.valueOf(month.getMonthValue());
+        return remarkFormat.replace("{年}", String.valueOf(month.getYear())).replace("{月}", m)
+                .replace("{件}", String.valueOf(count));
+    }
+
     public String unhandledRemark(int count) {
         return unhandledRemarkFormat.replace("{件}", String.valueOf(count));
     }
@@ -83,7 +91,8 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
         return new ChannelConfig(name, no, annexTitle, columns, remarkFormat, unhandledRemarkFormat, sectionWord, template);
     }
 
-    public String annexTitle(String quarterWord) {
-        return annexTitle.replace("{季度}", quarterWord);
+    /** 附件标题：{期}（以及旧写法 {季度}）换成考核期的正文用语，如“三月份”“四季度”。 */
+    public String annexTitle(String periodWord) {
+        return cn.gov.assess.facts.Period.fill(annexTitle, periodWord);
     }
 }

@@ -439,8 +439,8 @@ public final class RunStore {
         Long id = runId == null ? latestRunId() : runId;
         if (id == null) {
             boolean any = !runs().isEmpty();
-            throw new InputException(any ? "数据库中的考核运行都已作废，请重新执行 assess run --period 年份-Q季度，或用 --run 编号 指定一次运行"
-                    : "数据库中还没有考核运行，请先执行 assess run --period 年份-Q季度");
+            throw new InputException(any ? "数据库中的考核运行都已作废，请重新执行 assess run --period 考核期（如 2026-Q1、2026-03），或用 --run 编号 指定一次运行"
+                    : "数据库中还没有考核运行，请先执行 assess run --period 考核期（如 2026-Q1、2026-03）");
         }
         return db.read(c -> {
             List<AssessmentRun> found = Rows.list(c, AssessmentRun.class, "where id = ?", id);

@@ -27,6 +27,8 @@ public class RunTally {
     @Column(name = "monthly_overdue", nullable = false, length = 500) private String monthlyOverdue;
     @Column(name = "overdue_unhandled_orders", nullable = false, length = 2000) private String overdueUnhandledOrders;
     @Column(nullable = false, length = 2000) private String extras;
+    /** 签收、回访、回退、重办的计数（V17_1 起保存；更早的运行为 null）。 */
+    @Column(name = "optional_counts", length = 300) private String optionalCounts;
 
     protected RunTally() {
     }
@@ -47,6 +49,7 @@ public class RunTally {
         this.monthlyOverdue = t.encodeMonthly();
         this.overdueUnhandledOrders = truncate(String.join(";", t.getOverdueUnhandledOrderNos()), 2000);
         this.extras = truncate(t.encodeExtras(), 2000);
+        this.optionalCounts = t.encodeOptional();
     }
 
     static String truncate(String s, int max) {
@@ -58,6 +61,7 @@ public class RunTally {
         t.restore(due, handled, unhandled, overdueCompleted, overdueUnhandled, openCount, overdueDays, monthlyOverdue,
                 overdueUnhandledOrders);
         t.restoreExtras(extras);
+        t.restoreOptional(optionalCounts);
         return t;
     }
 

@@ -29,12 +29,13 @@ final class RunsController implements WebServer.Controller {
     private void index(Context ctx) {
         Accounts.Account me = WebServer.me(ctx);
         List<AssessmentRun> runs = new ArrayList<>(web.results.runs());
-        runs.sort(Comparator.comparing((AssessmentRun r) -> r.getPeriod().code()).reversed()
+        runs.sort(Comparator.comparing(AssessmentRun::getPeriod).reversed() // 新的考核期在前；同日结束的长期在前（2026、2026-H2、2026-Q4、2026-12）
                 .thenComparing(Comparator.comparing(AssessmentRun::getId).reversed()));
         Map<String, List<Map<String, Object>>> periods = new LinkedHashMap<>();
         Long latest = runs.stream().map(AssessmentRun::getId).max(Long::compare).orElse(null);
         for (AssessmentRun r : runs) {
-            List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code(), k -> new ArrayList<>());
+            List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code() + "（" + r.getPeriod().title() + "）",
+                    k -> new ArrayList<>());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.getId());
             m.put("official", list.isEmpty());

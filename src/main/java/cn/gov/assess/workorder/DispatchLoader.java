@@ -4,6 +4,7 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.db.PgCopy;
 import cn.gov.assess.db.Staging;
 import cn.gov.assess.db.Vendor;
+import cn.gov.assess.io.CsvStream;
 import cn.gov.assess.io.RowSource;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
@@ -29,7 +30,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * 派单记录的流式导入：一边逐行读取、校验，一边由另一个线程分批写入（两核各占一个）。
@@ -87,6 +94,9 @@ final class DispatchLoader {
         this.units = units;
         this.unitIds = unitIds;
         this.progress = progress;
+        for (String n : units.names()) {
+            unitKeys.putIfAbsent(units.find(n).name(), unitKeys.size() + 1);
+        }
     }
 
     List<Long> batchIds() { return batchIds; }
@@ -108,6 +118,11 @@ final class DispatchLoader {
         List<Staged> out = new ArrayList<>();
         Writer writer = null;
         IdBlock orderIds = null;
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "assess-import-check");
+            t.setDaemon(true);
+            return t;
+        });
         try (Connection seq = db.connect()) {
             seq.setAutoCommit(true);
             if (write) {
@@ -155,7 +170,7 @@ final class DispatchLoader {
                         problems.addAll(e.problems());
                     }
                     if (problems.size() == before && mapping != null) {
-                        readFile(in, mapping, fi, orderIds, writer, problems, read);
+                        readFile(in, mapping, fi, orderIds, writer, problems, read, pool);
                     }
                     sha = in.sha256();
                 } catch (InputException e) {
@@ -168,6 +183,7 @@ final class DispatchLoader {
         } catch (SQLException e) {
             throw new IllegalStateException("写入派单记录失败：" + e.getMessage(), e);
         } finally {
+            pool.shutdownNow();
             if (writer != null) {
                 writer.finish();
             }
@@ -210,112 +226,322 @@ final class DispatchLoader {
         }
     }
 
+    /** 每批交给校验线程的行数。 */
+    private static final int BATCH = 2000;
+    /** 校验线程数：每个核一个（最多 8 个）。 */
+    private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    private static final Future<Rows> DONE = CompletableFuture.completedFuture(null);
+    /** 每行从文件里取的列（标准列名），顺序即 {@link Rows#raw} 的下标。 */
+    private static final String[] WANTED = {"渠道", "工单编号", "受理时间", "办理单位", "办理时限", "办结时间", ColumnProfiles.SIGNED,
+            ColumnProfiles.SIGN_DEADLINE, ColumnProfiles.SATISFACTION, ColumnProfiles.RETURNS, ColumnProfiles.REOPENED};
+    private static final int CHANNEL = 0, ORDER = 1, RECEIVED = 2, UNIT = 3, DEADLINE = 4, COMPLETED = 5, SIGNED = 6,
+            SIGN_DEADLINE = 7, SATISFACTION = 8, RETURNS = 9, REOPENED = 10;
+
+    /**
+     * 一个文件的读取分三段流水线：读取线程只解析表格（CSV 或 Excel）并取出需要的列，成批交给校验线程池；校验线程并行做
+     * 逐行的校验（日期、单位、可选列、前后矛盾）并算好工单键的摘要；本线程按原来的顺序逐批取回，只做必须按顺序做的事——
+     * 查重（同一转办、同一工单的受理时间）、分配工单编号、攒块交给写入线程。错误的文字、顺序与逐行单线程时完全相同。
+     */
     private void readFile(RowSource in, ColumnProfiles.Mapping m, int fileIdx, IdBlock orderIds, Writer writer,
-                          List<String> problems, int[] read) throws SQLException {
-        int cChannel = m.index("渠道");
-        int cOrder = m.index("工单编号");
-        int cReceived = m.index("受理时间");
-        int cUnit = m.index("办理单位");
-        int cDeadline = m.index("办理时限");
-        int cCompleted = m.index("办结时间");
-        int cSigned = m.index(ColumnProfiles.SIGNED);
-        int cSignDeadline = m.index(ColumnProfiles.SIGN_DEADLINE);
-        int cSatisfaction = m.index(ColumnProfiles.SATISFACTION);
-        int cReturns = m.index(ColumnProfiles.RETURNS);
-        int cReopened = m.index(ColumnProfiles.REOPENED);
+                          List<String> problems, int[] read, ExecutorService pool) throws SQLException {
+        int[] idx = new int[WANTED.length];
+        for (int k = 0; k < WANTED.length; k++) {
+            idx[k] = m.index(WANTED[k]);
+        }
         Cols cols = new Cols(in, m);
+        BlockingQueue<Future<Rows>> queue = new ArrayBlockingQueue<>(THREADS * 2 + 2);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            try {
+                CsvStream.Blocks blocks = in instanceof CsvStream csv ? csv.blocks() : null;
+                if (blocks != null) {
+                    // 没有引号的 CSV：这里只按换行切块，解码、分列与校验都在校验线程里并行
+                    for (CsvStream.Block b = blocks.next(); b != null && !stop.get(); b = blocks.next()) {
+                        CsvStream.Block block = b;
+                        offer(queue, pool.submit(() -> validate(parse(block, idx), cols, m)), stop);
+                    }
+                }
+                while (blocks == null && !stop.get()) {
+                    Rows r = new Rows(BATCH);
+                    while (r.n < BATCH && in.next()) {
+                        String[] v = new String[WANTED.length];
+                        for (int k = 0; k < WANTED.length; k++) {
+                            v[k] = idx[k] >= 0 ? in.get(idx[k]) : null;
+                        }
+                        r.line[r.n] = in.line();
+                        r.raw[r.n++] = v;
+                    }
+                    if (r.n == 0) {
+                        break;
+                    }
+                    offer(queue, pool.submit(() -> validate(r, cols, m)), stop);
+                    if (r.n < BATCH) {
+                        break;
+                    }
+                }
+                offer(queue, DONE, stop);
+            } catch (Throwable e) {
+                offer(queue, CompletableFuture.failedFuture(e), stop);
+            }
+        }, "assess-import-reader");
+        reader.setDaemon(true);
+        reader.start();
         Chunk chunk = new Chunk(fileIdx, m);
-        while (in.next()) {
-            read[0]++;
-            int line = in.line();
-            String where = in.fileName() + " 第 " + line + " 行";
-            int before = problems.size();
-            String channel = cChannel >= 0 ? in.get(cChannel) : m.channelFromFileName();
-            if (!channels.contains(channel)) {
-                problems.add(cols.at(line, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
-                        + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
-                        + String.join("、", channels));
-            }
-            String orderNo = in.get(cOrder);
-            if (orderNo.isEmpty()) {
-                problems.add(cols.at(line, "工单编号") + "：工单编号为空");
-            }
-            String receivedText = in.get(cReceived);
-            String deadlineText = in.get(cDeadline);
-            String completedText = in.get(cCompleted);
-            LocalDateTime received = date(cols, line, "受理时间", receivedText, false, true, problems);
-            LocalDateTime deadline = date(cols, line, "办理时限", deadlineText, true, true, problems);
-            LocalDateTime completed = date(cols, line, "办结时间", completedText, false, false, problems);
-            LocalDateTime signed = cSigned < 0 ? null : date(cols, line, ColumnProfiles.SIGNED, in.get(cSigned), false, false, problems);
-            LocalDateTime signDeadline = cSignDeadline < 0 ? null
-                    : date(cols, line, ColumnProfiles.SIGN_DEADLINE, in.get(cSignDeadline), true, false, problems);
-            String satisfaction = cSatisfaction < 0 ? null : OptionalFields.satisfaction(in.get(cSatisfaction),
-                    cols.at(line, ColumnProfiles.SATISFACTION), problems);
-            Integer returns = cReturns < 0 ? null : OptionalFields.count(in.get(cReturns), cols.at(line, ColumnProfiles.RETURNS), problems);
-            Boolean reopened = cReopened < 0 ? null : OptionalFields.yesNo(in.get(cReopened), cols.at(line, ColumnProfiles.REOPENED), problems);
-            if (received != null && signed != null && signed.isBefore(received)) {
-                problems.add(cols.at(line, ColumnProfiles.SIGNED) + "：签收时间 " + in.get(cSigned) + " 早于受理时间 " + receivedText);
-            }
-            String spelling = in.get(cUnit);
-            UnitDirectory.Ref unit = null;
-            if (spelling.isEmpty()) {
-                problems.add(cols.at(line, "办理单位") + "：办理单位为空");
-            } else {
-                unit = units.find(spelling);
-                if (unit == null) {
-                    String near = units.closest(spelling);
-                    problems.add(cols.at(line, "办理单位") + "：未知单位“" + spelling + "”"
-                            + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
-                            : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
+        try {
+            for (Future<Rows> f = take(queue); f != DONE; f = take(queue)) {
+                Rows r = result(f);
+                for (int i = 0; i < r.n; i++) {
+                    read[0]++;
+                    if (r.problems[i] != null) {
+                        problems.addAll(r.problems[i]);
+                        continue;
+                    }
+                    chunk = sequence(r, i, fileIdx, cols, orderIds, writer, problems, chunk, m);
                 }
             }
-            if (received != null && deadline != null && deadline.isBefore(received)) {
-                problems.add(cols.at(line, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
+            if (writer != null && problems.isEmpty() && chunk.n > 0) {
+                writer.put(chunk);
             }
-            if (received != null && completed != null && completed.isBefore(received)) {
-                problems.add(cols.at(line, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            long source = ((long) fileIdx << 32) | line;
-            int a = assignments.add(channel + '\u0001' + orderNo + '\u0001' + unit.name());
-            if (a < 0) {
-                problems.add(where + "：重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 " + unit.name()
-                        + " 已出现在" + where(assignmentSource[-a - 1]));
-                continue;
-            }
-            assignmentSource = ensure(assignmentSource, a);
-            assignmentSource[a] = source;
-            long receivedSec = received.toEpochSecond(ZoneOffset.UTC);
-            int o = orders.add(channel + '\u0001' + orderNo);
-            boolean newOrder = o >= 0;
-            if (newOrder) {
-                orderId = ensure(orderId, o);
-                orderReceived = ensure(orderReceived, o);
-                orderSource = ensure(orderSource, o);
-                orderReceived[o] = receivedSec;
-                orderSource[o] = source;
-                orderId[o] = writer != null && problems.isEmpty() ? orderIds.next() : 0;
-            } else {
-                o = -o - 1;
-                if (orderReceived[o] != receivedSec) {
-                    problems.add(cols.at(line, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
-                            + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）");
-                    continue;
-                }
-            }
-            if (writer != null && problems.isEmpty()) {
-                chunk.add(orderId[o], newOrder, channel, orderNo, unitIds.get(unit.name()), unit.name(), spelling, received, deadline,
-                        completed, line, signed, signDeadline, satisfaction, returns, reopened);
-                if (chunk.n == CHUNK) {
-                    writer.put(chunk);
-                    chunk = new Chunk(fileIdx, m);
-                }
+        } finally {
+            stop.set(true);
+            queue.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        if (writer != null && problems.isEmpty() && chunk.n > 0) {
-            writer.put(chunk);
+    }
+
+    /** 按顺序的一段：查重、分配工单编号、攒块。返回当前块（满了换新块）。 */
+    private Chunk sequence(Rows r, int i, int fileIdx, Cols cols, IdBlock orderIds, Writer writer, List<String> problems,
+                           Chunk chunk, ColumnProfiles.Mapping m) throws SQLException {
+        int line = r.line[i];
+        String channel = r.channel[i];
+        String orderNo = r.orderNo[i];
+        UnitDirectory.Ref unit = r.unit[i];
+        long source = ((long) fileIdx << 32) | line;
+        long receivedSec = r.received[i].toEpochSecond(ZoneOffset.UTC);
+        long unitKey = r.unitKey[i];
+        int o = orders.find(r.h0[i], r.h1[i]);
+        boolean newOrder = o < 0;
+        if (newOrder) {
+            o = orders.add(r.h0[i], r.h1[i]);
+        }
+        int a = assignments.add(((long) (o + 1) << 32) | unitKey, 0);
+        if (a < 0) {
+            problems.add(cols.in.fileName() + " 第 " + line + " 行：重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 "
+                    + unit.name() + " 已出现在" + where(assignmentSource[-a - 1]));
+            return chunk;
+        }
+        assignmentSource = ensure(assignmentSource, a);
+        assignmentSource[a] = source;
+        if (newOrder) {
+            orderId = ensure(orderId, o);
+            orderReceived = ensure(orderReceived, o);
+            orderSource = ensure(orderSource, o);
+            orderReceived[o] = receivedSec;
+            orderSource[o] = source;
+            orderId[o] = writer != null && problems.isEmpty() ? orderIds.next() : 0;
+        } else if (orderReceived[o] != receivedSec) {
+            problems.add(cols.at(line, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
+                    + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）");
+            return chunk;
+        }
+        if (writer != null && problems.isEmpty()) {
+            chunk.add(orderId[o], newOrder, channel, orderNo, unitIds.get(unit.name()), unit.name(), r.spelling[i], r.received[i],
+                    r.deadline[i], r.completed[i], line, r.signed[i], r.signDeadline[i], r.satisfaction[i], r.returns[i],
+                    r.reopened[i]);
+            if (chunk.n == CHUNK) {
+                writer.put(chunk);
+                return new Chunk(fileIdx, m);
+            }
+        }
+        return chunk;
+    }
+
+    /** 单位名 → 转办键里的单位号（本次导入内从 1 起编；建好后只读，校验线程共用）。 */
+    private final Map<String, Integer> unitKeys = new HashMap<>();
+
+    /** 逐行校验（在校验线程里，与其他批并行）：不碰共享的可变状态。 */
+    private Rows validate(Rows r, Cols cols, ColumnProfiles.Mapping m) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < r.n; i++) {
+            validate(r, i, cols, m, problems);
+            if (!problems.isEmpty()) {
+                r.problems[i] = List.copyOf(problems);
+                problems.clear();
+            }
+        }
+        return r;
+    }
+
+    private void validate(Rows r, int i, Cols cols, ColumnProfiles.Mapping m, List<String> problems) {
+        String[] v = r.raw[i];
+        r.raw[i] = null;
+        int line = r.line[i];
+        String channel = v[CHANNEL] != null ? v[CHANNEL] : m.channelFromFileName();
+        if (!channels.contains(channel)) {
+            problems.add(cols.at(line, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
+                    + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
+                    + String.join("、", channels));
+        }
+        String orderNo = v[ORDER];
+        if (orderNo.isEmpty()) {
+            problems.add(cols.at(line, "工单编号") + "：工单编号为空");
+        }
+        String receivedText = v[RECEIVED];
+        String deadlineText = v[DEADLINE];
+        String completedText = v[COMPLETED];
+        LocalDateTime received = date(cols, line, "受理时间", receivedText, false, true, problems);
+        LocalDateTime deadline = date(cols, line, "办理时限", deadlineText, true, true, problems);
+        LocalDateTime completed = date(cols, line, "办结时间", completedText, false, false, problems);
+        LocalDateTime signed = v[SIGNED] == null ? null : date(cols, line, ColumnProfiles.SIGNED, v[SIGNED], false, false, problems);
+        LocalDateTime signDeadline = v[SIGN_DEADLINE] == null ? null
+                : date(cols, line, ColumnProfiles.SIGN_DEADLINE, v[SIGN_DEADLINE], true, false, problems);
+        String satisfaction = v[SATISFACTION] == null ? null
+                : OptionalFields.satisfaction(v[SATISFACTION], () -> cols.at(line, ColumnProfiles.SATISFACTION), problems);
+        Integer returns = v[RETURNS] == null ? null
+                : OptionalFields.count(v[RETURNS], () -> cols.at(line, ColumnProfiles.RETURNS), problems);
+        Boolean reopened = v[REOPENED] == null ? null
+                : OptionalFields.yesNo(v[REOPENED], () -> cols.at(line, ColumnProfiles.REOPENED), problems);
+        if (received != null && signed != null && signed.isBefore(received)) {
+            problems.add(cols.at(line, ColumnProfiles.SIGNED) + "：签收时间 " + v[SIGNED] + " 早于受理时间 " + receivedText);
+        }
+        String spelling = v[UNIT];
+        UnitDirectory.Ref unit = null;
+        if (spelling.isEmpty()) {
+            problems.add(cols.at(line, "办理单位") + "：办理单位为空");
+        } else {
+            unit = units.find(spelling);
+            if (unit == null) {
+                String near = units.closest(spelling);
+                problems.add(cols.at(line, "办理单位") + "：未知单位“" + spelling + "”"
+                        + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
+                        : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
+            }
+        }
+        if (received != null && deadline != null && deadline.isBefore(received)) {
+            problems.add(cols.at(line, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
+        }
+        if (received != null && completed != null && completed.isBefore(received)) {
+            problems.add(cols.at(line, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
+        }
+        if (!problems.isEmpty()) {
+            return;
+        }
+        long[] h = KeyIndex.digest(channel + '\u0001' + orderNo);
+        r.h0[i] = h[0];
+        r.h1[i] = h[1];
+        r.channel[i] = channel;
+        r.orderNo[i] = orderNo;
+        r.spelling[i] = spelling;
+        r.unit[i] = unit;
+        r.unitKey[i] = unitKeys.get(unit.name());
+        r.received[i] = received;
+        r.deadline[i] = deadline;
+        r.completed[i] = completed;
+        r.signed[i] = signed;
+        r.signDeadline[i] = signDeadline;
+        r.satisfaction[i] = satisfaction;
+        r.returns[i] = returns;
+        r.reopened[i] = reopened;
+    }
+
+    /** 解析一块（在校验线程里）：取出需要的列，与逐行读取时的取值相同。 */
+    private static Rows parse(CsvStream.Block block, int[] idx) {
+        Rows r = new Rows(block.records());
+        block.rows((line, fields) -> {
+            String[] v = new String[WANTED.length];
+            for (int k = 0; k < WANTED.length; k++) {
+                v[k] = idx[k] >= 0 ? fields.get(idx[k]) : null;
+            }
+            r.line[r.n] = line;
+            r.raw[r.n++] = v;
+        });
+        return r;
+    }
+
+    /** 一批行：行号与原始值由读取线程（或解析块的校验线程）填，其余由校验线程填。 */
+    private static final class Rows {
+        int n;
+        final int[] line;
+        final String[][] raw;
+        final List<String>[] problems;
+        final long[] h0;
+        final long[] h1;
+        final String[] channel;
+        final String[] orderNo;
+        final String[] spelling;
+        final UnitDirectory.Ref[] unit;
+        final int[] unitKey;
+        final LocalDateTime[] received;
+        final LocalDateTime[] deadline;
+        final LocalDateTime[] completed;
+        final LocalDateTime[] signed;
+        final LocalDateTime[] signDeadline;
+        final String[] satisfaction;
+        final Integer[] returns;
+        final Boolean[] reopened;
+
+        @SuppressWarnings("unchecked")
+        Rows(int size) {
+            line = new int[size];
+            raw = new String[size][];
+            problems = new List[size];
+            h0 = new long[size];
+            h1 = new long[size];
+            channel = new String[size];
+            orderNo = new String[size];
+            spelling = new String[size];
+            unit = new UnitDirectory.Ref[size];
+            unitKey = new int[size];
+            received = new LocalDateTime[size];
+            deadline = new LocalDateTime[size];
+            completed = new LocalDateTime[size];
+            signed = new LocalDateTime[size];
+            signDeadline = new LocalDateTime[size];
+            satisfaction = new String[size];
+            returns = new Integer[size];
+            reopened = new Boolean[size];
+        }
+    }
+
+    private static void offer(BlockingQueue<Future<Rows>> q, Future<Rows> f, AtomicBoolean stop) {
+        try {
+            while (!stop.get() && !q.offer(f, 100, TimeUnit.MILLISECONDS)) {
+                // 等本线程取走
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Future<Rows> take(BlockingQueue<Future<Rows>> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("导入被中断", e);
+        }
+    }
+
+    /** 取回一批的校验结果；读取或校验时的异常（如文件编码、CSV 格式错误）原样抛出。 */
+    private static Rows result(Future<Rows> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("导入被中断", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
         }
     }
 
@@ -566,11 +792,11 @@ final class DispatchLoader {
             }
         }
 
-        /** PostgreSQL：按 COPY 文本格式攒够 5 万行送出一次；不提交（调用方在同一事务里让批次生效后提交）。 */
+        /** PostgreSQL：按 COPY 二进制格式攒够 5 万行送出一次；不提交（调用方在同一事务里让批次生效后提交）。 */
         private void copyAll() throws SQLException, InterruptedException {
             PgCopy orders = new PgCopy(c, "work_order", "id", "channel", "order_no", "received_at", "batch_id");
             PgCopy rows = new PgCopy(c, "assignment", "id", "order_id", "unit_id", "unit_spelling", "deadline", "completed_at",
-                    "batch_id");
+                    "batch_id", "signed_at", "sign_deadline", "satisfaction", "return_count", "reopened");
             try {
                 for (Chunk k = queue.take(); k != end; k = queue.take()) {
                     boolean[] skip = new boolean[k.n];
@@ -589,7 +815,8 @@ final class DispatchLoader {
                             orders.add(k.orderId[i]).add(k.channel[i]).add(k.orderNo[i]).add(k.received[i]).add(batch).endRow();
                         }
                         rows.add(assignmentIds.next()).add(k.orderId[i]).add(k.unitId[i]).add(k.spelling[i]).add(k.deadline[i])
-                                .add(k.completed[i]).add(batch).endRow();
+                                .add(k.completed[i]).add(batch).add(k.signed[i]).add(k.signDeadline[i]).add(k.satisfaction[i])
+                                .add(k.returns[i]).add(k.reopened[i]).endRow();
                         added[k.fileIdx]++;
                     }
                     if (rows.pending() >= COPY_EVERY) {

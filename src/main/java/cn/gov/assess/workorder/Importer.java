@@ -82,6 +82,7 @@ public final class Importer {
     }
 
     public List<FileResult> importPaths(List<Path> inputs) {
+        long tStart = System.nanoTime();
         List<Path> files = expand(inputs);
         if (files.isEmpty()) {
             throw new InputException("没有找到要导入的文件（.csv、.xlsx 或 .xls）：" + inputs);
@@ -149,6 +150,9 @@ public final class Importer {
             }
         }
         long tValidate = System.nanoTime();
+        if (Boolean.getBoolean("assess.timing")) {
+            System.err.printf("准备（表头、单位表、库里的单位）%.2f 秒%n", (tValidate - tStart) / 1e9);
+        }
         MonitoringImport monitoring = new MonitoringImport();
         Set<String> accounts;
         try (StatelessSession s = db.sessions().openStatelessSession()) {

@@ -56,7 +56,7 @@ public class CliTest {
         Outcome o = exec("--db", "jdbc:h2:file:" + tmp.resolve("db/assess"), "run", "--period", "2021-Q5");
         assertEquals(1, o.code());
         assertEquals(1, o.err().strip().lines().count(), o.err());
-        assertTrue(o.err().startsWith("错误：考核期格式应为"), o.err());
+        assertTrue(o.err().startsWith("错误：考核期“2021-Q5”写得不对：季度应为 Q1–Q4。可用的写法：月 2026-03"), o.err());
         Outcome r = exec("--db", "jdbc:h2:file:" + tmp.resolve("db/assess"), "report", "--out", tmp.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("还没有考核运行"), r.err());

@@ -104,9 +104,9 @@ class PolicyTablesTest {
             } catch (IOException ex) {
                 throw new AssertionError(ex);
             }
-            Period q4 = Period.parse("2021-Q4");
+            Period month = Period.parse("2021-10"); // 榆林式综合考评按月
             RunStore store = new RunStore(db);
-            long id = store.assessAndSave(new Assessor(db, 1), q4, q4.end().atTime(23, 59, 59), rules).runId();
+            long id = store.assessAndSave(new Assessor(db, 1), month, month.end().atTime(23, 59, 59), rules).runId();
             RunStore.StoredRun run = store.load(id);
             Explainer e = new Explainer(db);
 
@@ -202,5 +202,22 @@ class PolicyTablesTest {
         Files.writeString(scenario.resolve("expected.csv"), "检查,渠道,对象,期望\n期间,,,2021-Q4\n名单:园区服务好,12345市民热线,,高新区\n");
         ScenarioRunner.Outcome o = new ScenarioRunner(rules).run(scenario);
         assertTrue(o.passed(), o.differences().toString());
+    }
+
+    @Test
+    void satisfactionAndSigningCountsAreStoredWithTheRunForTemplatesAndAnnexes() throws IOException {
+        Path scenario = TestSupport.root().resolve("fixtures/scenarios/22-回访满意与签收");
+        RuleSet rules = TestSupport.rules();
+        try (Database db = TestSupport.memoryDb(); Stream<Path> files = Files.list(scenario)) {
+            new Importer(db, rules).importPaths(files.filter(p -> p.toString().endsWith(".csv")
+                    && !p.getFileName().toString().equals(ScenarioRunner.EXPECTED)).sorted().toList());
+            Period q4 = Period.parse("2021-Q4");
+            RunStore store = new RunStore(db);
+            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db, 1), q4, q4.end().atTime(23, 59, 59), rules).runId());
+            cn.gov.assess.facts.Tally t = run.tallies().stream().filter(x -> "法门镇".equals(x.getUnitLabel())
+                    && x.getChannel().equals("12345市民热线")).findFirst().orElseThrow().toTally();
+            assertTrue(t.getSurveyed() > 0 && t.getSignDue() > 0, t.encodeOptional());
+            assertTrue(cn.gov.assess.facts.Figures.value(t, "满意率") != null, "满意率应能从保存的运行算出");
+        }
     }
 }

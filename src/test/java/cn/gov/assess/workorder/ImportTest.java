@@ -196,6 +196,51 @@ class ImportTest {
     }
 
     @Test
+    void optionalColumnsAreStoredAndComparedOnReimport() throws IOException {
+        String head = "渠道,工单编号,受理时间,办理单位,办理时限,办结时间,签收时间,签收时限,满意度,退回次数,重办\n";
+        Path f = file("opt.csv", head
+                + "12345市民热线,RX1,2021-10-05 09:00,绛帐镇,2021-10-10 18:00,2021-10-08 10:00,2021-10-05 10:30,2021-10-05,满意,2,是\n"
+                + "12345市民热线,RX2,2021-10-06 09:00,绛帐镇,2021-10-11 18:00,,,,,,\n");
+        assertEquals(2, importer.importPaths(List.of(f)).get(0).rowsAdded());
+        assertEquals(1, TestSupport.scalar(db, "select count(*) from assignment where signed_at = timestamp '2021-10-05 10:30:00' "
+                + "and sign_deadline = timestamp '2021-10-05 23:59:59' and satisfaction = '满意' and return_count = 2 and reopened"));
+        assertEquals(1, TestSupport.scalar(db, "select count(*) from assignment where signed_at is null and sign_deadline is null "
+                + "and satisfaction is null and return_count is null and reopened is null"));
+        assertEquals(0, importer.importPaths(List.of(f)).get(0).rowsAdded(), "相同的文件再导入不应新增");
+        List<String> p = failingImport(file("opt2.csv", head
+                + "12345市民热线,RX1,2021-10-05 09:00,绛帐镇,2021-10-10 18:00,2021-10-08 10:00,2021-10-05 10:30,2021-10-05,不满意,2,是\n"));
+        assertTrue(p.get(0).contains("满意度：已导入为 满意，本行为 不满意"), p.toString());
+    }
+
+    @Test
+    void errorsInALargeFileComeInLineOrderAcrossCheckingBatches() throws IOException {
+        StringBuilder sb = new StringBuilder(HEADER);
+        for (int i = 1; i <= 7000; i++) {
+            String unit = i == 2500 ? "无此单位" : "绛帐镇";
+            String received = i == 10 ? "昨天" : "2021-10-05 09:00";
+            String no = i == 6500 ? "RX100" : "RX" + i; // 第 6501 行重复第 101 行
+            sb.append("12345市民热线,").append(no).append(',').append(received).append(',').append(unit)
+                    .append(",2021-10-20,,,\n");
+        }
+        List<String> p = failingImport(file("big.csv", sb.toString()));
+        assertEquals(3, p.size(), p.toString());
+        assertTrue(p.get(0).contains("big.csv 第 11 行") && p.get(0).contains("昨天"), p.get(0));
+        assertTrue(p.get(1).contains("big.csv 第 2501 行") && p.get(1).contains("无此单位"), p.get(1));
+        assertTrue(p.get(2).contains("big.csv 第 6501 行") && p.get(2).contains("重复") && p.get(2).contains("第 101 行"), p.get(2));
+
+        StringBuilder ok = new StringBuilder(HEADER);
+        for (int i = 1; i <= 7000; i++) {
+            ok.append("12345市民热线,RX").append(i).append(",2021-10-05 09:00,绛帐镇,2021-10-20,,,\n");
+            if (i % 1000 == 0) { // 同一工单的第二个承办单位，放到下一批里
+                ok.append("12345市民热线,RX").append(i - 999).append(",2021-10-05 09:00,县交警大队,2021-10-20,,,\n");
+            }
+        }
+        assertEquals(7007, importer.importPaths(List.of(file("ok.csv", ok.toString()))).get(0).rowsAdded());
+        assertEquals(7000, count("WorkOrder"));
+        assertEquals(7007, count("Assignment"));
+    }
+
+    @Test
     void citizensNamesAndPhonesAreNeverStored() {
         importer.importPaths(List.of(TestSupport.fixture("2021-Q4")));
         String dump = TestSupport.dump(db, false);
