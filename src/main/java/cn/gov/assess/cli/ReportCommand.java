@@ -25,10 +25,18 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ReportWriter.preload(); // POI 的类在后台加载，与打开库、读运行同时
+        long t0 = System.nanoTime();
         try (Database db = Database.open(main.dbUrl())) {
+            long t1 = System.nanoTime();
             RunStore.StoredRun stored = new RunStore(db).load(run);
+            long t2 = System.nanoTime();
             Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             List<Path> files = new ReportWriter().write(stored, out);
+            if (Boolean.getBoolean("assess.timing")) {
+                System.err.printf("打开库 %.2f 秒，读运行 %.2f 秒，生成并写出 %.2f 秒%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                        (System.nanoTime() - t2) / 1e9);
+            }
             var o = main.spec.commandLine().getOut();
             o.printf("运行 #%d（%s）的报告已写入 %s：%n", stored.run().getId(), stored.run().getPeriod().code(), out);
             files.forEach(f -> o.println("  " + f.getFileName()));

@@ -45,14 +45,15 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RuleSet rules = RuleSet.load(main.rulesDir());
-        cn.gov.assess.rules.RulesChecker.Report check = RulesCommand.checkAll(rules); // 规则、参数表与每个模板
-        if (!check.ok()) {
-            List<String> problems = new java.util.ArrayList<>();
-            problems.add("规则目录 " + main.rulesDir() + " 未通过检查，本次不运行，最近一次运行保持不变");
-            problems.addAll(check.errors());
-            throw new InputException(problems);
-        }
+        // 检查规则、参数表与每个模板（其中编译规则库要 2–3 秒）在另一个线程上做，同时这里打开库、启动 Hibernate、数本期工单；
+        // 考核开始前等检查结果，未通过则不运行（编译好的规则库留在 rules 里，考核直接用）
+        java.util.concurrent.FutureTask<cn.gov.assess.rules.RulesChecker.Report> checking =
+                new java.util.concurrent.FutureTask<>(() -> RulesCommand.checkAll(rules));
+        Thread checker = new Thread(checking, "assess-rules-check");
+        checker.setDaemon(true);
+        checker.start();
         if (dryRun) {
+            requireValid(checking);
             try (Database db = Database.open(main.dbUrl())) {
                 RunStore store = new RunStore(db);
                 Long latest = store.latestRunId();
@@ -70,10 +71,23 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         }
-        try (Database db = Database.open(main.dbUrl())) {
+        Database opened;
+        try {
+            opened = Database.open(main.dbUrl());
+        } catch (RuntimeException e) {
+            requireValid(checking); // 规则有错时先报规则的错，与原来的顺序一致
+            throw e;
+        }
+        try (Database db = opened) {
+            long n = -1;
             if (!allowEmpty) {
                 LocalDateTime to = p.end().plusDays(1).atStartOfDay();
-                long n = countOrders(db, p.start().atStartOfDay(), c.isBefore(to) ? c.plusSeconds(1) : to);
+                n = countOrders(db, p.start().atStartOfDay(), c.isBefore(to) ? c.plusSeconds(1) : to);
+            } else {
+                db.sessions(); // 启动 Hibernate（保存运行要用），与检查规则同时
+            }
+            requireValid(checking);
+            if (!allowEmpty) {
                 if (n == 0) {
                     throw new InputException("数据库中没有受理时间在 " + p.start() + " 至 " + p.end() + "（截至 " + c.toLocalDate()
                             + "）之间的工单，不保存空运行（它会成为 explain、report 的默认运行）。请先 assess import 导入派单记录；"
@@ -92,6 +106,31 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** 等规则检查的结果；未通过则不运行，最近一次运行保持不变。 */
+    private void requireValid(java.util.concurrent.FutureTask<cn.gov.assess.rules.RulesChecker.Report> checking) {
+        cn.gov.assess.rules.RulesChecker.Report check;
+        try {
+            check = checking.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("检查规则被中断", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("检查规则失败：" + e.getCause().getMessage(), e.getCause());
+        }
+        if (!check.ok()) {
+            List<String> problems = new java.util.ArrayList<>();
+            problems.add("规则目录 " + main.rulesDir() + " 未通过检查，本次不运行，最近一次运行保持不变");
+            problems.addAll(check.errors());
+            throw new InputException(problems);
+        }
     }
 
     private static long countOrders(Database db, LocalDateTime from, LocalDateTime to) {

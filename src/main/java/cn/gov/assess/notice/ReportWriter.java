@@ -47,6 +47,7 @@ public final class ReportWriter {
 
     /** 同上；officeFiles 为假时不生成 通报.docx 与 附件.xlsx（模板检查用：载入 POI 要几秒，与模板无关）。 */
     public Rendered render(RunStore.StoredRun stored, boolean officeFiles) {
+        long t0 = System.nanoTime();
         RuleSet rules = stored.rules();
         List<ChannelConfig> channels = new ArrayList<>(rules.channels().values());
         channels.sort(Comparator.comparingInt(ChannelConfig::annexNo));
@@ -93,11 +94,62 @@ public final class ReportWriter {
             LocalDateTime created = stored.run().getCreatedAt();
             put(files, "通报.md", MarkdownWriter.write(notice));
             if (officeFiles) {
+                // 附件.xlsx 在另一个线程上与 通报.docx 同时生成（两者只读同一个 NoticeDocument；各自的 POI 类加载也就并行了）
+                NoticeDocument doc = notice;
+                java.util.concurrent.FutureTask<byte[]> xlsx = new java.util.concurrent.FutureTask<>(() -> XlsxWriter.write(doc, created));
+                Thread t = new Thread(xlsx, "assess-xlsx");
+                t.setDaemon(true);
+                t.start();
                 files.put("通报.docx", DocxWriter.write(notice, DocxWriter.Fonts.of(rules.parameters()), created));
-                files.put("附件.xlsx", XlsxWriter.write(notice, created));
+                files.put("附件.xlsx", await(xlsx));
             }
         }
+        if (TIMING) {
+            System.err.printf("生成报告 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);
+        }
         return new Rendered(files, notice);
+    }
+
+    private static final boolean TIMING = Boolean.getBoolean("assess.timing");
+
+    private static byte[] await(java.util.concurrent.FutureTask<byte[]> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("生成附件.xlsx 被中断", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("生成附件.xlsx 失败：" + c.getMessage(), c);
+        }
+    }
+
+    /**
+     * 在后台线程上先把写 docx/xlsx 要用的 POI 类加载好（建一个空文档和空工作簿、写到空输出），与打开数据库、读运行
+     * 同时进行；{@code report} 命令开头调用。只是预热，不生成任何输出，失败也不影响之后的正式生成。
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try (org.apache.poi.xwpf.usermodel.XWPFDocument d = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+                 org.apache.poi.xssf.usermodel.XSSFWorkbook b = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+                d.createParagraph().createRun().setText("预热");
+                d.createTable(1, 1);
+                b.createSheet("预热").createRow(0).createCell(0).setCellValue("预热");
+                d.write(java.io.OutputStream.nullOutputStream());
+                b.write(java.io.OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException e) {
+                // 预热失败无妨：正式生成时照常加载
+            }
+        }, "assess-poi-preload");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        t.start();
     }
 
     /** CSV 前加 UTF-8 BOM：中文 Windows 上的 Excel 没有 BOM 时按 GBK 打开，会乱码。 */

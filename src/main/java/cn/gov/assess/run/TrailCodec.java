@@ -36,12 +36,29 @@ public final class TrailCodec {
     }
 
     public static byte[] encode(List<AssignmentFact> facts) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(facts.size() * 16 + 64);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16))) {
-            out.writeByte(VERSION);
-            out.writeInt(facts.size());
-            for (AssignmentFact a : facts) {
+        Block block = new Block(facts.size() * 64 + 64);
+        facts.forEach(block::add);
+        return block.payload();
+    }
+
+    /**
+     * 正在攒的一块：逐条追加（未压缩），{@link #payload()} 时整块压缩成与 {@link #encode} 相同的格式。
+     * 保存运行时按单位分组写审计记录用它：每组一块，攒够了就压缩写出，再 {@link #reset()} 接着攒。
+     */
+    public static final class Block {
+        private final ByteArrayOutputStream raw;
+        private final DataOutputStream out;
+        private int count;
+        private long[] units = new long[64];
+        private int unitCount;
+
+        public Block(int initialBytes) {
+            raw = new ByteArrayOutputStream(initialBytes);
+            out = new DataOutputStream(raw);
+        }
+
+        public void add(AssignmentFact a) {
+            try {
                 out.writeLong(a.getId());
                 out.writeUTF(a.getChannel());
                 out.writeUTF(a.getOrderNo());
@@ -52,13 +69,50 @@ public final class TrailCodec {
                 out.writeUTF(a.getStatus() == null ? "" : a.getStatus().name());
                 out.writeInt(a.getDaysLate());
                 out.writeUTF(a.getClassifiedBy() == null ? "" : a.getClassifiedBy());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deflater.end();
+            count++;
+            long unit = a.getUnitId();
+            if (unitCount == 0 || units[unitCount - 1] != unit) {
+                if (unitCount == units.length) {
+                    units = java.util.Arrays.copyOf(units, unitCount * 2);
+                }
+                units[unitCount++] = unit;
+            }
         }
-        return bytes.toByteArray();
+
+        public int size() {
+            return count;
+        }
+
+        /** 压缩后的整块（版本号、条数、各条）。 */
+        public byte[] payload() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.size() / 3 + 64);
+            Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+            try (DataOutputStream z = new DataOutputStream(new DeflaterOutputStream(bytes, deflater, 1 << 16))) {
+                z.writeByte(VERSION);
+                z.writeInt(count);
+                raw.writeTo(z);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                deflater.end();
+            }
+            return bytes.toByteArray();
+        }
+
+        /** 这块里的单位编号，格式同 {@link TrailCodec#unitIds}。 */
+        public String unitIds() {
+            long[] ids = java.util.Arrays.stream(units, 0, unitCount).distinct().sorted().toArray();
+            return join(ids);
+        }
+
+        public void reset() {
+            raw.reset();
+            count = 0;
+            unitCount = 0;
+        }
     }
 
     public static void decode(byte[] payload, Consumer<Row> sink) {
@@ -89,7 +143,10 @@ public final class TrailCodec {
 
     /** 一块里的单位编号：升序、去重、36 进制、逗号分隔，存入 run_trail.unit_ids。 */
     public static String unitIds(List<AssignmentFact> facts) {
-        long[] ids = facts.stream().mapToLong(AssignmentFact::getUnitId).distinct().sorted().toArray();
+        return join(facts.stream().mapToLong(AssignmentFact::getUnitId).distinct().sorted().toArray());
+    }
+
+    private static String join(long[] ids) {
         StringBuilder sb = new StringBuilder(ids.length * 4);
         for (long id : ids) {
             if (sb.length() > 0) {

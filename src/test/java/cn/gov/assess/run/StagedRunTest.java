@@ -45,12 +45,14 @@ class StagedRunTest {
             new Importer(db, TestSupport.rules()).importPaths(List.of(tmp.resolve("data")));
             RunStore store = new RunStore(db);
             System.setProperty("assess.trail.commitEvery", "2000");
+            System.setProperty("assess.trail.blockRows", "100"); // 50 个单位分在 50 组，每组攒 100 条就写出
             InputException e;
             try {
                 e = assertThrows(InputException.class, () -> store.assessAndSave(new Assessor(db), Benchmark.PERIOD,
                         Benchmark.CUTOFF, RuleSet.load(rules)));
             } finally {
                 System.clearProperty("assess.trail.commitEvery");
+                System.clearProperty("assess.trail.blockRows");
             }
             assertTrue(e.getMessage().contains("测试用的规则错误"), e.getMessage());
             assertEquals(0, scalar(db, "select count(*) from assessment_run"));
