@@ -16,7 +16,29 @@ import java.util.Map;
  */
 public record AnnexTable(ChannelConfig channel, String title, List<String> header, List<List<String>> rows) {
 
-    /** 同率按官方排序；按期办结率按分数精确比较，不按四舍五入后的文字。 */
+    /**
+     * 渠道配置“附件行序”一列写的行序：各项依次比较（无从计算的比率算最低），最后按官方顺序。
+     */
+    static Comparator<RunTally> order(List<String> order) {
+        Comparator<RunTally> c = (a, b) -> 0;
+        for (String o : order) {
+            String field = o.replaceAll("\\s*(从高到低|从低到高)$", "").strip();
+            if (field.equals("官方顺序")) {
+                continue;
+            }
+            boolean desc = o.endsWith("从高到低");
+            Comparator<RunTally> byField = (a, b) -> {
+                java.math.BigDecimal x = cn.gov.assess.facts.Figures.value(a.toTally(), field);
+                java.math.BigDecimal y = cn.gov.assess.facts.Figures.value(b.toTally(), field);
+                int cmp = x == null ? (y == null ? 0 : -1) : y == null ? 1 : x.compareTo(y);
+                return desc ? -cmp : cmp;
+            };
+            c = c.thenComparing(byField);
+        }
+        return c.thenComparingInt(RunTally::getUnitSortOrder).thenComparing(RunTally::getUnitLabel);
+    }
+
+    /** 没有“附件行序”一列的旧规则快照的行序：按期办结率从低到高（实办数为 0 的最前），同率按官方排序；按分数精确比较。 */
     static final Comparator<RunTally> ROW_ORDER = Comparator
             .comparing((RunTally t) -> onTimeFraction(t.toTally()))
             .thenComparingInt(RunTally::getUnitSortOrder)
@@ -30,7 +52,7 @@ public record AnnexTable(ChannelConfig channel, String title, List<String> heade
         List<RunTally> unitRows = new ArrayList<>(tallies.stream()
                 .filter(t -> t.getChannel().equals(channel.name()) && t.getUnitId() != null && t.toTally().getDue() > 0)
                 .toList());
-        unitRows.sort(ROW_ORDER);
+        unitRows.sort(channel.order() == null ? ROW_ORDER : order(channel.order()));
         List<List<String>> rows = new ArrayList<>();
         for (RunTally t : unitRows) {
             rows.add(row(channel, t.getUnitLabel(), t.toTally(), true));

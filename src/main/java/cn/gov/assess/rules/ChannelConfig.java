@@ -14,8 +14,15 @@ import java.util.Map;
  * 区县或地市换用本产品时只改这个文件和正文模板。
  */
 public record ChannelConfig(String name, int annexNo, String annexTitle, List<String> columns, String remarkFormat,
-                            String unhandledRemarkFormat, String section, String template) {
+                            String unhandledRemarkFormat, String section, String template, List<String> order) {
     public static final String FILE = "channels.csv";
+    /** 可选列：附件的行序，如“按期办结率 从低到高、官方顺序”；留空按官方顺序。没有这一列的旧规则快照按当时的写法排（见 AnnexTable）。 */
+    public static final String ORDER_COLUMN = "附件行序";
+
+    public ChannelConfig(String name, int annexNo, String annexTitle, List<String> columns, String remarkFormat,
+                         String unhandledRemarkFormat, String section, String template) {
+        this(name, annexNo, annexTitle, columns, remarkFormat, unhandledRemarkFormat, section, template, null);
+    }
     /** 附件可用的列名；其它名字在加载时报错。 */
     public static final List<String> KNOWN_COLUMNS = List.of("办理单位", "应办件数", "实办数", "未办件数", "办结率",
             "逾期办结件数", "逾期未办件数", "逾期件数", "逾期天数", "按期办结率", "备注");
@@ -56,10 +63,23 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
                             + c + "”，可用的列：" + String.join("、", KNOWN_COLUMNS));
                 }
             }
+            List<String> order = null;
+            if (t.has(ORDER_COLUMN)) {
+                order = Arrays.stream(t.get(r, ORDER_COLUMN).split("[、，,；;]")).map(String::strip).filter(x -> !x.isEmpty())
+                        .toList();
+                for (String o : order) {
+                    String field = o.replaceAll("\\s*(从高到低|从低到高)$", "").strip();
+                    if (!field.equals("官方顺序") && !cn.gov.assess.facts.Figures.exists(field)) {
+                        problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber(ORDER_COLUMN) + " 列（" + ORDER_COLUMN + "）：“" + o
+                                + "”看不懂，写作“按期办结率 从低到高”“实办数 从高到低”或“官方顺序”，可用的数字："
+                                + String.join("、", cn.gov.assess.facts.Figures.names()));
+                    }
+                }
+            }
             if (name.isEmpty()) {
                 problems.add(f + " 第 " + r.line() + " 行：渠道名称为空");
             } else if (out.put(name, new ChannelConfig(name, annexNo, t.get(r, "附件标题"), cols, t.get(r, "备注格式"),
-                    t.get(r, "未办备注格式"), t.get(r, "正文章节"), t.get(r, "正文模板"))) != null) {
+                    t.get(r, "未办备注格式"), t.get(r, "正文章节"), t.get(r, "正文模板"), order)) != null) {
                 problems.add(f + " 第 " + r.line() + " 行：渠道“" + name + "”重复");
             }
         }
@@ -88,7 +108,7 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
 
     /** 附件序号、正文章节按编号结果填好（留空的自动编号）。 */
     public ChannelConfig numbered(int no, String sectionWord) {
-        return new ChannelConfig(name, no, annexTitle, columns, remarkFormat, unhandledRemarkFormat, sectionWord, template);
+        return new ChannelConfig(name, no, annexTitle, columns, remarkFormat, unhandledRemarkFormat, sectionWord, template, order);
     }
 
     /** 附件标题：{期}（以及旧写法 {季度}）换成考核期的正文用语，如“三月份”“四季度”。 */
