@@ -112,7 +112,7 @@ public final class Database implements AutoCloseable {
      * 新建 H2 文件库时先在旁边的临时文件里建好全部表，再改名成正式的库文件：H2 的建表语句各自立即提交，进程若在第一次
      * 迁移中途被杀，留下的只是临时文件，下次打开重新建库，不会出现“表已存在”而再也打不开。已有的库不走这一步。
      */
-    private static void createAtomically(String url) {
+    private static void createAtomically(String url, Properties credentials) {
         if (!url.startsWith("jdbc:h2:file:")) {
             return;
         }
@@ -132,7 +132,8 @@ public final class Database implements AutoCloseable {
             }
             java.nio.file.Files.deleteIfExists(tmp);
             removeAbandoned(java.nio.file.Path.of(base));
-            Flyway.configure().dataSource("jdbc:h2:file:" + tmpBase + options.replaceAll("(?i);AUTO_SERVER=TRUE", ""), "", "")
+            Flyway.configure().dataSource("jdbc:h2:file:" + tmpBase + options.replaceAll("(?i);AUTO_SERVER=TRUE", ""),
+                            credentials.getProperty("user"), credentials.getProperty("password", ""))
                     .locations("classpath:db/migration").loggers("slf4j").load().migrate();
             try {
                 java.nio.file.Files.move(tmp, target); // 同一目录内即改名；目标已在时报 FileAlreadyExistsException
@@ -169,7 +170,7 @@ public final class Database implements AutoCloseable {
         Properties credentials = Credentials.forUrl(url);
         boolean migrated;
         if (vendor == Vendor.H2) {
-            createAtomically(url);
+            createAtomically(url, credentials);
         }
         try {
             List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));

@@ -220,4 +220,32 @@ class PolicyTablesTest {
             assertTrue(cn.gov.assess.facts.Figures.value(t, "满意率") != null, "满意率应能从保存的运行算出");
         }
     }
+
+    @Test
+    void theChannelAnnexRowOrderIsAColumnOfTheChannelTable(@TempDir Path tmp) throws IOException {
+        List<String> e = errors(tmp, "channels.csv", "");
+        assertTrue(e.isEmpty(), e.toString());
+        Path copy = TestSupport.copyRules(tmp.resolve("r2"));
+        Path channels = copy.resolve("channels.csv");
+        Files.writeString(channels, Files.readString(channels).replaceFirst(",按期办结率 从低到高、官方顺序\n", ",实办数 从高到低\n"));
+        RuleSet rules = RuleSet.load(copy);
+        assertEquals(List.of("实办数 从高到低"), rules.channels().get("12345市民热线").order());
+        try (Database db = TestSupport.memoryDb()) {
+            new Importer(db, rules).importPaths(List.of(TestSupport.fixture("2021-Q4")));
+            Period q4 = Period.parse("2021-Q4");
+            RunStore store = new RunStore(db);
+            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db, 1), q4, q4.end().atTime(23, 59, 59), rules).runId());
+            cn.gov.assess.notice.AnnexTable table = cn.gov.assess.notice.AnnexTable.build(rules.channels().get("12345市民热线"),
+                    "四季度", run.tallies());
+            int handled = table.header().indexOf("实办数");
+            List<Integer> values = table.rows().subList(0, table.rows().size() - 1).stream()
+                    .map(r -> Integer.parseInt(r.get(handled))).toList();
+            assertEquals("县住建局", table.rows().get(0).get(0));
+            for (int i = 1; i < values.size(); i++) {
+                assertTrue(values.get(i - 1) >= values.get(i), values.toString());
+            }
+        }
+        Files.writeString(channels, Files.readString(channels).replace(",实办数 从高到低\n", ",办结快慢\n"));
+        assertOne(RulesChecker.check(RuleSet.load(copy)).errors(), "channels.csv 第 2 行第 9 列（附件行序）", "“办结快慢”看不懂");
+    }
 }
