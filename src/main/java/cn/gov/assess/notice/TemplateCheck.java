@@ -233,7 +233,7 @@ public final class TemplateCheck {
                 }
             }
         }
-        return new RunStore.StoredRun(run, tallies, entries, vetoes, checks, runNotes, meta, rules.files(), indicators);
+        return new RunStore.StoredRun(run, tallies, entries, vetoes, checks, runNotes, meta, rules.files(), indicators, rules);
     }
 
     private static Tally tally(String channel, Long unitId, int k) {

@@ -389,7 +389,7 @@ public final class RunStore {
         List<RunNote> ns = new ArrayList<>();
         notes.forEach(n -> ns.add(new RunNote(id, n)));
         return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), r.rules().files(),
-                List.copyOf(r.indicators()));
+                List.copyOf(r.indicators()), r.rules());
     }
 
     /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序。 */
