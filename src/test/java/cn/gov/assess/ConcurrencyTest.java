@@ -39,7 +39,7 @@ class ConcurrencyTest {
     @BeforeEach
     void needPostgres() {
         if (!Engine.pgConfigured() && !Engine.pgRequired()) {
-            Assumptions.abort("PostgreSQL 测试没有运行（没有 -Dassess.test.pg.url）；用 bin/test 运行全部测试");
+            Assumptions.abort("PostgreSQL 测试没有运行（没有 -Dassess.test.pg.url 或 ASSESS_TEST_PG_URL）；用 bin/test 运行全部测试");
         }
         url = Engine.POSTGRESQL.freshUrl(null);
         try (Database db = Database.open(url)) {

@@ -26,8 +26,11 @@ public enum Engine {
     H2("H2"),
     POSTGRESQL("PostgreSQL");
 
-    private static final String PG_URL = System.getProperty("assess.test.pg.url", "").strip();
-    private static final boolean PG_REQUIRED = Boolean.getBoolean("assess.test.pg.required");
+    // 系统属性（mvn -Dassess.test.pg.url=…）或环境变量（bin/test-services 导出的 ASSESS_TEST_PG_URL）
+    private static final String PG_URL = System.getProperty("assess.test.pg.url",
+            System.getenv().getOrDefault("ASSESS_TEST_PG_URL", "")).strip();
+    private static final boolean PG_REQUIRED = Boolean.getBoolean("assess.test.pg.required")
+            || "true".equals(System.getenv("ASSESS_TEST_PG_REQUIRED"));
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static boolean cleaned;
     private static volatile boolean warned;

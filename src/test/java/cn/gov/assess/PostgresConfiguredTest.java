@@ -17,10 +17,10 @@ class PostgresConfiguredTest {
     void postgresqlIsAvailableForTheDatabaseTests() throws Exception {
         if (!Engine.pgConfigured()) {
             if (Engine.pgRequired()) {
-                fail("assess.test.pg.required=true 但没有 assess.test.pg.url：PostgreSQL 测试无法运行");
+                fail("要求在 PostgreSQL 上测试，但没有 assess.test.pg.url 或 ASSESS_TEST_PG_URL：PostgreSQL 测试无法运行");
             }
             Engine.warnOnce();
-            Assumptions.abort("PostgreSQL 测试没有运行（没有 -Dassess.test.pg.url）；用 bin/test 运行全部测试");
+            Assumptions.abort("PostgreSQL 测试没有运行（没有 -Dassess.test.pg.url 或 ASSESS_TEST_PG_URL）；用 bin/test 运行全部测试");
         }
         try (Connection c = Engine.admin(); var st = c.createStatement(); var rs = st.executeQuery("show server_version")) {
             assertTrue(rs.next());
