@@ -18,9 +18,15 @@ public final class Figures {
     /** 十进制除法的精度（34 位有效数字），只在最后按指标的小数位舍入。 */
     public static final MathContext PRECISION = MathContext.DECIMAL128;
 
-    /** 一项数字：名称、含义、单位（件、天、率）、取值。比率另记分子分母。 */
+    /** 一项数字：名称、含义、单位（件、天、率）、取值。比率另记分子分母；汇总记着背后工单编号的，orders 取这些编号。 */
     public record Figure(String name, String meaning, String unit, ToLongFunction<Tally> count,
-                         ToLongFunction<Tally> numerator, ToLongFunction<Tally> denominator) {
+                         ToLongFunction<Tally> numerator, ToLongFunction<Tally> denominator,
+                         java.util.function.Function<Tally, List<String>> orders) {
+        /** 这个数字背后的工单编号（汇总没有记的为空表）。 */
+        public List<String> orderNos(Tally t) {
+            return orders == null ? List.of() : orders.apply(t);
+        }
+
         public boolean rate() {
             return numerator != null;
         }
@@ -46,7 +52,8 @@ public final class Figures {
         count(m, "实办数", "本期已办结的转办件数", Tally::getHandled);
         count(m, "未办件数", "截止日仍未办结的转办件数", Tally::getUnhandled);
         count(m, "逾期办结件数", "超过办理时限才办结的转办件数", Tally::getOverdueCompleted);
-        count(m, "逾期未办件数", "超过办理时限仍未办结的转办件数", Tally::getOverdueUnhandled);
+        m.put("逾期未办件数", new Figure("逾期未办件数", "超过办理时限仍未办结的转办件数", "件", Tally::getOverdueUnhandled, null,
+                null, Tally::getOverdueUnhandledOrderNos));
         count(m, "逾期件数", "逾期办结与逾期未办件数之和", Tally::getLate);
         count(m, "按期办结件数", "实办数减逾期办结件数", Tally::getOnTime);
         count(m, "在办件数", "截止日未办结、办理时限未到的转办件数", Tally::getOpen);
@@ -74,12 +81,12 @@ public final class Figures {
     }
 
     private static void count(Map<String, Figure> m, String name, String meaning, ToLongFunction<Tally> f) {
-        m.put(name, new Figure(name, meaning, name.endsWith("天数") ? "天" : "件", f, null, null));
+        m.put(name, new Figure(name, meaning, name.endsWith("天数") ? "天" : "件", f, null, null, null));
     }
 
     private static void rate(Map<String, Figure> m, String name, String meaning, ToLongFunction<Tally> n,
                              ToLongFunction<Tally> d) {
-        m.put(name, new Figure(name, meaning, "率", null, n, d));
+        m.put(name, new Figure(name, meaning, "率", null, n, d, null));
     }
 
     /** 全部数字，按目录顺序。 */

@@ -20,22 +20,9 @@ public record AnnexTable(ChannelConfig channel, String title, List<String> heade
      * 渠道配置“附件行序”一列写的行序：各项依次比较（无从计算的比率算最低），最后按官方顺序。
      */
     static Comparator<RunTally> order(List<String> order) {
-        Comparator<RunTally> c = (a, b) -> 0;
-        for (String o : order) {
-            String field = o.replaceAll("\\s*(从高到低|从低到高)$", "").strip();
-            if (field.equals("官方顺序")) {
-                continue;
-            }
-            boolean desc = o.endsWith("从高到低");
-            Comparator<RunTally> byField = (a, b) -> {
-                java.math.BigDecimal x = cn.gov.assess.facts.Figures.value(a.toTally(), field);
-                java.math.BigDecimal y = cn.gov.assess.facts.Figures.value(b.toTally(), field);
-                int cmp = x == null ? (y == null ? 0 : -1) : y == null ? 1 : x.compareTo(y);
-                return desc ? -cmp : cmp;
-            };
-            c = c.thenComparing(byField);
-        }
-        return c.thenComparingInt(RunTally::getUnitSortOrder).thenComparing(RunTally::getUnitLabel);
+        return cn.gov.assess.rules.SortKey.<RunTally>comparator(cn.gov.assess.rules.SortKey.parse(order),
+                        (t, field) -> cn.gov.assess.facts.Figures.value(t.toTally(), field))
+                .thenComparingInt(RunTally::getUnitSortOrder).thenComparing(RunTally::getUnitLabel);
     }
 
     /** 没有“附件行序”一列的旧规则快照的行序：按期办结率从低到高（实办数为 0 的最前），同率按官方排序；按分数精确比较。 */

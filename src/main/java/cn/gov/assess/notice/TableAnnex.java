@@ -5,6 +5,7 @@ import cn.gov.assess.facts.IndicatorValue;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.rules.PolicyTables;
 import cn.gov.assess.rules.Policy;
+import cn.gov.assess.rules.SortKey;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 
@@ -62,8 +63,7 @@ public final class TableAnnex {
         }
         List<Row> ordered = new ArrayList<>(rows.values());
         ordered.sort(order(def.order()));
-        String rankKey = def.order().isEmpty() ? null : def.order().get(0).replaceAll("\\s*(从高到低|从低到高)$", "").strip();
-        boolean rankDesc = !def.order().isEmpty() && !def.order().get(0).endsWith("从低到高");
+        SortKey rank = def.order().isEmpty() ? null : SortKey.parse(def.order().get(0));
         List<List<String>> cells = new ArrayList<>();
         for (Row r : ordered) {
             List<String> line = new ArrayList<>();
@@ -71,7 +71,7 @@ public final class TableAnnex {
                 if (c.equals(PolicyTables.UNIT_COLUMN)) {
                     line.add(r.label());
                 } else if (c.equals(PolicyTables.PLACE_COLUMN)) {
-                    line.add(place(r, ordered, rankKey, rankDesc));
+                    line.add(place(r, ordered, rank));
                 } else {
                     line.add(format(c, r.value(c)));
                 }
@@ -95,39 +95,22 @@ public final class TableAnnex {
         return new NoticeModel.AnnexSource(no, def.title(periodWord), List.of(), header, cells);
     }
 
-    /** 名次：同值同名次（1、1、3）；没有取值的不排名。 */
-    private static String place(Row r, List<Row> rows, String key, boolean desc) {
-        if (key == null || key.equals("官方顺序")) {
+    /** 名次：同值同名次（1、1、3）；没有取值的不排名；按官方顺序时即行号。 */
+    private static String place(Row r, List<Row> rows, SortKey key) {
+        if (key == null || key.official()) {
             return String.valueOf(rows.indexOf(r) + 1);
         }
-        BigDecimal v = r.value(key);
+        BigDecimal v = r.value(key.field());
         if (v == null) {
             return "—";
         }
-        long better = rows.stream().map(x -> x.value(key)).filter(x -> x != null && (desc ? x.compareTo(v) > 0 : x.compareTo(v) < 0))
-                .count();
+        long better = rows.stream().map(x -> x.value(key.field())).filter(x -> x != null && key.compare(x, v) < 0).count();
         return String.valueOf(better + 1);
     }
 
     private static Comparator<Row> order(List<String> order) {
-        Comparator<Row> c = (a, b) -> 0;
-        for (String o : order) {
-            String field = o.replaceAll("\\s*(从高到低|从低到高)$", "").strip();
-            if (field.equals("官方顺序")) {
-                continue;
-            }
-            boolean desc = !o.endsWith("从低到高");
-            Comparator<Row> byField = (a, b) -> {
-                BigDecimal x = a.value(field);
-                BigDecimal y = b.value(field);
-                if (x == null || y == null) {
-                    return x == null ? (y == null ? 0 : 1) : -1; // 无从计算的排在最后
-                }
-                return desc ? y.compareTo(x) : x.compareTo(y);
-            };
-            c = c.thenComparing(byField);
-        }
-        return c.thenComparingInt(Row::sortOrder).thenComparing(Row::label);
+        return SortKey.<Row>comparator(SortKey.parse(order), Row::value)
+                .thenComparingInt(Row::sortOrder).thenComparing(Row::label);
     }
 
     /** 比率写作百分数（与渠道附件同一写法），计数写整数，指标按它的小数位。 */

@@ -68,8 +68,8 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
                 order = Arrays.stream(t.get(r, ORDER_COLUMN).split("[、，,；;]")).map(String::strip).filter(x -> !x.isEmpty())
                         .toList();
                 for (String o : order) {
-                    String field = o.replaceAll("\\s*(从高到低|从低到高)$", "").strip();
-                    if (!field.equals("官方顺序") && !cn.gov.assess.facts.Figures.exists(field)) {
+                    SortKey k = SortKey.parse(o);
+                    if (!k.official() && !cn.gov.assess.facts.Figures.exists(k.field())) {
                         problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber(ORDER_COLUMN) + " 列（" + ORDER_COLUMN + "）：“" + o
                                 + "”看不懂，写作“按期办结率 从低到高”“实办数 从高到低”或“官方顺序”，可用的数字："
                                 + String.join("、", cn.gov.assess.facts.Figures.names()));

@@ -135,7 +135,8 @@ public final class Policy {
         BigDecimal v = Figures.value(t, field);
         String reason = t.getChannel() + " " + field + " " + Evaluation.checkText(v, isRate(field)) + "，达到“"
                 + Evaluation.normaliseOp(op) + " " + value + "”即" + effect;
-        List<String> orders = field.equals("逾期未办件数") ? t.getOverdueUnhandledOrderNos() : List.of();
+        Figures.Figure f = Figures.get(field);
+        List<String> orders = f == null ? List.of() : f.orderNos(t);
         return new Disqualification(unit.getId(), t.getChannel(), rule, reason, orders);
     }
 

@@ -536,8 +536,8 @@ public final class PolicyTables {
                 }
                 List<String> order = split(t.get(r, "排序"));
                 for (String o : order) {
-                    String field = o.replaceAll("\\s*(从高到低|从低到高)$", "").strip();
-                    if (!field.equals("官方顺序") && !Figures.exists(field) && !names.contains(field)) {
+                    SortKey k = SortKey.parse(o);
+                    if (!k.official() && !Figures.exists(k.field()) && !names.contains(k.field())) {
                         problems.add(cell(ANNEXES, t, r, "排序") + "：“" + o + "”看不懂，写作“综合得分 从高到低”“办结率 从低到高”"
                                 + "或“官方顺序”，多项用顿号隔开");
                     }

@@ -32,6 +32,18 @@ class PolicyTablesTest {
         return RulesChecker.check(RuleSet.load(copy)).errors();
     }
 
+    /** 导入场景目录里的输入文件，考核并读回这次运行。 */
+    private static RunStore.StoredRun assess(Database db, RuleSet rules, Path scenario, Period period) {
+        try (Stream<Path> files = Files.list(scenario)) {
+            new Importer(db, rules).importPaths(files.filter(p -> p.toString().endsWith(".csv")
+                    && !p.getFileName().toString().equals(ScenarioRunner.EXPECTED)).sorted().toList());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        RunStore store = new RunStore(db);
+        return store.load(store.assessAndSave(new Assessor(db, 1), period, period.end().atTime(23, 59, 59), rules).runId());
+    }
+
     private static void assertOne(List<String> errors, String... parts) {
         assertTrue(errors.stream().anyMatch(e -> Stream.of(parts).allMatch(e::contains)), errors.toString());
     }
@@ -98,16 +110,7 @@ class PolicyTablesTest {
         Path scenario = TestSupport.root().resolve("fixtures/scenarios/25-规则表-榆林式综合考评");
         RuleSet rules = ScenarioRunner.withChanges(TestSupport.rules(), scenario);
         try (Database db = TestSupport.memoryDb()) {
-            try (Stream<Path> files = Files.list(scenario)) {
-                new Importer(db, rules).importPaths(files.filter(p -> p.toString().endsWith(".csv")
-                        && !p.getFileName().toString().equals(ScenarioRunner.EXPECTED)).sorted().toList());
-            } catch (IOException ex) {
-                throw new AssertionError(ex);
-            }
-            Period month = Period.parse("2021-10"); // 榆林式综合考评按月
-            RunStore store = new RunStore(db);
-            long id = store.assessAndSave(new Assessor(db, 1), month, month.end().atTime(23, 59, 59), rules).runId();
-            RunStore.StoredRun run = store.load(id);
+            RunStore.StoredRun run = assess(db, rules, scenario, Period.parse("2021-10")); // 榆林式综合考评按月
             Explainer e = new Explainer(db);
 
             Explainer.UnitExplanation u = e.explainUnit(run, "己街道", null, false);
@@ -208,12 +211,8 @@ class PolicyTablesTest {
     void satisfactionAndSigningCountsAreStoredWithTheRunForTemplatesAndAnnexes() throws IOException {
         Path scenario = TestSupport.root().resolve("fixtures/scenarios/22-回访满意与签收");
         RuleSet rules = TestSupport.rules();
-        try (Database db = TestSupport.memoryDb(); Stream<Path> files = Files.list(scenario)) {
-            new Importer(db, rules).importPaths(files.filter(p -> p.toString().endsWith(".csv")
-                    && !p.getFileName().toString().equals(ScenarioRunner.EXPECTED)).sorted().toList());
-            Period q4 = Period.parse("2021-Q4");
-            RunStore store = new RunStore(db);
-            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db, 1), q4, q4.end().atTime(23, 59, 59), rules).runId());
+        try (Database db = TestSupport.memoryDb()) {
+            RunStore.StoredRun run = assess(db, rules, scenario, Period.parse("2021-Q4"));
             cn.gov.assess.facts.Tally t = run.tallies().stream().filter(x -> "法门镇".equals(x.getUnitLabel())
                     && x.getChannel().equals("12345市民热线")).findFirst().orElseThrow().toTally();
             assertTrue(t.getSurveyed() > 0 && t.getSignDue() > 0, t.encodeOptional());
