@@ -17,6 +17,14 @@
     <a href="/diff">比较两次运行</a>
     </#if>
     <a href="/orders">工单历史</a>
+    <#if operates>
+    <a href="/import">导入</a>
+    <a href="/assess">开始考核</a>
+    <a href="/corrections">更正</a>
+    </#if>
+    <#if seesAll>
+    <a href="/rules">规则</a>
+    </#if>
     <#if admin>
     <a href="/admin/users">账号</a>
     <a href="/admin/audit">操作记录</a>

@@ -39,7 +39,11 @@ final class Views {
         m.put("csrf", s == null ? "" : s.csrf());
         m.put("me", s == null ? null : s.account());
         m.put("seesAll", s != null && s.account() != null && s.account().role().seesAll());
-        m.put("admin", s != null && s.account() != null && s.account().role() == Role.管理员);
+        Role role = s == null || s.account() == null ? null : s.account().role();
+        m.put("admin", role == Role.管理员);
+        m.put("operates", role != null && role.operates());
+        m.put("editsRules", role != null && role.editsRules());
+        m.put("approves", role != null && role.approves());
         ctx.html(html(template, m));
     }
 

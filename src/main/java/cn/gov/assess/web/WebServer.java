@@ -192,6 +192,15 @@ public final class WebServer implements AutoCloseable {
         return a;
     }
 
+    /** 当前账号必须是 allowed 里的一个角色，否则 403（写操作一律用它，按角色而不是按页面是否显示按钮来拦）。 */
+    static Accounts.Account require(Context ctx, java.util.function.Predicate<Role> allowed) {
+        Accounts.Account a = me(ctx);
+        if (!allowed.test(a.role())) {
+            throw WebError.forbidden();
+        }
+        return a;
+    }
+
     static Accounts.Account requireAdmin(Context ctx) {
         Accounts.Account a = me(ctx);
         if (a.role() != Role.管理员) {
