@@ -61,6 +61,8 @@ public class Correction {
     public String getReason() { return reason; }
     public String getRequestedBy() { return requestedBy; }
     public Long getWithdrawsId() { return withdrawsId; }
+    /** 登记时间，写成“2021-12-01 09:30:00”。 */
+    public String createdText() { return Corrections.show(createdAt.withNano(0)); }
 
     /** 一行可读的描述。 */
     public String describe() {

@@ -77,16 +77,20 @@ public final class Corrections {
                 Assignment a = s.get(Assignment.class, c.getAssignmentId());
                 e = new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt());
             }
-            e = switch (c.getField()) {
-                case Correction.UNIT -> new Effective(unitIds.get(c.getNewValue()), e.deadline(), e.completed());
-                case Correction.DEADLINE -> new Effective(e.unitId(), DateTimes.parse(c.getNewValue(), true), e.completed());
-                case Correction.COMPLETED -> new Effective(e.unitId(), e.deadline(),
-                        c.getNewValue().isEmpty() ? null : DateTimes.parse(c.getNewValue(), false));
-                default -> e;
-            };
-            out.put(c.getAssignmentId(), e);
+            out.put(c.getAssignmentId(), apply(e, c, unitIds));
         }
         return new Overrides(out, all.get(all.size() - 1).getId(), unitNames);
+    }
+
+    /** 一条（未撤回的）更正应用到转办当前的值上。 */
+    private static Effective apply(Effective e, Correction c, Map<String, Long> unitIds) {
+        return switch (c.getField()) {
+            case Correction.UNIT -> new Effective(unitIds.get(c.getNewValue()), e.deadline(), e.completed());
+            case Correction.DEADLINE -> new Effective(e.unitId(), DateTimes.parse(c.getNewValue(), true), e.completed());
+            case Correction.COMPLETED -> new Effective(e.unitId(), e.deadline(),
+                    c.getNewValue().isEmpty() ? null : DateTimes.parse(c.getNewValue(), false));
+            default -> e;
+        };
     }
 
     /** 登记一个更正文件：全部正确才写入，否则列出每一行的错误。 */
@@ -114,122 +118,12 @@ public final class Corrections {
             LocalDateTime now = LocalDateTime.now();
             for (CsvTable.Row r : t.rows()) {
                 Cells c = new Cells(t, r, problems);
-                int before = problems.size();
-                String channel = c.text("渠道");
-                String orderNo = c.text("工单编号");
-                String unitText = c.text("办理单位");
-                String field = c.text("更正项目");
-                String value = t.get(r, "新值");
-                String reason = c.text("原因");
-                String by = c.text("提出人");
-                if (channel == null || orderNo == null || unitText == null || field == null) {
-                    continue; // 缺了定位转办的列，其余无从检查
+                Request request = new Request(t.get(r, "渠道"), t.get(r, "工单编号"), t.get(r, "办理单位"), t.get(r, "更正项目"),
+                        t.get(r, "新值"), t.get(r, "原因"), t.get(r, "提出人"));
+                Correction x = check(s, units, current, pending, request, c::error, t.fileName(), now);
+                if (x != null) {
+                    out.add(x);
                 }
-                // 先把这一行能独立检查的都查一遍（每处错误都报，不是每行只报第一处），再查相互依赖的
-                boolean fieldOk = FIELDS.contains(field);
-                if (!fieldOk) {
-                    c.error("更正项目", "未知更正项目“" + field + "”，可更正：" + String.join("、", FIELDS));
-                }
-                WorkOrder order = s.createSelectionQuery("from WorkOrder o where o.channel = :c and o.orderNo = :n", WorkOrder.class)
-                        .setParameter("c", channel).setParameter("n", orderNo).uniqueResult();
-                if (order == null) {
-                    c.error("工单编号", "渠道 " + channel + " 中没有工单“" + orderNo + "”");
-                }
-                UnitDirectory.Ref unit = units.find(unitText);
-                if (unit == null) {
-                    c.error("办理单位", "未知单位“" + unitText + "”，最接近的已知单位是“" + units.closest(unitText) + "”");
-                }
-                UnitDirectory.Ref to = null;
-                LocalDateTime date = null;
-                if (Correction.UNIT.equals(field)) {
-                    to = value.isEmpty() ? null : units.find(value);
-                    if (to == null) {
-                        c.error("新值", value.isEmpty() ? "改派的新值（新的办理单位）为空"
-                                : "未知单位“" + value + "”，最接近的已知单位是“" + units.closest(value) + "”");
-                    }
-                } else if (Correction.DEADLINE.equals(field)) {
-                    date = DateTimes.parse(value, true);
-                    if (date == null) {
-                        c.error("新值", value.isEmpty() ? "办理时限的新值为空" : "无法识别的日期“" + value + "”");
-                    }
-                } else if (Correction.COMPLETED.equals(field)) {
-                    date = value.isEmpty() ? null : DateTimes.parse(value, false);
-                    if (!value.isEmpty() && date == null) {
-                        c.error("新值", "无法识别的日期“" + value + "”（留空表示未办结）");
-                    }
-                }
-                if (problems.size() > before) {
-                    continue;
-                }
-                List<Assignment> assignments = s.createSelectionQuery("from Assignment a where a.orderId = :o", Assignment.class)
-                        .setParameter("o", order.getId()).getResultList();
-                Assignment target = null;
-                List<String> now_ = new ArrayList<>();
-                for (Assignment a : assignments) {
-                    Effective e = pending.getOrDefault(a.getId(), new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt()));
-                    if (e.unitId() == unit.id()) {
-                        target = a;
-                    }
-                    now_.add(current.unitNames().getOrDefault(e.unitId(), unitName(s, e.unitId())));
-                }
-                if (target == null) {
-                    c.error("办理单位", "工单 " + orderNo + " 没有派给“" + unit.name() + "”，现在派给："
-                            + String.join("、", now_.stream().sorted().toList())
-                            + "（“办理单位”列写转办当前的单位；改派经过见 assess history " + orderNo + "）");
-                    continue;
-                }
-                Effective e = pending.getOrDefault(target.getId(),
-                        new Effective(target.getUnitId(), target.getDeadline(), target.getCompletedAt()));
-                String oldValue;
-                String newValue;
-                Effective next;
-                switch (field) {
-                    case Correction.UNIT -> {
-                        boolean taken = false;
-                        for (Assignment a : assignments) {
-                            Effective ea = pending.getOrDefault(a.getId(), new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt()));
-                            taken |= a != target && ea.unitId() == to.id();
-                        }
-                        if (taken || to.id() == e.unitId()) {
-                            c.error("新值", "工单 " + orderNo + " 已派给“" + to.name() + "”（办理单位：现为 " + unit.name()
-                                    + "，新值为 " + to.name() + "）");
-                            continue;
-                        }
-                        oldValue = unit.name();
-                        newValue = to.name();
-                        next = new Effective(to.id(), e.deadline(), e.completed());
-                    }
-                    case Correction.DEADLINE -> {
-                        if (date.isBefore(order.getReceivedAt())) {
-                            c.error("新值", "办理时限 " + value + " 早于受理时间 " + show(order.getReceivedAt()));
-                            continue;
-                        }
-                        if (date.equals(e.deadline())) {
-                            c.error("新值", "与现有记录相同，无需更正（办理时限：现为 " + show(e.deadline()) + "，新值为 " + show(date) + "）");
-                            continue;
-                        }
-                        oldValue = show(e.deadline());
-                        newValue = show(date);
-                        next = new Effective(e.unitId(), date, e.completed());
-                    }
-                    default -> {
-                        if (date != null && date.isBefore(order.getReceivedAt())) {
-                            c.error("新值", "办结时间 " + value + " 早于受理时间 " + show(order.getReceivedAt()));
-                            continue;
-                        }
-                        if (java.util.Objects.equals(date, e.completed())) {
-                            c.error("新值", "与现有记录相同，无需更正（办结时间：现为 " + (e.completed() == null ? "未办结" : show(e.completed()))
-                                    + "，新值为 " + (date == null ? "未办结" : show(date)) + "）");
-                            continue;
-                        }
-                        oldValue = show(e.completed());
-                        newValue = show(date);
-                        next = new Effective(e.unitId(), e.deadline(), date);
-                    }
-                }
-                pending.put(target.getId(), next);
-                out.add(new Correction(now, target.getId(), channel, orderNo, unit.name(), field, oldValue, newValue,
-                        reason, by, null, t.fileName()));
             }
             if (!problems.isEmpty()) {
                 throw new InputException(problems);
@@ -242,6 +136,210 @@ public final class Corrections {
         });
     }
 
+    /**
+     * 一条要登记的更正：更正文件的一行，或网页上的一个表单。unit 写转办当前的办理单位（名称或别名）；
+     * 日期的写法与导入、更正文件相同（{@link DateTimes#parse}）。
+     */
+    public record Request(String channel, String orderNo, String unit, String field, String value, String reason, String by) {
+        public Request {
+            channel = strip(channel);
+            orderNo = strip(orderNo);
+            unit = strip(unit);
+            field = strip(field);
+            value = strip(value);
+            reason = strip(reason);
+            by = strip(by);
+        }
+
+        private static String strip(String v) {
+            return v == null ? "" : v.strip();
+        }
+    }
+
+    /** 检查时发现的一处问题：列（更正文件的列名）与说明。 */
+    @FunctionalInterface
+    public interface Problems {
+        void error(String column, String message);
+    }
+
+    /** 一条更正没有通过检查：每处问题连同它所在的列（网页把说明显示在对应的输入框旁）。 */
+    public static final class Rejected extends InputException {
+        private final List<Map.Entry<String, String>> errors;
+
+        Rejected(List<Map.Entry<String, String>> errors) {
+            super(errors.stream().map(e -> e.getKey() + "：" + e.getValue()).toList());
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<Map.Entry<String, String>> errors() { return errors; }
+    }
+
+    /** 网页上登记的更正在 file_name 列记的来源。 */
+    public static final String WEB_SOURCE = "网页";
+
+    /**
+     * 登记一条更正（网页用）：与更正文件的每一行同样检查、同样保存；有任何问题就抛出 {@link Rejected}，什么也不写。
+     * 同一工单的两条更正同时登记时排队（锁住工单行），后一条看到前一条的结果，原值不会错。
+     */
+    public Correction record(Request request) {
+        List<Map.Entry<String, String>> errors = new ArrayList<>();
+        return db.sessions().fromStatelessTransaction(s -> {
+            lockOrder(s, request.channel(), request.orderNo());
+            UnitDirectory units = directory(s);
+            Overrides current = overrides(s);
+            Correction c = check(s, units, current, new HashMap<>(current.byAssignment()), request,
+                    (column, message) -> errors.add(Map.entry(column, message)), WEB_SOURCE, LocalDateTime.now());
+            if (!errors.isEmpty() || c == null) {
+                throw new Rejected(errors);
+            }
+            s.insert(c);
+            return c;
+        });
+    }
+
+    private static void lockOrder(StatelessSession s, String channel, String orderNo) {
+        s.createNativeQuery("select id from work_order where channel = :c and order_no = :n for update", Long.class)
+                .setParameter("c", channel).setParameter("n", orderNo).getResultList();
+    }
+
+    /**
+     * 检查一条更正（更正文件的一行或网页的一个表单），全部正确时返回要保存的更正并把结果记入 pending（同一文件后面的行
+     * 看到前面的更正），否则经 problems 报告每一处问题并返回 null。
+     */
+    private Correction check(StatelessSession s, UnitDirectory units, Overrides current, Map<Long, Effective> pending,
+                             Request r, Problems reported, String source, LocalDateTime now) {
+        int[] count = {0};
+        Problems p = (column, message) -> {
+            count[0]++;
+            reported.error(column, message);
+        };
+        String channel = required(p, "渠道", r.channel());
+        String orderNo = required(p, "工单编号", r.orderNo());
+        String unitText = required(p, "办理单位", r.unit());
+        String field = required(p, "更正项目", r.field());
+        String value = r.value();
+        String reason = required(p, "原因", r.reason());
+        String by = required(p, "提出人", r.by());
+        if (reason != null && reason.length() > 1000) {
+            p.error("原因", "原因太长（" + reason.length() + " 字），最多 1000 字");
+        }
+        if (channel == null || orderNo == null || unitText == null || field == null) {
+            return null; // 缺了定位转办的列，其余无从检查
+        }
+        // 先把这一行能独立检查的都查一遍（每处错误都报，不是每行只报第一处），再查相互依赖的
+        boolean fieldOk = FIELDS.contains(field);
+        if (!fieldOk) {
+            p.error("更正项目", "未知更正项目“" + field + "”，可更正：" + String.join("、", FIELDS));
+        }
+        WorkOrder order = s.createSelectionQuery("from WorkOrder o where o.channel = :c and o.orderNo = :n", WorkOrder.class)
+                .setParameter("c", channel).setParameter("n", orderNo).uniqueResult();
+        if (order == null) {
+            p.error("工单编号", "渠道 " + channel + " 中没有工单“" + orderNo + "”");
+        }
+        UnitDirectory.Ref unit = units.find(unitText);
+        if (unit == null) {
+            p.error("办理单位", "未知单位“" + unitText + "”，最接近的已知单位是“" + units.closest(unitText) + "”");
+        }
+        UnitDirectory.Ref to = null;
+        LocalDateTime date = null;
+        if (Correction.UNIT.equals(field)) {
+            to = value.isEmpty() ? null : units.find(value);
+            if (to == null) {
+                p.error("新值", value.isEmpty() ? "改派的新值（新的办理单位）为空"
+                        : "未知单位“" + value + "”，最接近的已知单位是“" + units.closest(value) + "”");
+            }
+        } else if (Correction.DEADLINE.equals(field)) {
+            date = DateTimes.parse(value, true);
+            if (date == null) {
+                p.error("新值", value.isEmpty() ? "办理时限的新值为空" : "无法识别的日期“" + value + "”");
+            }
+        } else if (Correction.COMPLETED.equals(field)) {
+            date = value.isEmpty() ? null : DateTimes.parse(value, false);
+            if (!value.isEmpty() && date == null) {
+                p.error("新值", "无法识别的日期“" + value + "”（留空表示未办结）");
+            }
+        }
+        if (count[0] > 0) {
+            return null; // 含原因、提出人为空
+        }
+        List<Assignment> assignments = s.createSelectionQuery("from Assignment a where a.orderId = :o", Assignment.class)
+                .setParameter("o", order.getId()).getResultList();
+        Assignment target = null;
+        List<String> now_ = new ArrayList<>();
+        for (Assignment a : assignments) {
+            Effective e = pending.getOrDefault(a.getId(), new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt()));
+            if (e.unitId() == unit.id()) {
+                target = a;
+            }
+            now_.add(current.unitNames().getOrDefault(e.unitId(), unitName(s, e.unitId())));
+        }
+        if (target == null) {
+            p.error("办理单位", "工单 " + orderNo + " 没有派给“" + unit.name() + "”，现在派给："
+                    + String.join("、", now_.stream().sorted().toList())
+                    + "（“办理单位”列写转办当前的单位；改派经过见 assess history " + orderNo + "）");
+            return null;
+        }
+        Effective e = pending.getOrDefault(target.getId(),
+                new Effective(target.getUnitId(), target.getDeadline(), target.getCompletedAt()));
+        String oldValue;
+        String newValue;
+        Effective next;
+        switch (field) {
+            case Correction.UNIT -> {
+                boolean taken = false;
+                for (Assignment a : assignments) {
+                    Effective ea = pending.getOrDefault(a.getId(), new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt()));
+                    taken |= a != target && ea.unitId() == to.id();
+                }
+                if (taken || to.id() == e.unitId()) {
+                    p.error("新值", "工单 " + orderNo + " 已派给“" + to.name() + "”（办理单位：现为 " + unit.name()
+                            + "，新值为 " + to.name() + "）");
+                    return null;
+                }
+                oldValue = unit.name();
+                newValue = to.name();
+                next = new Effective(to.id(), e.deadline(), e.completed());
+            }
+            case Correction.DEADLINE -> {
+                if (date.isBefore(order.getReceivedAt())) {
+                    p.error("新值", "办理时限 " + value + " 早于受理时间 " + show(order.getReceivedAt()));
+                    return null;
+                }
+                if (date.equals(e.deadline())) {
+                    p.error("新值", "与现有记录相同，无需更正（办理时限：现为 " + show(e.deadline()) + "，新值为 " + show(date) + "）");
+                    return null;
+                }
+                oldValue = show(e.deadline());
+                newValue = show(date);
+                next = new Effective(e.unitId(), date, e.completed());
+            }
+            default -> {
+                if (date != null && date.isBefore(order.getReceivedAt())) {
+                    p.error("新值", "办结时间 " + value + " 早于受理时间 " + show(order.getReceivedAt()));
+                    return null;
+                }
+                if (java.util.Objects.equals(date, e.completed())) {
+                    p.error("新值", "与现有记录相同，无需更正（办结时间：现为 " + (e.completed() == null ? "未办结" : show(e.completed()))
+                            + "，新值为 " + (date == null ? "未办结" : show(date)) + "）");
+                    return null;
+                }
+                oldValue = show(e.completed());
+                newValue = show(date);
+                next = new Effective(e.unitId(), e.deadline(), date);
+            }
+        }
+        pending.put(target.getId(), next);
+        return new Correction(now, target.getId(), channel, orderNo, unit.name(), field, oldValue, newValue, reason, by, null, source);
+    }
+
+    private static String required(Problems p, String column, String value) {
+        if (value == null || value.isEmpty()) {
+            p.error(column, column + "为空");
+            return null;
+        }
+        return value;
+    }
+
     private static String unitName(StatelessSession s, long id) {
         Unit u = s.get(Unit.class, id);
         return u == null ? "#" + id : u.getName();
@@ -249,7 +347,12 @@ public final class Corrections {
 
     /** 撤回一条更正（撤回本身也记录下来）。 */
     public Correction withdraw(long id, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new InputException("撤回更正须写明原因");
+        }
         return db.sessions().fromStatelessTransaction(s -> {
+            // 同一条更正同时被撤回两次时排队：后一个看到前一个的撤回
+            s.createNativeQuery("select id from correction where id = :id for update", Long.class).setParameter("id", id).getResultList();
             Correction c = s.get(Correction.class, id);
             if (c == null || c.getWithdrawsId() != null) {
                 throw new InputException("没有编号为 " + id + " 的更正");
@@ -278,16 +381,7 @@ public final class Corrections {
     public List<String> history(String orderNo, String channel, java.util.Collection<String> channels) {
         // 只读：用 JDBC（cn.gov.assess.db.Rows），不启动 Hibernate
         return db.read(c -> {
-            List<WorkOrder> orders = new ArrayList<>();
-            for (String ch : channel != null ? List.of(channel) : channels) {
-                orders.addAll(Rows.list(c, WorkOrder.class, "where channel = ? and order_no = ?", ch, orderNo));
-            }
-            if (orders.isEmpty() && channel == null) {
-                orders = Rows.list(c, WorkOrder.class, "where order_no = ? order by channel", orderNo);
-            }
-            if (orders.isEmpty()) {
-                throw new InputException("没有工单“" + orderNo + "”" + (channel == null ? "" : "（渠道 " + channel + "）"));
-            }
+            List<WorkOrder> orders = orders(c, orderNo, channel, channels);
             Map<Long, String> names = new HashMap<>();
             for (Unit u : Rows.list(c, Unit.class, "")) {
                 names.put(u.getId(), u.getName());
@@ -308,6 +402,112 @@ public final class Corrections {
             }
             return lines;
         });
+    }
+
+    private static List<WorkOrder> orders(java.sql.Connection c, String orderNo, String channel, java.util.Collection<String> channels)
+            throws java.sql.SQLException {
+        List<WorkOrder> orders = new ArrayList<>();
+        for (String ch : channel != null ? List.of(channel) : channels) {
+            orders.addAll(Rows.list(c, WorkOrder.class, "where channel = ? and order_no = ?", ch, orderNo));
+        }
+        if (orders.isEmpty() && channel == null) {
+            orders = Rows.list(c, WorkOrder.class, "where order_no = ? order by channel", orderNo);
+        }
+        if (orders.isEmpty()) {
+            throw new InputException("没有工单“" + orderNo + "”" + (channel == null ? "" : "（渠道 " + channel + "）"));
+        }
+        return orders;
+    }
+
+    /** 一条更正，及撤回它的那条记录（未撤回时为 null）。 */
+    public record Entry(Correction correction, Correction withdrawal) {
+        public boolean withdrawn() { return withdrawal != null; }
+    }
+
+    /**
+     * 一次转办：原始记录、按全部未撤回更正算出的当前值（运行将看到的值），以及它的全部更正（含已撤回的）。
+     * 时间已按 {@link #show} 写成文字，空串表示没有（办结时间为空即未办结）。
+     */
+    public record AssignmentView(long id, long originalUnitId, String originalUnit, String spelling, String originalDeadline,
+                                 String originalCompleted, long unitId, String unit, String deadline, String completed,
+                                 List<Entry> corrections) {
+    }
+
+    /** 一个工单及其全部转办。 */
+    public record OrderView(long id, String channel, String orderNo, String receivedAt, java.time.LocalDate receivedDate,
+                            List<AssignmentView> assignments) {
+    }
+
+    /** 找工单（与 history 同样的找法：给了渠道只在该渠道找），连同每次转办的原值、当前值与更正。 */
+    public List<OrderView> find(String orderNo, String channel, java.util.Collection<String> channels) {
+        return db.read(c -> {
+            List<WorkOrder> orders = orders(c, orderNo, channel, channels);
+            Map<Long, String> names = new HashMap<>();
+            Map<String, Long> ids = new HashMap<>();
+            for (Unit u : Rows.list(c, Unit.class, "")) {
+                names.put(u.getId(), u.getName());
+                ids.put(u.getName(), u.getId());
+            }
+            List<OrderView> out = new ArrayList<>();
+            for (WorkOrder o : orders) {
+                List<AssignmentView> views = new ArrayList<>();
+                for (Assignment a : Rows.list(c, Assignment.class, "where order_id = ? order by id", o.getId())) {
+                    List<Entry> entries = entries(Rows.list(c, Correction.class, "where assignment_id = ? order by id", a.getId()));
+                    Effective e = new Effective(a.getUnitId(), a.getDeadline(), a.getCompletedAt());
+                    for (Entry x : entries) {
+                        if (!x.withdrawn()) {
+                            e = apply(e, x.correction(), ids);
+                        }
+                    }
+                    views.add(new AssignmentView(a.getId(), a.getUnitId(), names.get(a.getUnitId()), a.getUnitSpelling(),
+                            show(a.getDeadline()), show(a.getCompletedAt()), e.unitId(), names.get(e.unitId()),
+                            show(e.deadline()), show(e.completed()), entries));
+                }
+                out.add(new OrderView(o.getId(), o.getChannel(), o.getOrderNo(), show(o.getReceivedAt()),
+                        o.getReceivedAt().toLocalDate(), views));
+            }
+            return out;
+        });
+    }
+
+    /** 最近登记的 limit 条更正（新的在前，不含撤回记录本身），各带撤回它的记录。 */
+    public List<Entry> recent(int limit) {
+        return db.read(c -> {
+            List<Correction> latest = Rows.list(c, Correction.class,
+                    "where withdraws_id is null order by id desc offset 0 rows fetch next ? rows only", limit);
+            if (latest.isEmpty()) {
+                return List.of();
+            }
+            long from = latest.get(latest.size() - 1).getId();
+            List<Correction> all = new ArrayList<>(latest);
+            all.addAll(Rows.list(c, Correction.class, "where withdraws_id >= ? order by id", from));
+            List<Entry> entries = entries(all);
+            entries.sort(java.util.Comparator.comparing((Entry x) -> x.correction().getId()).reversed());
+            return entries;
+        });
+    }
+
+    /** 把更正与撤回配对：每条更正一个 Entry（按编号），撤回记录不单列。 */
+    private static List<Entry> entries(List<Correction> rows) {
+        Map<Long, Correction> withdrawals = new HashMap<>();
+        for (Correction x : rows) {
+            if (x.getWithdrawsId() != null) {
+                withdrawals.put(x.getWithdrawsId(), x);
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Correction x : rows) {
+            if (x.getWithdrawsId() == null) {
+                out.add(new Entry(x, withdrawals.get(x.getId())));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(x -> x.correction().getId()));
+        return out;
+    }
+
+    /** 一条更正（不是撤回记录）；没有时 null。 */
+    public Correction get(long id) {
+        return db.read(c -> Rows.list(c, Correction.class, "where id = ? and withdraws_id is null", id)).stream().findFirst().orElse(null);
     }
 
     /** 编号在 (after, upTo] 之间的更正与撤回。 */

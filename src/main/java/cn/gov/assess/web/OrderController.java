@@ -25,14 +25,16 @@ final class OrderController implements WebServer.Controller {
 
     OrderController(WebServer web) {
         this.web = web;
-        Path rules = web.rulesDir;
-        Set<String> cs;
+        this.channels = configuredChannels(web.rulesDir);
+    }
+
+    /** 规则目录里配置的渠道（找工单时先按渠道查唯一索引）；规则读不出时为空（退回只按编号查）。 */
+    static Set<String> configuredChannels(Path rules) {
         try {
-            cs = rules == null ? Set.of() : RuleSet.load(rules).channels().keySet();
+            return rules == null ? Set.of() : RuleSet.load(rules).channels().keySet();
         } catch (RuntimeException e) {
-            cs = Set.of();
+            return Set.of();
         }
-        this.channels = cs;
     }
 
     @Override

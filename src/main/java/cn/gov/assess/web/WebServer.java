@@ -47,7 +47,7 @@ public final class WebServer implements AutoCloseable {
 
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
-                new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
+                new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this), new CorrectionController(this),
                 new AdminController(this));
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -1,0 +1,184 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.correction.Correction;
+import cn.gov.assess.correction.Corrections;
+import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.run.AssessmentRun;
+import cn.gov.assess.run.RunStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * 经办在网页上登记与撤回更正（与 assess correct 同一套检查与保存：{@link Corrections#record(Corrections.Request)}），
+ * 再按最近一次包含该工单的运行的考核期与截至时间重新考核，打开与旧运行的比较。提出人一律是登录的账号。
+ */
+final class CorrectionController implements WebServer.Controller {
+    static final int RECENT = 30;
+    private final WebServer web;
+    private final java.util.Set<String> channels;
+
+    CorrectionController(WebServer web) {
+        this.web = web;
+        this.channels = OrderController.configuredChannels(web.rulesDir);
+    }
+
+    @Override
+    public void routes(RoutesConfig r) {
+        r.get("/corrections", this::page);
+        r.post("/corrections", this::register);
+        r.post("/corrections/{id}/withdraw", this::withdraw);
+        r.post("/corrections/rerun", this::rerun);
+    }
+
+    private void page(Context ctx) {
+        WebServer.require(ctx, Role::operates);
+        Map<String, Object> model = new LinkedHashMap<>();
+        String done = UnitController.blankToNull(ctx.queryParam("done"));
+        String withdrawn = UnitController.blankToNull(ctx.queryParam("withdrawn"));
+        Correction c = done != null ? correction(done) : withdrawn != null ? correction(withdrawn) : null;
+        if (c != null) {
+            model.put(done != null ? "done" : "withdrawn", c);
+        }
+        render(ctx, ctx.queryParam("no"), ctx.queryParam("channel"), model);
+    }
+
+    private Correction correction(String id) {
+        try {
+            return new Corrections(web.db).get(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** 页面：查找表单、找到的工单（每次转办的原值、当前值、更正与表单）、重新考核、最近的更正。 */
+    private void render(Context ctx, String noParam, String channelParam, Map<String, Object> extra) {
+        String no = UnitController.blankToNull(noParam);
+        String channel = UnitController.blankToNull(channelParam);
+        Map<String, Object> model = new LinkedHashMap<>(extra);
+        model.put("no", no == null ? "" : no);
+        model.put("channel", channel == null ? "" : channel);
+        model.put("channels", new ArrayList<>(channels));
+        model.put("fields", Corrections.FIELDS);
+        Corrections corrections = new Corrections(web.db);
+        if (no != null) {
+            try {
+                List<Corrections.OrderView> orders = corrections.find(no, channel, channels);
+                model.put("orders", orders);
+                AssessmentRun base = baseRun(orders);
+                if (base != null) {
+                    model.put("base", base);
+                    model.put("basePeriod", base.getPeriod().code());
+                    model.put("baseCutoff", Corrections.show(base.getCutoff()));
+                }
+            } catch (InputException e) {
+                model.put("notFound", String.join("；", e.problems()));
+            }
+        }
+        model.put("recent", corrections.recent(RECENT));
+        web.views.render(ctx, "corrections.ftl", model);
+    }
+
+    /** 最近一次（未作废的）运行，其考核期与截至时间包含这些工单中的一个：重新考核沿用它的考核期与截至时间。 */
+    private AssessmentRun baseRun(List<Corrections.OrderView> orders) {
+        List<AssessmentRun> runs = web.results.runs();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            AssessmentRun run = runs.get(i);
+            if (run.isRetired()) {
+                continue;
+            }
+            for (Corrections.OrderView o : orders) {
+                LocalDate d = o.receivedDate();
+                if (!d.isBefore(run.getPeriod().start()) && !d.isAfter(run.getPeriod().end())
+                        && !d.isAfter(run.getCutoff().toLocalDate())) {
+                    return run;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void register(Context ctx) {
+        Accounts.Account me = WebServer.require(ctx, Role::operates);
+        String channel = form(ctx, "channel");
+        String no = form(ctx, "no");
+        String assignment = form(ctx, "assignment");
+        Corrections.Request request = new Corrections.Request(channel, no, form(ctx, "unit"), form(ctx, "field"),
+                form(ctx, "value"), form(ctx, "reason"), me.name());
+        try {
+            Correction c = new Corrections(web.db).record(request);
+            web.audit(ctx, "登记更正", c.describe());
+            ctx.redirect("/corrections?no=" + enc(no) + "&channel=" + enc(channel) + "&done=" + c.getId());
+        } catch (Corrections.Rejected e) {
+            ctx.status(400);
+            List<Map<String, String>> errors = new ArrayList<>();
+            e.errors().forEach(x -> errors.add(Map.of("column", x.getKey(), "message", x.getValue())));
+            render(ctx, no, channel, Map.of("form", Map.of("assignment", assignment, "field", request.field(),
+                    "value", request.value(), "reason", request.reason()), "errors", errors));
+        }
+    }
+
+    private void withdraw(Context ctx) {
+        Accounts.Account me = WebServer.require(ctx, Role::operates);
+        long id = WebServer.longParam(ctx, "id");
+        Corrections corrections = new Corrections(web.db);
+        Correction target = corrections.get(id);
+        if (target == null) {
+            throw WebError.notFound("没有编号为 " + id + " 的更正。");
+        }
+        String reason = form(ctx, "reason");
+        try {
+            Correction w = corrections.withdraw(id, reason, me.name());
+            web.audit(ctx, "撤回更正", w.describe());
+            ctx.redirect("/corrections?no=" + enc(target.getOrderNo()) + "&channel=" + enc(target.getChannel()) + "&withdrawn=" + id);
+        } catch (InputException e) {
+            ctx.status(400);
+            render(ctx, target.getOrderNo(), target.getChannel(),
+                    Map.of("withdrawError", Map.of("id", id, "message", String.join("；", e.problems()), "reason", reason)));
+        }
+    }
+
+    /**
+     * 重新考核：沿用所选运行的考核期与截至时间，与命令行 run 同一条路（RunStore.assessAndSave），然后打开两次运行的比较。
+     * 在请求里同步完成（演示数据约 1–2 秒）；大数据量请用“开始考核”页的后台任务。
+     */
+    private void rerun(Context ctx) {
+        WebServer.require(ctx, Role::operates);
+        long baseId;
+        try {
+            baseId = Long.parseLong(form(ctx, "run"));
+        } catch (NumberFormatException e) {
+            throw new WebError(400, "运行编号应是数字。");
+        }
+        AssessmentRun base = web.results.runs().stream().filter(r -> r.getId() == baseId && !r.isRetired()).findFirst()
+                .orElseThrow(() -> WebError.notFound("没有编号为 " + baseId + " 的考核运行（或已作废）。"));
+        long started = System.nanoTime();
+        Assessor.Result result = new RunStore(web.db).assessAndSave(new Assessor(web.db), base.getPeriod(), base.getCutoff(),
+                rulesForRun());
+        web.audit(ctx, "重新考核", String.format(java.util.Locale.ROOT, "运行 #%d：%s，截至 %s（沿用运行 #%d 的考核期与截至时间，"
+                        + "登记或撤回更正后），用时 %.1f 秒", result.runId(), base.getPeriod().code(), Corrections.show(base.getCutoff()),
+                baseId, (System.nanoTime() - started) / 1e9));
+        ctx.redirect("/diff?a=" + baseId + "&b=" + result.runId());
+    }
+
+    /** 重新考核用的规则（唯一的一处：规则改为存库的版本后只改这里）。 */
+    private RuleSet rulesForRun() {
+        return RuleSet.load(web.rulesDir);
+    }
+
+    private static String form(Context ctx, String name) {
+        return Optional.ofNullable(ctx.formParam(name)).orElse("").strip();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
