@@ -13,7 +13,6 @@
   <input type="hidden" name="_csrf" value="${csrf}">
   <label>撤回原因 <input name="reason" value="<#if withdrawError?? && withdrawError.id == c.getId()>${withdrawError.reason}</#if>" size="24"></label>
   <button type="submit">撤回更正 #${c.getId()}</button>
-  <#if withdrawError?? && withdrawError.id == c.getId()><span class="alert field-error" role="alert">${withdrawError.message}</span></#if>
 </form>
 </#macro>
 <@l.page title="更正">
@@ -28,12 +27,14 @@
 </form>
 <#if done??><p class="note" role="status" id="done">已登记：${done.describe()}</p></#if>
 <#if withdrawn??><p class="note" role="status" id="withdrawn">已撤回更正 #${withdrawn.getId()}。</p></#if>
+<#if withdrawError??><p class="alert" role="alert" id="withdraw-error">没有撤回更正 #${withdrawError.id?c}：${withdrawError.message}</p></#if>
 <#if notFound??><p class="alert" role="alert">${notFound}</p></#if>
+<#if errors?? && topErrors??><ul class="alert errors" role="alert"><#list errors as x><li>${x.column}：${x.message}</li></#list></ul><p>没有登记任何更正。</p></#if>
 <#if orders??>
 <#if orders?size gt 1><p class="note">编号 ${no} 在 ${orders?size} 个渠道都有工单，下面分别列出；只看一个渠道请在上面选择渠道。</p></#if>
 <#list orders as o>
 <section class="order" id="o${o.id()}">
-<h2>${o.channel()} 工单 ${o.orderNo()}<span class="meta-inline">（受理时间 ${o.receivedAt()}）</span> <a href="/orders?no=${o.orderNo()?url}&amp;channel=${o.channel()?url}">工单历史</a></h2>
+<h2>${o.channel()} 工单 ${o.orderNo()}<span class="meta-inline">（受理时间 ${o.receivedAt()}）</span> <a href="/orders?no=${o.orderNo()?url('UTF-8')}&amp;channel=${o.channel()?url('UTF-8')}">工单历史</a></h2>
 <#list o.assignments() as a>
 <div class="assignment" id="a${a.id()}">
 <h3>派给 ${a.unit()}<#if a.unit() != a.originalUnit()>（原派 ${a.originalUnit()}）</#if></h3>
@@ -56,6 +57,7 @@
   <input type="hidden" name="assignment" value="${a.id()?c}">
   <#if mine>
   <ul class="alert errors" role="alert"><#list errors as x><li>${x.column}：${x.message}</li></#list></ul>
+  <p class="alert">没有登记。请改正后再提交。</p>
   </#if>
   <label>更正项目
     <select name="field"><#list fields as f><option value="${f}"<#if mine && form.field == f> selected</#if>>${f}</option></#list></select>
@@ -96,7 +98,7 @@
 <td>#${c.getId()?c}</td>
 <td>${c.createdText()}</td>
 <td>${c.getRequestedBy()}</td>
-<td><a href="/corrections?no=${c.getOrderNo()?url}&amp;channel=${c.getChannel()?url}">${c.getChannel()} ${c.getOrderNo()}</a></td>
+<td><a href="/corrections?no=${c.getOrderNo()?url('UTF-8')}&amp;channel=${c.getChannel()?url('UTF-8')}">${c.getChannel()} ${c.getOrderNo()}</a></td>
 <td>${c.getUnitName()}</td>
 <td>${c.getField()}</td>
 <td>“${c.getOldValue()}” → “${c.getNewValue()}”</td>

@@ -73,6 +73,10 @@ final class CorrectionController implements WebServer.Controller {
             try {
                 List<Corrections.OrderView> orders = corrections.find(no, channel, channels);
                 model.put("orders", orders);
+                if (model.get("form") instanceof Map<?, ?> form && orders.stream().flatMap(o -> o.assignments().stream())
+                        .noneMatch(a -> String.valueOf(a.id()).equals(form.get("assignment")))) {
+                    model.put("topErrors", true); // 表单不属于列出的任一转办：错误写在页面上方
+                }
                 AssessmentRun base = baseRun(orders);
                 if (base != null) {
                     model.put("base", base);
@@ -81,7 +85,10 @@ final class CorrectionController implements WebServer.Controller {
                 }
             } catch (InputException e) {
                 model.put("notFound", String.join("；", e.problems()));
+                model.put("topErrors", true);
             }
+        } else {
+            model.put("topErrors", true);
         }
         model.put("recent", corrections.recent(RECENT));
         web.views.render(ctx, "corrections.ftl", model);

@@ -64,6 +64,10 @@ final class OrderController implements WebServer.Controller {
                 lines = ownOnly(lines, me.unitName());
             }
             model.put("lines", lines);
+            if (me.role().operates()) {
+                // 经办：从这里去登记或撤回更正（同一套检查，在“更正”页上）
+                model.put("ops", new Corrections(web.db).find(no, channel, channels));
+            }
         }
         web.views.render(ctx, "order.ftl", model);
     }

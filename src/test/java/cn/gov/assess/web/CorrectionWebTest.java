@@ -1,0 +1,201 @@
+package cn.gov.assess.web;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static cn.gov.assess.web.CorrectionFixture.HOTLINE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 网页上的更正（HTTP）：查看、单位账号直接提交到每个更正端点都是 403 且什么也没存；错误的单位、日期、缺原因用中文说明
+ * 且什么也没存；提出人不能由表单冒充；工单历史给经办更正与撤回的链接；重新考核后比较页写明更正。
+ */
+class CorrectionWebTest {
+    static CorrectionFixture f;
+
+    @BeforeAll
+    static void start() {
+        f = new CorrectionFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    static Map<String, String> correction(CorrectionFixture.Client c, String orderNo, String unit, String field, String value,
+                                          String reason) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("_csrf", c.csrf("/corrections"));
+        form.put("channel", HOTLINE);
+        form.put("no", orderNo);
+        form.put("unit", unit);
+        form.put("field", field);
+        form.put("value", value);
+        form.put("reason", reason);
+        return form;
+    }
+
+    static long corrections() {
+        return f.scalar("select count(*) from correction");
+    }
+
+    static long runs() {
+        return f.scalar("select count(*) from assessment_run");
+    }
+
+    static long registered(HttpResponse<String> r) {
+        assertEquals(302, r.statusCode(), r.body());
+        Matcher m = Pattern.compile("&done=(\\d+)$").matcher(r.headers().firstValue("Location").orElse(""));
+        assertTrue(m.find(), r.headers().toString());
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void viewerAndUnitAccountsAreRefusedEveryCorrectionEndpointAndNothingIsStored() {
+        CorrectionFixture.Client op = f.login(CorrectionFixture.OPERATOR);
+        long id = registered(op.post("/corrections", correction(op, "RX202110010001", "县商信局", "办结时间", "2021-10-03 12:00",
+                "回访核实")));
+        for (String who : new String[]{CorrectionFixture.VIEWER, CorrectionFixture.UNIT_USER}) {
+            CorrectionFixture.Client c = f.login(who);
+            long before = corrections();
+            long runsBefore = runs();
+            long auditBefore = f.scalar("select count(*) from audit_log");
+            assertEquals(403, c.get("/corrections").statusCode(), who);
+            String token = c.csrf("/orders");
+            Map<String, String> form = new LinkedHashMap<>(Map.of("_csrf", token, "channel", HOTLINE, "no", "RX202110010001",
+                    "unit", "县商信局", "field", "办结时间", "value", "2021-10-04", "reason", "越权"));
+            HttpResponse<String> r = c.post("/corrections", form);
+            assertEquals(403, r.statusCode(), who);
+            assertTrue(r.body().contains("无权"), r.body());
+            assertEquals(403, c.post("/corrections/" + id + "/withdraw", Map.of("_csrf", token, "reason", "越权")).statusCode(), who);
+            assertEquals(403, c.post("/corrections/rerun", Map.of("_csrf", token, "run", String.valueOf(f.run1))).statusCode(), who);
+            assertEquals(before, corrections(), who + "：不应存下更正或撤回");
+            assertEquals(runsBefore, runs(), who + "：不应开始考核");
+            assertEquals(auditBefore, f.scalar("select count(*) from audit_log"), who);
+            // 工单历史上也没有更正的入口
+            assertFalse(c.get("/orders?no=RX202110010001").body().contains("登记更正"), who);
+        }
+        // 没有 CSRF 校验码的提交（经办也一样）被拒绝
+        assertEquals(403, op.post("/corrections/" + id + "/withdraw", Map.of("reason", "无校验码")).statusCode());
+        assertEquals(0, f.scalar("select count(*) from correction where withdraws_id = " + id));
+    }
+
+    @Test
+    void badUnitBadDateAndMissingReasonAreExplainedInChineseAndNothingIsStored() {
+        CorrectionFixture.Client op = f.login(CorrectionFixture.OPERATOR);
+        long before = corrections();
+        HttpResponse<String> r = op.post("/corrections", correction(op, "RX202110010001", "县商信局", "办理单位", "县不存在局", "派错"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("新值：未知单位“县不存在局”，最接近的已知单位是"), r.body());
+        Map<String, String> form = correction(op, "RX202110010001", "县商信局", "办理时限", "下周", "延期");
+        long assignment = f.assignmentId("RX202110010001", "县商信局");
+        form.put("assignment", String.valueOf(assignment));
+        r = op.post("/corrections", form);
+        assertEquals(400, r.statusCode());
+        int at = r.body().indexOf("新值：无法识别的日期“下周”");
+        assertTrue(at > r.body().indexOf("id=\"a" + assignment + "\""), "错误写在这次转办的表单旁：" + r.body());
+        assertTrue(r.body().contains("value=\"下周\""), "填过的值留在表单里");
+        r = op.post("/corrections", correction(op, "RX202110010001", "县商信局", "办理时限", "2021-10-20", ""));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("原因：原因为空"), r.body());
+        r = op.post("/corrections", correction(op, "RX202110010001", "县商信局", "办理时限", "2021-09-01", "早于受理"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("早于受理时间 2021-10-01 09:20:04"), r.body());
+        r = op.post("/corrections", correction(op, "RX202110010001", "县水利局", "办理时限", "2021-10-20", "单位不对"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("没有派给“县水利局”，现在派给：县商信局"), r.body());
+        r = op.post("/corrections", correction(op, "RX-NONE", "县商信局", "办理时限", "2021-10-20", "没有这件"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("渠道 12345市民热线 中没有工单“RX-NONE”"), r.body());
+        assertFalse(r.body().contains("Exception"), r.body());
+        assertEquals(before, corrections());
+        // 撤回不写原因
+        long id = registered(op.post("/corrections", correction(op, "RX202110010002", currentUnit("RX202110010002"), "办理时限",
+                "2021-10-30", "批准延期")));
+        r = op.post("/corrections/" + id + "/withdraw", Map.of("_csrf", op.csrf("/corrections"), "reason", "  "));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("撤回更正须写明原因"), r.body());
+        assertEquals(0, f.scalar("select count(*) from correction where withdraws_id = " + id));
+        // 撤回两次：第二次说明已撤回过
+        assertEquals(302, op.post("/corrections/" + id + "/withdraw", Map.of("_csrf", op.csrf("/corrections"), "reason", "批错了")).statusCode());
+        r = op.post("/corrections/" + id + "/withdraw", Map.of("_csrf", op.csrf("/corrections"), "reason", "再撤"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("更正 #" + id + " 已经撤回过"), r.body());
+        assertEquals(1, f.scalar("select count(*) from correction where withdraws_id = " + id));
+    }
+
+    static String currentUnit(String orderNo) {
+        long unitId = f.scalar("select a.unit_id from assignment a join work_order o on o.id = a.order_id where o.order_no = '"
+                + orderNo + "'");
+        return f.db.inTransaction(s -> s.find(cn.gov.assess.unit.Unit.class, unitId).getName());
+    }
+
+    @Test
+    void theRequesterIsTheLoggedInAccountWhateverTheFormSays() {
+        CorrectionFixture.Client op = f.login(CorrectionFixture.OPERATOR2);
+        Map<String, String> form = correction(op, "RX202110010003", currentUnit("RX202110010003"), "办理时限", "2021-11-30", "延期");
+        form.put("by", "冒充者");
+        form.put("requestedBy", "冒充者");
+        form.put("提出人", "冒充者");
+        long id = registered(op.post("/corrections", form));
+        assertEquals(CorrectionFixture.OPERATOR2, requester(id));
+        assertEquals(302, op.post("/corrections/" + id + "/withdraw", Map.of("_csrf", op.csrf("/corrections"), "reason", "不用延期",
+                "by", "冒充者")).statusCode());
+        long w = f.scalar("select id from correction where withdraws_id = " + id);
+        assertEquals(CorrectionFixture.OPERATOR2, requester(w));
+        // 操作记录里是这个账号
+        assertEquals(2, f.scalar("select count(*) from audit_log where account = '" + CorrectionFixture.OPERATOR2
+                + "' and action in ('登记更正', '撤回更正') and detail like '%#" + id + "%'"));
+    }
+
+    static String requester(long id) {
+        return f.db.inTransaction(s -> s.createSelectionQuery("select c.requestedBy from Correction c where c.id = :id", String.class)
+                .setParameter("id", id).getSingleResult());
+    }
+
+    @Test
+    void orderHistoryShowsWithdrawnCorrectionsAndGivesOperatorsTheLinks() {
+        CorrectionFixture.Client op = f.login(CorrectionFixture.OPERATOR);
+        String no = "RX202110010004";
+        String unit = currentUnit(no);
+        long kept = registered(op.post("/corrections", correction(op, no, unit, "办理时限", "2021-12-01", "批准延期")));
+        long dropped = registered(op.post("/corrections", correction(op, no, unit, "办结时间", "", "回访未办结")));
+        assertEquals(302, op.post("/corrections/" + dropped + "/withdraw", Map.of("_csrf", op.csrf("/corrections"),
+                "reason", "回访记录有误")).statusCode());
+        String page = op.get("/orders?no=" + no).body();
+        assertTrue(page.contains("更正 #" + dropped + "：") && page.contains("【已撤回】"), page);
+        assertTrue(page.contains("撤回更正 #" + dropped + "（回访记录有误，" + CorrectionFixture.OPERATOR), page);
+        assertTrue(page.contains("原因：批准延期"), page);
+        assertTrue(page.contains("href=\"/corrections?no=" + no + "&amp;channel=" + CorrectionFixture.enc(HOTLINE) + "\""), page);
+        assertTrue(page.contains("#c" + kept + "\">撤回更正 #" + kept + "</a>"), page);
+        assertFalse(page.contains(">撤回更正 #" + dropped + "</a>"), "已撤回的不再给撤回链接");
+        // 更正页：当前值与表单
+        String corr = op.get("/corrections?no=" + no + "&channel=" + CorrectionFixture.enc(HOTLINE)).body();
+        assertTrue(corr.contains("2021-12-01 23:59:59"), corr);
+        assertTrue(corr.contains("id=\"w" + kept + "\""), corr);
+        assertFalse(corr.contains("id=\"w" + dropped + "\""), corr);
+        assertTrue(corr.contains("重新考核 2021-Q4"), corr);
+    }
+
+    @Test
+    void unitAccountSeesItsOwnOrderHistoryWithoutCorrectionLinks() {
+        CorrectionFixture.Client u = f.login(CorrectionFixture.UNIT_USER);
+        HttpResponse<String> r = u.get("/orders?no=" + CorrectionFixture.OVERDUE_ORDER);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("原始：派给 县住建局"), r.body());
+        assertFalse(r.body().contains("/corrections"), r.body());
+        assertEquals(403, u.get("/orders?no=RX202110010001").statusCode(), "别的单位的工单");
+    }
+}
