@@ -182,6 +182,19 @@ public final class Corrections {
      * 同一工单的两条更正同时登记时排队（锁住工单行），后一条看到前一条的结果，原值不会错。
      */
     public Correction record(Request request) {
+        // H2 等锁最多 2 秒：同一工单正有别人在登记（极少见，且很快）时再试两次
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return recordOnce(request);
+            } catch (org.hibernate.exception.LockAcquisitionException e) {
+                if (attempt == 3) {
+                    throw new InputException("工单 " + request.orderNo() + " 正有别人在登记更正，请稍后再提交一次（这次没有登记）");
+                }
+            }
+        }
+    }
+
+    private Correction recordOnce(Request request) {
         List<Map.Entry<String, String>> errors = new ArrayList<>();
         return db.sessions().fromStatelessTransaction(s -> {
             lockOrder(s, request.channel(), request.orderNo());

@@ -4,7 +4,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.gov.assess.workorder.Importer;
+
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 网页上的更正（HTTP）：查看、单位账号直接提交到每个更正端点都是 403 且什么也没存；错误的单位、日期、缺原因用中文说明
- * 且什么也没存；提出人不能由表单冒充；工单历史给经办更正与撤回的链接；重新考核后比较页写明更正。
+ * 且什么也没存；提出人不能由表单冒充；工单历史给经办更正与撤回的链接。并发：一个会话导入数据时另一个会话反复读单位页
+ * （全部 200、内容一致、导入成功）；两个会话同时登记同一转办的更正（都登记上、编号不同、后一条的原值是前一条的新值）。
  */
 class CorrectionWebTest {
     static CorrectionFixture f;
@@ -197,5 +213,126 @@ class CorrectionWebTest {
         assertTrue(r.body().contains("原始：派给 县住建局"), r.body());
         assertFalse(r.body().contains("/corrections"), r.body());
         assertEquals(403, u.get("/orders?no=RX202110010001").statusCode(), "别的单位的工单");
+    }
+
+    /** main 元素的内容（页头里有每个会话不同的 CSRF 校验码）。 */
+    static String main(String html) {
+        int a = html.indexOf("<main>");
+        int b = html.indexOf("</main>");
+        return a < 0 || b < 0 ? html : html.substring(a, b);
+    }
+
+    @Test
+    void oneSessionImportsWhileAnotherKeepsReadingUnitPages() throws Exception {
+        int rows = 20_000;
+        Path dir = Files.createTempDirectory(f.dir, "import");
+        List<String> units = List.of("县住建局", "县人社局", "县商信局", "县水利局", "城关街道办", "法门镇");
+        StringBuilder csv = new StringBuilder("渠道,工单编号,受理时间,办理单位,办理时限,办结时间\n");
+        for (int i = 0; i < rows; i++) {
+            int day = 1 + i % 28;
+            csv.append(HOTLINE).append(",CONC").append(String.format("%06d", i)).append(",2021-11-").append(String.format("%02d", day))
+                    .append(" 09:00:00,").append(units.get(i % units.size())).append(",2021-12-").append(String.format("%02d", day))
+                    .append(" 18:00:00,2021-11-").append(String.format("%02d", day)).append(" 17:00:00\n");
+        }
+        Path file = dir.resolve("并发导入.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        long ordersBefore = f.scalar("select count(*) from work_order");
+
+        // 读者：查看账号，轮流打开各单位的页面与一件工单的历史（每次都查库）
+        List<String> pages = new ArrayList<>();
+        for (String u : List.of("县住建局", "县人社局", "县商信局", "县水利局", "城关街道办", "法门镇", "县教体局", "县医保局")) {
+            pages.add("/runs/" + f.run1 + "/units/" + f.unitId(u));
+        }
+        pages.add("/orders?no=RX202110010005");
+        CorrectionFixture.Client reader = f.login(CorrectionFixture.VIEWER);
+        Map<String, String> first = new HashMap<>();
+        List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean importing = new AtomicBoolean(true);
+        int[] during = {0};
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch readerStarted = new CountDownLatch(1);
+            Future<Integer> reads = pool.submit(() -> {
+                int n = 0;
+                while (importing.get() || n < pages.size()) {
+                    String path = pages.get(n % pages.size());
+                    boolean whileImporting = importing.get();
+                    HttpResponse<String> r = reader.get(path);
+                    readerStarted.countDown();
+                    n++;
+                    if (whileImporting) {
+                        during[0]++;
+                    }
+                    if (r.statusCode() != 200) {
+                        problems.add(path + "：" + r.statusCode());
+                        continue;
+                    }
+                    String body = main(r.body());
+                    String seen = first.putIfAbsent(path, body);
+                    if (seen != null && !seen.equals(body)) {
+                        problems.add(path + "：内容与第一次读到的不同");
+                    }
+                }
+                return n;
+            });
+            readerStarted.await(60, TimeUnit.SECONDS);
+            Future<List<Importer.FileResult>> imported = pool.submit(() -> {
+                try {
+                    return new Importer(f.db, f.rules).importPaths(List.of(file));
+                } finally {
+                    importing.set(false);
+                }
+            });
+            List<Importer.FileResult> result = imported.get(120, TimeUnit.SECONDS);
+            int total = reads.get(120, TimeUnit.SECONDS);
+            assertEquals(rows, result.stream().mapToInt(Importer.FileResult::rowsAdded).sum(), result.toString());
+            assertEquals(ordersBefore + rows, f.scalar("select count(*) from work_order"));
+            assertTrue(problems.isEmpty(), problems.toString());
+            assertTrue(during[0] >= 3, "导入期间只读了 " + during[0] + " 次（共 " + total + " 次）");
+            System.out.println("导入 " + rows + " 行期间读单位页 " + during[0] + " 次，全部 200 且内容一致");
+        } finally {
+            pool.shutdownNow();
+        }
+        // 导入完成后内容仍与导入期间读到的相同（运行一经保存不变）
+        for (String path : pages) {
+            assertEquals(first.get(path), main(reader.get(path).body()), path);
+        }
+    }
+
+    @Test
+    void twoSessionsCorrectingTheSameAssignmentAtOnceBothLandInOrder() throws Exception {
+        CorrectionFixture.Client a = f.login(CorrectionFixture.OPERATOR);
+        CorrectionFixture.Client b = f.login(CorrectionFixture.OPERATOR2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (String no : List.of("RX202110010006", "RX202110010007", "RX202110010008")) {
+                String unit = currentUnit(no);
+                Map<String, String> fa = correction(a, no, unit, "办理时限", "2021-12-20", "甲批准延期");
+                Map<String, String> fb = correction(b, no, unit, "办理时限", "2021-12-25", "乙批准延期");
+                CountDownLatch go = new CountDownLatch(1);
+                Future<HttpResponse<String>> ra = pool.submit(() -> {
+                    go.await();
+                    return a.post("/corrections", fa);
+                });
+                Future<HttpResponse<String>> rb = pool.submit(() -> {
+                    go.await();
+                    return b.post("/corrections", fb);
+                });
+                go.countDown();
+                long ia = registered(ra.get(60, TimeUnit.SECONDS));
+                long ib = registered(rb.get(60, TimeUnit.SECONDS));
+                assertTrue(ia != ib, no + "：两条更正编号相同");
+                List<cn.gov.assess.correction.Correction> both = f.db.inTransaction(s -> s.createSelectionQuery(
+                        "from Correction c where c.orderNo = :n order by c.id", cn.gov.assess.correction.Correction.class)
+                        .setParameter("n", no).getResultList());
+                assertEquals(2, both.size(), no);
+                // 后登记的一条看到了先登记的一条：它的原值是前一条的新值
+                assertEquals(both.get(0).getNewValue(), both.get(1).getOldValue(), no);
+                assertEquals(java.util.Set.of(CorrectionFixture.OPERATOR, CorrectionFixture.OPERATOR2),
+                        java.util.Set.of(both.get(0).getRequestedBy(), both.get(1).getRequestedBy()), no);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
