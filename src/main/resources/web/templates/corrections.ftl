@@ -29,7 +29,7 @@
 <#if withdrawn??><p class="note" role="status" id="withdrawn">已撤回更正 #${withdrawn.getId()}。</p></#if>
 <#if withdrawError??><p class="alert" role="alert" id="withdraw-error">没有撤回更正 #${withdrawError.id?c}：${withdrawError.message}</p></#if>
 <#if notFound??><p class="alert" role="alert">${notFound}</p></#if>
-<#if errors?? && topErrors??><ul class="alert errors" role="alert"><#list errors as x><li>${x.column}：${x.message}</li></#list></ul><p>没有登记任何更正。</p></#if>
+<#if errors?? && topErrors??><div class="alert errors" role="alert">没有登记，请改正后再提交：<ul><#list errors as x><li>${x.column}：${x.message}</li></#list></ul></div></#if>
 <#if orders??>
 <#if orders?size gt 1><p class="note">编号 ${no} 在 ${orders?size} 个渠道都有工单，下面分别列出；只看一个渠道请在上面选择渠道。</p></#if>
 <#list orders as o>
@@ -56,8 +56,7 @@
   <input type="hidden" name="unit" value="${a.unit()}">
   <input type="hidden" name="assignment" value="${a.id()?c}">
   <#if mine>
-  <ul class="alert errors" role="alert"><#list errors as x><li>${x.column}：${x.message}</li></#list></ul>
-  <p class="alert">没有登记。请改正后再提交。</p>
+  <div class="alert errors" role="alert">没有登记，请改正后再提交：<ul><#list errors as x><li>${x.column}：${x.message}</li></#list></ul></div>
   </#if>
   <label>更正项目
     <select name="field"><#list fields as f><option value="${f}"<#if mine && form.field == f> selected</#if>>${f}</option></#list></select>
