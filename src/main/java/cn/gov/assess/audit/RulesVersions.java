@@ -441,8 +441,31 @@ public final class RulesVersions {
 
     // ---------------------------------------------------------------- 检查
 
+    /**
+     * 检查结果按规则指纹留在内存里（最多 32 份）：起草、恢复、重做得到的文件常与已有版本一字不差，不必再编译一遍（每次约 2–5 秒）。
+     * 结果只取决于文件内容与本程序，所以不存库里跨程序版本复用。
+     */
+    private static final Map<String, List<String>> CHECKED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                    return size() > 32;
+                }
+            });
+
     /** 与 {@code assess rules check} 相同：规则与参数表（RulesChecker），再用示例运行渲染每个模板（TemplateCheck）。 */
     public static List<String> check(RuleSet rules) {
+        String key = rules.fingerprint();
+        List<String> known = CHECKED.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<String> result = uncachedCheck(rules);
+        CHECKED.put(key, result);
+        return result;
+    }
+
+    private static List<String> uncachedCheck(RuleSet rules) {
         List<String> errors = new ArrayList<>();
         try {
             errors.addAll(RulesChecker.check(rules).errors());
