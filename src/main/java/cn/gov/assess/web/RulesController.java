@@ -239,7 +239,8 @@ final class RulesController implements WebServer.Controller {
     }
 
     private void publish(Context ctx) {
-        Accounts.Account me = WebServer.me(ctx);
+        // 查看、单位、经办：不看是哪一版，直接拒绝；规则管理只在是起草人时得到具体的理由
+        Accounts.Account me = WebServer.require(ctx, role -> role.approves() || role.editsRules());
         RulesVersions.Version v = find(ctx);
         if (me.name().equals(v.author())) {
             // 起草人自己发布：无论角色，拒绝并记下
