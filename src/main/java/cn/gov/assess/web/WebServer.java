@@ -33,6 +33,7 @@ public final class WebServer implements AutoCloseable {
     final Accounts accounts;
     final AuditLog audit;
     final Results results;
+    final cn.gov.assess.audit.RulesVersions versions;
     final java.nio.file.Path rulesDir;
     private Javalin app;
     /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
@@ -45,12 +46,14 @@ public final class WebServer implements AutoCloseable {
         this.accounts = new Accounts(db);
         this.audit = new AuditLog(db);
         this.results = new Results(db);
+        this.versions = new cn.gov.assess.audit.RulesVersions(db);
     }
 
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
-                new AdminController(this));
+                new AdminController(this), new RulesController(this));
+        recordRulesFolder();
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -93,6 +96,18 @@ public final class WebServer implements AutoCloseable {
     List<String> routes() {
         return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
                 || r.startsWith("PATCH ") || r.startsWith("DELETE ")).toList();
+    }
+
+    /** 库里还没有规则版本时，把服务器的规则目录登记为第 1 版（已发布）；目录有错照样登记，检查结果随版本保存。 */
+    private void recordRulesFolder() {
+        if (rulesDir == null) {
+            return;
+        }
+        try {
+            versions.ensureInitial(rulesDir);
+        } catch (InputException e) {
+            System.err.println("规则目录没有登记为版本：" + String.join("；", e.problems()));
+        }
     }
 
     /** 启动后在后台先读入最近一次运行并生成它的报告（第一次约需数秒），首个访问者不用等。 */
