@@ -176,9 +176,9 @@ final class CorrectionController implements WebServer.Controller {
         ctx.redirect("/diff?a=" + baseId + "&b=" + result.runId());
     }
 
-    /** 重新考核用的规则（唯一的一处：规则改为存库的版本后只改这里）。 */
+    /** 重新考核用的规则（唯一的一处）：当前发布的规则版本，与网页上开始的运行相同；库里还没有版本时用服务器的规则目录。 */
     private RuleSet rulesForRun() {
-        return RuleSet.load(web.rulesDir);
+        return web.versions.currentVersion().isPresent() ? web.versions.current().rules() : RuleSet.load(web.rulesDir);
     }
 
     private static String form(Context ctx, String name) {

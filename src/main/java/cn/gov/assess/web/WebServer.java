@@ -33,8 +33,11 @@ public final class WebServer implements AutoCloseable {
     final Accounts accounts;
     final AuditLog audit;
     final Results results;
+    final cn.gov.assess.audit.RulesVersions versions;
     final java.nio.file.Path rulesDir;
     private Javalin app;
+    /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
@@ -43,17 +46,20 @@ public final class WebServer implements AutoCloseable {
         this.accounts = new Accounts(db);
         this.audit = new AuditLog(db);
         this.results = new Results(db);
+        this.versions = new cn.gov.assess.audit.RulesVersions(db);
     }
 
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
-                new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this), new CorrectionController(this),
-                new AdminController(this));
+                new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
+                new CorrectionController(this), new AdminController(this), new RulesController(this));
+        recordRulesFolder();
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "text/html; charset=utf-8";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(1000));
+            cfg.events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath()));
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             cfg.routes.before(this::guard);
             // 服务器处理一个请求用的时间（毫秒），供测速与排查：Server-Timing 响应头
@@ -85,6 +91,24 @@ public final class WebServer implements AutoCloseable {
     }
 
     public int port() { return app.port(); }
+
+    /** 注册过的路由，形如“POST /admin/users/{id}/active”（不含 before/after 等过滤器）。 */
+    List<String> routes() {
+        return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
+                || r.startsWith("PATCH ") || r.startsWith("DELETE ")).toList();
+    }
+
+    /** 库里还没有规则版本时，把服务器的规则目录登记为第 1 版（已发布）；目录有错照样登记，检查结果随版本保存。 */
+    private void recordRulesFolder() {
+        if (rulesDir == null) {
+            return;
+        }
+        try {
+            versions.ensureInitial(rulesDir);
+        } catch (InputException e) {
+            System.err.println("规则目录没有登记为版本：" + String.join("；", e.problems()));
+        }
+    }
 
     /** 启动后在后台先读入最近一次运行并生成它的报告（第一次约需数秒），首个访问者不用等。 */
     private void warmUp() {
@@ -196,7 +220,7 @@ public final class WebServer implements AutoCloseable {
     static Accounts.Account require(Context ctx, java.util.function.Predicate<Role> allowed) {
         Accounts.Account a = me(ctx);
         if (!allowed.test(a.role())) {
-            throw WebError.forbidden();
+            throw WebError.notAllowed(a.role());
         }
         return a;
     }
