@@ -81,6 +81,9 @@ public final class Preview {
             return m != Mark.SAME && segments.stream().allMatch(s -> s.mark() == m) ? m : Mark.SAME;
         }
 
+        public boolean insertedLine() { return whole() == Mark.INSERTED; }
+        public boolean deletedLine() { return whole() == Mark.DELETED; }
+
         /** 纯文字写法：新增写成【+…】，删去写成【-…】。 */
         public String marked() {
             StringBuilder sb = new StringBuilder();
