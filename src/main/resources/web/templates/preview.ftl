@@ -59,7 +59,7 @@
 <p class="note">${r.notice().file()}，按草稿规则排出；<ins>新增</ins>、<del>删去</del>的文字已标出。</p>
 <div class="preview-notice">
 <#list r.notice().lines() as line>
-<p class="<#if line.insertedLine()>line-ins<#elseif line.deletedLine()>line-del<#elseif line.changed()>line-changed</#if>"><#list line.segments() as s><#if s.inserted()><ins>${s.text()}</ins><#elseif s.deleted()><del>${s.text()}</del><#else>${s.text()}</#if></#list></p>
+<p class="<#if line.heading() gt 0>h${line.heading()} </#if><#if line.insertedLine()>line-ins<#elseif line.deletedLine()>line-del<#elseif line.changed()>line-changed</#if>"><#list line.shown() as s><#if s.inserted()><ins>${s.text()}</ins><#elseif s.deleted()><del>${s.text()}</del><#else>${s.text()}</#if></#list></p>
 </#list>
 </div>
 </section>

@@ -60,6 +60,8 @@ public final class Preview {
 
     public enum Mark { SAME, INSERTED, DELETED }
 
+    private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile("(#{1,3}) ");
+
     /** 通报全文一行里的一段：未变、新增或删去。 */
     public record Segment(Mark mark, String text) {
         public boolean inserted() { return mark == Mark.INSERTED; }
@@ -79,6 +81,32 @@ public final class Preview {
             }
             Mark m = segments.get(0).mark();
             return m != Mark.SAME && segments.stream().allMatch(s -> s.mark() == m) ? m : Mark.SAME;
+        }
+
+        /** Markdown 标题行（“# ”“## ”“### ” 开头、前缀未改动）的级别，其余为 0；网页按标题显示，不印出井号。 */
+        public int heading() {
+            if (segments.isEmpty()) {
+                return 0;
+            }
+            java.util.regex.Matcher m = HEADING.matcher(segments.get(0).text());
+            return m.lookingAt() && segments.get(0).mark() != Mark.DELETED ? m.group(1).length() : 0;
+        }
+
+        /** 显示用的各段：标题行去掉井号前缀。 */
+        public List<Segment> shown() {
+            int h = heading();
+            if (h == 0) {
+                return segments;
+            }
+            List<Segment> out = new ArrayList<>(segments);
+            Segment first = out.get(0);
+            String rest = first.text().substring(h + 1);
+            if (rest.isEmpty()) {
+                out.remove(0);
+            } else {
+                out.set(0, new Segment(first.mark(), rest));
+            }
+            return out;
         }
 
         public boolean insertedLine() { return whole() == Mark.INSERTED; }
