@@ -179,7 +179,9 @@ public final class Preview {
             // 现行规则的预演与草稿的检查、预演同时进行；每边的规则会话再用一半的核
             int each = Math.max(1, cores / 2);
             Future<Side> baseSide = pool.submit(() -> side(db, base, period, c, each, baseName));
+            long tc = System.nanoTime();
             List<String> errors = check(draft, draftName);
+            long checkNanos = System.nanoTime() - tc;
             if (!errors.isEmpty()) {
                 baseSide.cancel(true);
                 return new Outcome(errors, null);
@@ -202,7 +204,12 @@ public final class Preview {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("预览被中断", e);
             }
+            long t1 = System.nanoTime();
             Result r = compare(a, b, period, c, baseName, draftName, System.nanoTime() - t0);
+            if (Boolean.getBoolean("assess.timing")) {
+                System.err.printf("预览：检查草稿 %.2f 秒（与现行规则的考核同时），到两边都考核完、排好通报 %.2f 秒（现行 %.2f、草稿 %.2f），比较 %.2f 秒%n",
+                        checkNanos / 1e9, (t1 - t0) / 1e9, a.nanos() / 1e9, b.nanos() / 1e9, (System.nanoTime() - t1) / 1e9);
+            }
             return new Outcome(List.of(), r);
         } finally {
             pool.shutdownNow();
@@ -225,10 +232,11 @@ public final class Preview {
     }
 
     /** 一边的预演：考核（不保存）、排出通报。 */
-    private record Side(Assessor.Result result, RunStore.StoredRun stored, String noticeFile, String notice) {
+    private record Side(Assessor.Result result, RunStore.StoredRun stored, String noticeFile, String notice, long nanos) {
     }
 
     private static Side side(Database db, RuleSet rules, Period period, LocalDateTime cutoff, int threads, String name) {
+        long t0 = System.nanoTime();
         Assessor.Result r;
         try {
             r = new Assessor(db, threads).assess(period, cutoff, rules);
@@ -241,7 +249,7 @@ public final class Preview {
         RunStore.StoredRun stored = RunStore.preview(r);
         Map<String, byte[]> files = new ReportWriter().render(stored, false).files();
         String file = files.containsKey("通报.md") ? "通报.md" : "sections.md";
-        return new Side(r, stored, file, new String(files.get(file), StandardCharsets.UTF_8));
+        return new Side(r, stored, file, new String(files.get(file), StandardCharsets.UTF_8), System.nanoTime() - t0);
     }
 
     private static Result compare(Side a, Side b, Period period, LocalDateTime cutoff, String baseName, String draftName,

@@ -148,6 +148,10 @@ final class RulesCommand implements Runnable {
                 description = "截至日期（默认：给了 --period 时为考核期最后一天 23:59:59，否则为最近一次运行的截至时点）")
         String cutoff;
 
+        @picocli.CommandLine.Option(names = "--repeat", paramLabel = "次数",
+                description = "测速用：在同一进程里连续预览这么多次，最后列出每次的用时（第一次含编译规则）")
+        int repeat = 1;
+
         @picocli.CommandLine.Option(names = "--full", description = "通报全文整篇列出（默认只列改动的行及其前后各一行）")
         boolean full;
 
@@ -186,13 +190,21 @@ final class RulesCommand implements Runnable {
                         c = run.getCutoff();
                     }
                 }
-                cn.gov.assess.audit.Preview.Outcome o = cn.gov.assess.audit.Preview.run(db, current, draft, p, c,
-                        "现行规则（" + baseDir + "）", "草稿（" + draftDir + "）");
-                if (!o.ok()) {
-                    o.errors().forEach(cl.getErr()::println);
-                    return 1;
+                List<String> times = new ArrayList<>();
+                cn.gov.assess.audit.Preview.Outcome o = null;
+                for (int i = 0; i < Math.max(1, repeat); i++) {
+                    o = cn.gov.assess.audit.Preview.run(db, current, draft, p, c,
+                            "现行规则（" + baseDir + "）", "草稿（" + draftDir + "）");
+                    if (!o.ok()) {
+                        o.errors().forEach(cl.getErr()::println);
+                        return 1;
+                    }
+                    times.add(String.format("%.2f", o.result().millis() / 1000.0));
                 }
                 cn.gov.assess.audit.Preview.text(o, full).forEach(cl.getOut()::println);
+                if (repeat > 1) {
+                    cl.getOut().println("各次预览用时（秒）：" + String.join("、", times));
+                }
             }
             return 0;
         }
