@@ -38,6 +38,8 @@ public final class WebServer implements AutoCloseable {
     private Javalin app;
     /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** 在 start 之前加入的其他控制器（测试用，如预览页的测试路由）。 */
+    final List<Controller> extraControllers = new java.util.ArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
@@ -71,6 +73,7 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.get("/assets/{file}", this::asset);
             controllers.forEach(c -> c.routes(cfg.routes));
+            extraControllers.forEach(c -> c.routes(cfg.routes));
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
             cfg.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, String.join("；", e.problems())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
