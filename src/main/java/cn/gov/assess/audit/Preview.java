@@ -157,6 +157,21 @@ public final class Preview {
     private Preview() {
     }
 
+    /** 预览的考核期与截至时点。 */
+    public record Target(Period period, LocalDateTime cutoff) {
+    }
+
+    /** 默认的考核期与截至时点：最近一次（未作废的）运行的；还没有运行时为 null。 */
+    public static Target latest(Database db) {
+        RunStore store = new RunStore(db);
+        Long id = store.latestRunId();
+        if (id == null) {
+            return null;
+        }
+        return store.runs().stream().filter(r -> r.getId().equals(id)).findFirst()
+                .map(r -> new Target(r.getPeriod(), r.getCutoff())).orElse(null);
+    }
+
     /**
      * 预览：base 是现行规则，draft 是草稿；两边对同一考核期、同一截至时点（为 null 时取考核期最后一天 23:59:59）的已存数据
      * 各考核一次（在两个线程上同时进行），不保存。
@@ -183,7 +198,8 @@ public final class Preview {
             List<String> errors = check(draft, draftName);
             long checkNanos = System.nanoTime() - tc;
             if (!errors.isEmpty()) {
-                baseSide.cancel(true);
+                // 不中断现行规则那一边（H2 文件库的线程在读写时被中断会关掉库文件），让它自己做完，结果丢弃
+                baseSide.cancel(false);
                 return new Outcome(errors, null);
             }
             Future<Side> draftSide = pool.submit(() -> side(db, draft, period, c, each, draftName));
@@ -212,7 +228,7 @@ public final class Preview {
             }
             return new Outcome(List.of(), r);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
     }
 
@@ -382,8 +398,9 @@ public final class Preview {
             for (RunListEntry e : after) {
                 if (!inBefore.contains(e.getUnitId())) {
                     String placing = placing(b.result().placings(), e.getListName(), e.getChannel(), e.getUnitId());
+                    String reason = Objects.toString(e.getReason(), "");
                     entering.add(new Member(e.getUnitLabel(), e.getUnitGroup(), e.getPosition(), e.getRank(),
-                            e.getReason() + (placing == null || e.getReason().contains(placing) ? "" : "（" + placing + "）")));
+                            reason + (placing == null || reason.contains(placing) ? "" : "（" + placing + "）")));
                 }
             }
             List<Member> leaving = new ArrayList<>();

@@ -178,16 +178,13 @@ final class RulesCommand implements Runnable {
                 if (period != null) {
                     p = cn.gov.assess.facts.Period.parse(period);
                 } else {
-                    cn.gov.assess.run.RunStore store = new cn.gov.assess.run.RunStore(db);
-                    Long latest = store.latestRunId();
+                    cn.gov.assess.audit.Preview.Target latest = cn.gov.assess.audit.Preview.latest(db);
                     if (latest == null) {
                         throw new cn.gov.assess.io.InputException("数据库中还没有考核运行，请用 --period 指定考核期（如 2021-Q4、2026-03）");
                     }
-                    cn.gov.assess.run.AssessmentRun run = store.runs().stream().filter(r -> r.getId().equals(latest))
-                            .findFirst().orElseThrow();
-                    p = run.getPeriod();
+                    p = latest.period();
                     if (c == null) {
-                        c = run.getCutoff();
+                        c = latest.cutoff();
                     }
                 }
                 List<String> times = new ArrayList<>();
