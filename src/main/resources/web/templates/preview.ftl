@@ -47,10 +47,12 @@
 <thead><tr><th>单位</th><th>范围</th><th>项目</th><th>变化</th></tr></thead>
 <tbody>
 <#list r.units() as u>
+<#if u?index gte 2000><#break></#if>
 <tr><td>${u.unit()}</td><td>${u.scope()}</td><td>${u.kind()}</td><td>${u.what()}</td></tr>
 </#list>
 </tbody>
 </table>
+<#if r.units()?size gt 2000><p class="note">共 ${r.units()?size} 处变化，这里列出前 2000 处；完整清单用命令 assess rules preview 查看。</p></#if>
 </#if>
 </section>
 </#if>
