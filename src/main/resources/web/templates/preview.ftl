@@ -11,6 +11,9 @@
 <section id="summary">
 <h2>汇总</h2>
 <p>考核期 ${period}，截至 ${cutoff}；同一批数据：工单 ${r.orders()} 个，转办 ${r.assignments()} 条；预览用时 ${seconds} 秒。</p>
+<#if r.assignments() == 0>
+<p class="preview-none">注意：数据库中没有这个考核期（截至时点以前受理）的工单，两边都是空的考核；请确认考核期，或先导入数据。</p>
+</#if>
 <#if r.unchanged()>
 <p class="preview-none">没有变化：按草稿考核，各单位的数字、名单和通报全文都与现行规则相同。</p>
 <#else>

@@ -254,16 +254,18 @@ public final class Preview {
     private static Side side(Database db, RuleSet rules, Period period, LocalDateTime cutoff, int threads, String name) {
         long t0 = System.nanoTime();
         Assessor.Result r;
+        RunStore.StoredRun stored;
+        Map<String, byte[]> files;
         try {
             r = new Assessor(db, threads).assess(period, cutoff, rules);
+            stored = RunStore.preview(r);
+            files = new ReportWriter().render(stored, false).files();
         } catch (InputException e) {
             List<String> problems = new ArrayList<>();
-            problems.add(name + "不能考核：");
+            problems.add(name + "不能考核或排出通报：");
             problems.addAll(e.problems());
             throw new InputException(problems);
         }
-        RunStore.StoredRun stored = RunStore.preview(r);
-        Map<String, byte[]> files = new ReportWriter().render(stored, false).files();
         String file = files.containsKey("通报.md") ? "通报.md" : "sections.md";
         return new Side(r, stored, file, new String(files.get(file), StandardCharsets.UTF_8), System.nanoTime() - t0);
     }
@@ -560,6 +562,9 @@ public final class Preview {
         out.add("预览（未保存）：" + r.draftName() + " 与 " + r.baseName() + "，考核期 " + r.period().code() + "，截至 "
                 + r.cutoff().toString().replace('T', ' ') + "，同一批数据（工单 " + r.orders() + " 个，转办 " + r.assignments()
                 + " 条），用时 " + String.format("%.1f", r.millis() / 1000.0) + " 秒");
+        if (r.assignments() == 0) {
+            out.add("注意：数据库中没有这个考核期（截至时点以前受理）的工单，两边都是空的考核；请确认考核期，或先导入数据。");
+        }
         out.add("");
         out.add("一、汇总");
         if (r.ruleFiles().isEmpty()) {
