@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"检查规则目录、运行场景测试、预览规则草稿的效果。"},
-        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Vars.class, RulesCommand.Preview.class})
+        description = {"检查规则目录、运行场景测试、预览规则草稿的效果；列出与导出网页上管理的规则版本。"},
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Vars.class, RulesCommand.Preview.class,
+                RulesCommand.Versions.class, RulesCommand.Export.class})
 final class RulesCommand implements Runnable {
     @ParentCommand
     Main main;
@@ -128,6 +129,35 @@ final class RulesCommand implements Runnable {
         }
     }
 
+    @Command(name = "versions", mixinStandardHelpOptions = true,
+            description = {"列出数据库中的规则版本（网页工作台上起草、发布的）：状态、起草人、发布人、发布时间与理由。"})
+    static final class Versions implements Callable<Integer> {
+        @ParentCommand
+        RulesCommand parent;
+
+        @Override
+        public Integer call() {
+            var out = parent.spec.commandLine().getOut();
+            try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
+                List<cn.gov.assess.audit.RulesVersions.Version> all = new cn.gov.assess.audit.RulesVersions(db).all();
+                if (all.isEmpty()) {
+                    out.println("数据库中还没有规则版本（网页服务第一次启动时把规则目录登记为第 1 版）。");
+                    return 0;
+                }
+                Long current = all.stream().filter(cn.gov.assess.audit.RulesVersions.Version::published).findFirst()
+                        .map(cn.gov.assess.audit.RulesVersions.Version::id).orElse(null);
+                for (var v : all) {
+                    out.printf("%s  %s%s  起草 %s %s%s%s%n", v.label(), v.state(), current != null && current == v.id() ? "（当前）" : "",
+                            v.author(), v.createdAt().toString().replace('T', ' '),
+                            v.baseNumber() == null ? "" : "  基于第 " + v.baseNumber() + " 版",
+                            v.published() ? "  发布 " + v.publisher() + " " + v.publishedAt().toString().replace('T', ' ')
+                                    + "  理由：" + v.publishReason() : v.checkOk() ? "" : "  检查有 " + v.checkErrors().size() + " 处错误");
+                }
+            }
+            return 0;
+        }
+    }
+
     @Command(name = "preview", mixinStandardHelpOptions = true,
             description = {"预览规则草稿的效果：用 --rules 给的草稿目录与现行规则目录（默认程序目录下的 rules/，可用 --base 另指）",
                     "各对库中同一考核期、同一截至时点的数据考核一次（都不保存），列出名单变化、单位变化和通报全文的改动。",
@@ -202,6 +232,47 @@ final class RulesCommand implements Runnable {
                 if (repeat > 1) {
                     cl.getOut().println("各次预览用时（秒）：" + String.join("、", times));
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"把数据库中的一个规则版本的全部文件写到一个新目录（不存在或为空），可以用 rules check、--rules 或比较工具使用。"})
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        RulesCommand parent;
+
+        @picocli.CommandLine.Option(names = "--version", required = true, paramLabel = "N", description = "第几版")
+        int version;
+
+        @Parameters(paramLabel = "目录", description = "写到哪个目录（不存在或为空）")
+        Path dir;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
+                var versions = new cn.gov.assess.audit.RulesVersions(db);
+                var v = versions.byNumber(version).orElseThrow(() -> new cn.gov.assess.io.InputException(
+                        "数据库中没有第 " + version + " 版规则（bin/assess rules versions 列出各版本）"));
+                if (java.nio.file.Files.isDirectory(dir)) {
+                    try (var list = java.nio.file.Files.list(dir)) {
+                        if (list.findAny().isPresent()) {
+                            throw new cn.gov.assess.io.InputException("目录 " + dir + " 不是空的；请给一个新目录，免得覆盖已有的规则文件");
+                        }
+                    }
+                }
+                Path root = dir.toAbsolutePath().normalize();
+                for (var f : versions.files(v.id()).entrySet()) {
+                    Path target = root.resolve(f.getKey()).normalize();
+                    if (!target.startsWith(root)) {
+                        throw new cn.gov.assess.io.InputException("版本中的文件名 " + f.getKey() + " 不在目录之内，没有写出");
+                    }
+                    java.nio.file.Files.createDirectories(target.getParent());
+                    java.nio.file.Files.writeString(target, f.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+                parent.spec.commandLine().getOut().printf("已把%s（%s）的 %d 个文件写到 %s%n", v.label(), v.state(),
+                        versions.files(v.id()).size(), dir);
             }
             return 0;
         }
