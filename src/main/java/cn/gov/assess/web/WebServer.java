@@ -34,6 +34,9 @@ public final class WebServer implements AutoCloseable {
     final AuditLog audit;
     final Results results;
     final java.nio.file.Path rulesDir;
+    final Jobs jobs;
+    /** 一次上传的上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
+    static final int MAX_UPLOAD_MB = 600;
     private Javalin app;
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
@@ -43,17 +46,22 @@ public final class WebServer implements AutoCloseable {
         this.accounts = new Accounts(db);
         this.audit = new AuditLog(db);
         this.results = new Results(db);
+        this.jobs = new Jobs(audit);
     }
 
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
-                new AdminController(this));
+                new AdminController(this), new ImportRunController(this), new JobController(this));
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "text/html; charset=utf-8";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(1000));
+            // 上传：超过 1 MB 的部分写到临时目录而不占内存（Jetty 在请求结束时删除）；单个文件与整个请求的上限
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             cfg.routes.before(this::guard);
             // 服务器处理一个请求用的时间（毫秒），供测速与排查：Server-Timing 响应头
@@ -104,6 +112,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.close();
         if (app != null) {
             try {
                 app.stop();
@@ -133,6 +142,11 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Set-Cookie", Sessions.cookieHeader(s, WebServer.https(ctx)));
         }
         ctx.attribute(SESSION, s);
+        if (ctx.method() == HandlerType.POST && ctx.isMultipartFormData() && ctx.contentLength() > MAX_UPLOAD_MB * 1048576L) {
+            ctx.skipRemainingHandlers();
+            error(ctx, 413, "上传的文件太大：一次最多 " + MAX_UPLOAD_MB + " MB。请分几次上传。");
+            return;
+        }
         if (ctx.method() == HandlerType.POST && !s.csrfMatches(ctx.formParam("_csrf"))) {
             ctx.skipRemainingHandlers();
             error(ctx, 403, "表单缺少有效的校验码（可能页面已过期），没有执行。请刷新页面后重试。");
