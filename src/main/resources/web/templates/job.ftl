@@ -40,7 +40,7 @@
   <thead><tr><th>文件</th><th class="num">行</th><th>列</th><th>值</th><th>说明</th></tr></thead>
   <tbody>
   <#list problems[0..<shown] as p>
-  <tr><td>${p.file()}</td><td class="num">${p.line()}</td><td>${p.column()}</td><td>${p.value()}</td><td>${p.message()}</td></tr>
+  <tr><td>${p.file}</td><td class="num">${p.line}</td><td>${p.column}</td><td>${p.value}</td><td>${p.message}</td></tr>
   </#list>
   </tbody>
   </table>

@@ -3,7 +3,7 @@
 <h2>最近的任务</h2>
 <#if jobs?has_content>
 <table class="grid jobs">
-<thead><tr><th>开始时间</th><th>任务</th><th>账号</th><th>状态</th><th></th></tr></thead>
+<thead><tr><th>提交时间</th><th>任务</th><th>账号</th><th>状态</th><th></th></tr></thead>
 <tbody>
 <#list jobs as j>
 <tr><td>${j.created}</td><td>${j.title}</td><td>${j.owner}</td><td class="state-${j.state}">${j.state}</td>

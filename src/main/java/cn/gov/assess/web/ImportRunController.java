@@ -11,10 +11,8 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.workorder.Importer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +34,8 @@ import java.util.stream.Stream;
 final class ImportRunController implements WebServer.Controller {
     /** 可导入的文件（与 assess import 读目录时相同的扩展名）。 */
     private static final java.util.regex.Pattern ACCEPTED = java.util.regex.Pattern.compile("(?i).+\\.(csv|xlsx|xlsm|xls)");
+    /** 网页上传的文件在导入记录（import_batch.file_name）里的前缀。 */
+    static final String UPLOADED = "网页上传/";
     private final WebServer web;
 
     ImportRunController(WebServer web) {
@@ -76,7 +76,16 @@ final class ImportRunController implements WebServer.Controller {
      */
     private void upload(Context ctx) {
         Accounts.Account me = WebServer.require(ctx, Role::operates);
-        List<UploadedFile> uploads = ctx.uploadedFiles("files").stream().filter(f -> f.size() > 0 || !f.filename().isEmpty()).toList();
+        ctx.uploadedFiles("files"); // 让 Javalin 按上面的上限与临时目录配置解析 multipart
+        List<jakarta.servlet.http.Part> uploads;
+        try {
+            uploads = ctx.req().getParts().stream()
+                    .filter(part -> "files".equals(part.getName()) && part.getSubmittedFileName() != null
+                            && !part.getSubmittedFileName().isBlank())
+                    .toList();
+        } catch (IOException | jakarta.servlet.ServletException e) {
+            throw new InputException("上传没有完成，请重新选择文件上传");
+        }
         if (uploads.isEmpty()) {
             ctx.status(400);
             renderImport(ctx, "请先选择要导入的文件（.csv、.xlsx 或 .xls，可一次选多个）。");
@@ -91,8 +100,8 @@ final class ImportRunController implements WebServer.Controller {
         List<String> names = new ArrayList<>();
         try {
             Set<String> seen = new HashSet<>();
-            for (UploadedFile f : uploads) {
-                String name = baseName(f.filename());
+            for (jakarta.servlet.http.Part f : uploads) {
+                String name = baseName(f.getSubmittedFileName());
                 if (!ACCEPTED.matcher(name).matches() || name.startsWith(".") || name.startsWith("~$")) {
                     throw new InputException("“" + name + "”不是可导入的文件：只能导入 .csv、.xlsx、.xls 文件");
                 }
@@ -103,10 +112,9 @@ final class ImportRunController implements WebServer.Controller {
                 if (!dir.equals(target.getParent())) {
                     throw new InputException("“" + name + "”不是可用的文件名，请改名后再上传");
                 }
-                try (InputStream in = f.content()) {
-                    Files.copy(in, target);
-                }
-                names.add(name + "（" + kb(f.size()) + "）");
+                // Jetty 已把大于 1 MB 的部分写在磁盘上：write 只是把它移过来，不再复制一遍
+                f.write(target.toString());
+                names.add(name + "（" + kb(f.getSize()) + "）");
             }
         } catch (InputException e) {
             delete(dir);
@@ -140,6 +148,16 @@ final class ImportRunController implements WebServer.Controller {
                     rows.add(m);
                 }
                 j.files(rows);
+                // 导入记录里的文件名：临时目录换成“网页上传/”（临时目录已删除，留着它没有意义）
+                Sql.work(web.db, conn -> {
+                    try (java.sql.PreparedStatement ps = conn.prepareStatement(
+                            "update import_batch set file_name = ? || substring(file_name, ?) where file_name like ?")) {
+                        ps.setString(1, UPLOADED);
+                        ps.setInt(2, prefix.length() + 1);
+                        ps.setString(3, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                        return ps.executeUpdate();
+                    }
+                });
             } catch (InputException e) {
                 // 错误里的文件名只留原名，不露出服务器上的临时目录
                 throw new InputException(e.problems().stream().map(p -> p.replace(prefix, "")).toList());

@@ -54,7 +54,11 @@ final class JobController implements WebServer.Controller {
         model.put("runId", job.runId());
         model.put("summary", job.summary());
         model.put("failure", job.failure());
-        model.put("problems", job.problems());
+        List<Map<String, String>> problems = new ArrayList<>();
+        for (Jobs.Problem p : job.problems()) {
+            problems.add(Map.of("file", p.file(), "line", p.line(), "column", p.column(), "value", p.value(), "message", p.message()));
+        }
+        model.put("problems", problems);
         model.put("shown", Math.min(job.problems().size(), 1000));
         web.views.render(ctx, "job.ftl", model);
     }

@@ -123,6 +123,19 @@ class ImportRunAccessTest {
         assertTrue(page.contains(OperateFixture.HOTLINE) && !page.contains("assess-upload-"), "结果只显示原文件名");
     }
 
+    @Test
+    void jobsAreInTheAuditLogAndImportRecordsKeepTheOriginalName() {
+        List<String> actions = new AuditLog(f.db).recent(0, 100, OperateFixture.OPERATOR).stream()
+                .map(e -> e.action() + "：" + e.detail()).toList();
+        String id = jobPath.substring("/jobs/".length());
+        assertTrue(actions.stream().anyMatch(a -> a.startsWith("开始导入") && a.contains(id)), actions.toString());
+        assertTrue(actions.stream().anyMatch(a -> a.startsWith("导入完成") && a.contains(id)), actions.toString());
+        assertTrue(actions.stream().anyMatch(a -> a.startsWith("上传文件") && a.contains(OperateFixture.HOTLINE)), actions.toString());
+        assertTrue(cn.gov.assess.TestSupport.scalar(f.db, "select count(*) from import_batch where file_name = '"
+                + ImportRunController.UPLOADED + OperateFixture.HOTLINE + "'") >= 1);
+        assertEquals(0, cn.gov.assess.TestSupport.scalar(f.db, "select count(*) from import_batch where file_name like '%assess-upload-%'"));
+    }
+
     private static Set<String> uploadDirs() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("assess-upload-")).collect(Collectors.toSet());
