@@ -32,16 +32,19 @@ final class Jobs implements AutoCloseable {
 
     /** 一处错误：文件、行、列、值、说明。从 {@link InputException} 的中文句子拆出；拆不出的只有说明。 */
     record Problem(String file, String line, String column, String value, String message) {
-        private static final Pattern AT = Pattern.compile(
-                "^(.+?) 第 (\\d+) 行(?:第 (\\d+) 列（([^）]*)）|第 \\d+ 个字符附近|附近|（([^）]*)）)?：(.*)$", Pattern.DOTALL);
+        /** “文件 第 N 行第 C 列（列名）：说明”（CSV）、“文件 工作表“…” 第 N 行 F 列（列名）：说明”（Excel）及其变体。 */
+        private static final Pattern AT = Pattern.compile("^(?<file>.+?) 第 (?<line>\\d+) 行(?:第 (?<num>\\d+) 列（(?<col>[^）]*)）"
+                + "| (?<letter>[A-Z]{1,3}) 列（(?<xcol>[^）]*)）|第 \\d+ 个字符附近|附近|（(?<note>[^）]*)）)?：(?<msg>.*)$", Pattern.DOTALL);
         private static final Pattern WHOLE_FILE = Pattern.compile("^([^：]+\\.(?i:csv|xlsx|xlsm|xls))：(.*)$", Pattern.DOTALL);
         private static final Pattern VALUE = Pattern.compile("“([^”]*)”");
 
         static Problem parse(String text) {
             Matcher m = AT.matcher(text);
             if (m.matches()) {
-                String column = m.group(3) != null ? m.group(4) + "（第 " + m.group(3) + " 列）" : m.group(5) != null ? m.group(5) : "";
-                return new Problem(m.group(1), m.group(2), column, value(m.group(6)), m.group(6));
+                String column = m.group("col") != null ? m.group("col") + "（第 " + m.group("num") + " 列）"
+                        : m.group("xcol") != null ? m.group("xcol") + "（" + m.group("letter") + " 列）"
+                        : m.group("note") != null ? m.group("note") : "";
+                return new Problem(m.group("file"), m.group("line"), column, value(m.group("msg")), m.group("msg"));
             }
             m = WHOLE_FILE.matcher(text);
             if (m.matches()) {

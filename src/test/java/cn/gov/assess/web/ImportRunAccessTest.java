@@ -136,6 +136,35 @@ class ImportRunAccessTest {
         assertEquals(0, cn.gov.assess.TestSupport.scalar(f.db, "select count(*) from import_batch where file_name like '%assess-upload-%'"));
     }
 
+    @Test
+    void anExcelUploadIsReadAndItsBadCellIsTabled() throws Exception {
+        OperateFixture.Client op = f.new Client().login(OperateFixture.OPERATOR);
+        Path xlsx = f.dir.resolve("12345市民热线-网页.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet s = wb.createSheet("工单明细");
+            String[][] rows = {{"工单编号", "受理时间", "办理单位", "办理时限", "办结时间"},
+                    {"XL0001", "2021-10-08 09:00", "法门镇", "2021-10-13 18:00", "2021-10-10 10:00"},
+                    {"XL0002", "十月九日", "法门镇", "2021-10-14 18:00", ""}};
+            for (int r = 0; r < rows.length; r++) {
+                org.apache.poi.ss.usermodel.Row row = s.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            try (java.io.OutputStream out = Files.newOutputStream(xlsx)) {
+                wb.write(out);
+            }
+        }
+        String before = f.counts();
+        HttpResponse<String> r = op.upload("/import", Map.of("_csrf", op.csrf("/import")), List.of(xlsx));
+        String job = r.headers().firstValue("Location").orElseThrow();
+        String json = op.awaitJob(job, 120);
+        assertTrue(json.contains("\"state\":\"失败\""), json);
+        String page = op.get(job).body();
+        assertTrue(page.contains("<td class=\"num\">3</td>") && page.contains("受理时间（B 列）") && page.contains("<td>十月九日</td>"), page);
+        assertEquals(before, f.counts());
+    }
+
     private static Set<String> uploadDirs() throws IOException {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("assess-upload-")).collect(Collectors.toSet());
