@@ -38,6 +38,8 @@ public final class WebServer implements AutoCloseable {
     /** 一次上传的上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
     static final int MAX_UPLOAD_MB = 600;
     private Javalin app;
+    /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
@@ -62,6 +64,7 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
             cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
+            cfg.events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath()));
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             cfg.routes.before(this::guard);
             // 服务器处理一个请求用的时间（毫秒），供测速与排查：Server-Timing 响应头
@@ -93,6 +96,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     public int port() { return app.port(); }
+
+    /** 注册过的路由，形如“POST /admin/users/{id}/active”（不含 before/after 等过滤器）。 */
+    List<String> routes() {
+        return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
+                || r.startsWith("PATCH ") || r.startsWith("DELETE ")).toList();
+    }
 
     /** 启动后在后台先读入最近一次运行并生成它的报告（第一次约需数秒），首个访问者不用等。 */
     private void warmUp() {
@@ -210,7 +219,7 @@ public final class WebServer implements AutoCloseable {
     static Accounts.Account require(Context ctx, java.util.function.Predicate<Role> allowed) {
         Accounts.Account a = me(ctx);
         if (!allowed.test(a.role())) {
-            throw WebError.forbidden();
+            throw WebError.notAllowed(a.role());
         }
         return a;
     }
