@@ -77,6 +77,8 @@ final class JobController implements WebServer.Controller {
         double s = job.seconds();
         m.put("seconds", Math.round(s * 10) / 10.0);
         m.put("progress", progressText(job, s));
+        m.put("startedAt", job.started() == null ? null : job.started().toString());
+        m.put("finishedAt", job.finished() == null ? null : job.finished().toString());
         return m;
     }
 

@@ -57,6 +57,11 @@ class ImportProgressTest {
         String serverTiming = r.headers().firstValue("Server-Timing").orElse("");
         assertEquals(303, r.statusCode(), r.body());
         String job = r.headers().firstValue("Location").orElseThrow();
+        // 导入进行中再开始一次考核：它排队，等导入结束才开始（导入与考核不交错写库）
+        HttpResponse<String> run = op.post("/assess", Map.of("_csrf", token, "period", "2021-Q4"));
+        assertEquals(303, run.statusCode(), run.body());
+        String runJob = run.headers().firstValue("Location").orElseThrow();
+        assertTrue(op.get(runJob + ".json").body().contains("\"state\":\"排队\""), "导入未完时考核应排队");
 
         // 跟着进度：记下看到的每个（阶段，行数）
         Set<String> seen = new LinkedHashSet<>();
@@ -92,6 +97,12 @@ class ImportProgressTest {
         assertTrue(maxDoneBeforeEnd > 0 && maxDoneBeforeEnd < total, "进度应在导入过程中前进：" + seen);
         assertTrue(seen.size() >= 3, "应看到进度多次变化：" + seen);
 
+        String runJson = op.awaitJob(runJob, 300);
+        assertTrue(runJson.contains("\"state\":\"完成\""), runJson);
+        java.time.LocalDateTime importEnd = java.time.LocalDateTime.parse(field(json, "finishedAt"));
+        java.time.LocalDateTime runStart = java.time.LocalDateTime.parse(field(runJson, "startedAt"));
+        assertTrue(!runStart.isBefore(importEnd), "考核在导入结束后才开始：" + importEnd + " / " + runStart);
+
         String page = op.get(job).body();
         assertTrue(page.contains("派单.csv") && page.contains(String.valueOf(written)), "任务页列出导入的文件与行数");
 
@@ -102,6 +113,12 @@ class ImportProgressTest {
         Path out = Files.createDirectories(Path.of("target", "benchmarks")).resolve("15a-import.txt");
         Files.writeString(out, line + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertTrue(m.find(), name + " 不在 " + json);
+        return m.group(1);
     }
 
     private static String uptime() {
