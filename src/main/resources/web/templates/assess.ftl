@@ -13,6 +13,6 @@
 </form>
 <p class="hint">考核期的写法：${forms}。</p>
 <p class="hint">“仍保存空运行”默认不勾选：考核期内一件工单也没有时，不保存这次运行，免得它成为该期的正式结果。</p>
-<p class="hint">规则：${rulesDir}</p>
+<p class="hint">考核用的规则：${rulesLabel}。</p>
 <@j.recent jobs=jobs/>
 </@l.page>

@@ -9,6 +9,7 @@
   <dt>截至时点</dt><dd>${run.cutoff}</dd>
   <dt>运行时间</dt><dd>${run.created}</dd>
   <dt>工单 / 转办</dt><dd>${run.orders} 个 / ${run.assignments} 条</dd>
+  <dt>规则版本</dt><dd><#if rulesVersion??><a href="/rules/versions/${rulesVersion.id}">${rulesVersion.label}</a><#else>规则目录，未登记为版本</#if></dd>
   <dt>规则指纹</dt><dd><code>${run.rules}</code></dd>
   <dt>数据指纹</dt><dd><code>${run.data}</code></dd>
 </dl>

@@ -11,7 +11,7 @@
 <section class="period">
 <h2>${period}</h2>
 <table class="grid">
-<thead><tr><th>运行</th><th>状态</th><th>截至时点</th><th>运行时间</th><th>工单</th><th>转办</th><th>规则指纹</th><th>数据指纹</th></tr></thead>
+<thead><tr><th>运行</th><th>状态</th><th>截至时点</th><th>运行时间</th><th>工单</th><th>转办</th><th>规则版本</th><th>规则指纹</th><th>数据指纹</th></tr></thead>
 <tbody>
 <#list runs as r>
 <tr<#if r.official> class="official"</#if>>
@@ -21,6 +21,7 @@
   <td>${r.created}</td>
   <td class="num">${r.orders}</td>
   <td class="num">${r.assignments}</td>
+  <td>${r.version}</td>
   <td><code title="${r.rules}">${r.rules?substring(0, 12)}</code></td>
   <td><code title="${r.data}">${r.data?substring(0, 12)}</code></td>
 </tr>

@@ -94,6 +94,7 @@ public final class RunStore {
             Assessor.Result saved = db.sessions().fromStatelessTransaction(ss -> {
                 run.complete(done.dataFingerprint(), done.orderCount(), done.assignmentCount(), done.lastCorrection());
                 ss.update(run);
+                recordRulesVersion(ss, id, run.getRulesFingerprint());
                 saveConclusions(ss, id, done);
                 return new Assessor.Result(done.period(), done.cutoff(), done.rules(), done.dataFingerprint(), done.orderCount(),
                         done.assignmentCount(), done.tallies(), done.labels(), done.lists(), done.disqualifications(),
@@ -287,6 +288,16 @@ public final class RunStore {
             }
             return null;
         });
+    }
+
+    /**
+     * 记下运行所用的规则版本（表 rules_version，迁移 V18）：内容与规则相同的已发布版本中版本号最大的一个——网页上开始的运行用的
+     * 是当前发布版，就是它；命令行按目录运行时目录与某个已发布版本一字不差才记，否则为空（“规则目录，未登记为版本”）。
+     */
+    private static void recordRulesVersion(StatelessSession s, Long id, String fingerprint) {
+        s.createNativeMutationQuery("update assessment_run set rules_version_id = (select v.id from rules_version v where v.number = "
+                        + "(select max(w.number) from rules_version w where w.fingerprint = :fp and w.state = :published)) where id = :id")
+                .setParameter("fp", fingerprint).setParameter("published", "已发布").setParameter("id", id).executeUpdate();
     }
 
     private void saveConclusions(StatelessSession s, Long id, Assessor.Result r) {

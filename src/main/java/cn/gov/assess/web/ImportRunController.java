@@ -50,9 +50,12 @@ final class ImportRunController implements WebServer.Controller {
         r.post("/assess", this::start);
     }
 
-    /** 导入与考核用的规则（今天是服务启动时指定的规则目录）。 */
+    /**
+     * 导入与考核用的规则：当前发布的规则版本（规则管理起草、审核发布；运行因此记下这一版）。还没有任何版本时
+     * （服务启动时规则目录没能登记）用服务启动时指定的规则目录。
+     */
     private RuleSet rulesForRun() {
-        return RuleSet.load(web.rulesDir);
+        return web.versions.currentVersion().map(v -> web.versions.rules(v.id())).orElseGet(() -> RuleSet.load(web.rulesDir));
     }
 
     private void importPage(Context ctx) {
@@ -179,7 +182,10 @@ final class ImportRunController implements WebServer.Controller {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("jobs", JobController.rows(web.jobs.recent(10)));
         model.put("forms", Period.ACCEPTED_FORMS);
-        model.put("rulesDir", web.rulesDir.toString());
+        model.put("rulesLabel", web.versions.currentVersion()
+                .map(v -> "当前发布的规则" + v.label() + (v.publishedAt() == null ? "" : "（" + v.publishedAt().format(RunsController.TIME)
+                        + (v.publisher() == null ? "" : "，" + v.publisher()) + " 发布）"))
+                .orElse("规则目录 " + web.rulesDir));
         model.put("form", form);
         if (message != null) {
             model.put("message", message);

@@ -47,6 +47,8 @@ final class RunController implements WebServer.Controller {
         ReportWriter.Rendered report = web.results.report(id);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", runInfo(stored.run()));
+        model.put("rulesVersion", web.versions.ofRun(id).map(v -> Map.<String, Object>of("id", v.id(), "label", v.label()))
+                .orElse(null));
         model.put("files", new ArrayList<>(report.files().keySet()));
         model.put("totals", csv(report.files().get("totals.csv")));
         Map<String, Long> unitIds = unitIds(stored);

@@ -32,6 +32,7 @@ final class RunsController implements WebServer.Controller {
         runs.sort(Comparator.comparing(AssessmentRun::getPeriod).reversed() // 新的考核期在前；同日结束的长期在前（2026、2026-H2、2026-Q4、2026-12）
                 .thenComparing(Comparator.comparing(AssessmentRun::getId).reversed()));
         Map<String, List<Map<String, Object>>> periods = new LinkedHashMap<>();
+        Map<Long, Integer> versionOf = web.versions.runNumbers();
         Long latest = runs.stream().map(AssessmentRun::getId).max(Long::compare).orElse(null);
         for (AssessmentRun r : runs) {
             List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code() + "（" + r.getPeriod().title() + "）",
@@ -43,6 +44,7 @@ final class RunsController implements WebServer.Controller {
             m.put("cutoff", r.getCutoff().format(TIME));
             m.put("created", r.getCreatedAt().format(TIME));
             m.put("rules", r.getRulesFingerprint());
+            m.put("version", versionOf.containsKey(r.getId()) ? "第 " + versionOf.get(r.getId()) + " 版" : "未登记");
             m.put("data", r.getDataFingerprint());
             m.put("orders", r.getOrderCount());
             m.put("assignments", r.getAssignmentCount());

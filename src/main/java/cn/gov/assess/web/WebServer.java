@@ -33,6 +33,7 @@ public final class WebServer implements AutoCloseable {
     final Accounts accounts;
     final AuditLog audit;
     final Results results;
+    final cn.gov.assess.audit.RulesVersions versions;
     final java.nio.file.Path rulesDir;
     final Jobs jobs;
     /** 一次上传的上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
@@ -40,6 +41,8 @@ public final class WebServer implements AutoCloseable {
     private Javalin app;
     /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** 在 start 之前加入的其他控制器（测试用，如预览页的测试路由）。 */
+    final List<Controller> extraControllers = new java.util.ArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
@@ -49,12 +52,14 @@ public final class WebServer implements AutoCloseable {
         this.audit = new AuditLog(db);
         this.results = new Results(db);
         this.jobs = new Jobs(audit);
+        this.versions = new cn.gov.assess.audit.RulesVersions(db);
     }
 
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
-                new AdminController(this), new ImportRunController(this), new JobController(this));
+                new AdminController(this), new RulesController(this), new ImportRunController(this), new JobController(this));
+        recordRulesFolder();
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -76,6 +81,7 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.get("/assets/{file}", this::asset);
             controllers.forEach(c -> c.routes(cfg.routes));
+            extraControllers.forEach(c -> c.routes(cfg.routes));
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
             cfg.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, String.join("；", e.problems())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -101,6 +107,18 @@ public final class WebServer implements AutoCloseable {
     List<String> routes() {
         return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
                 || r.startsWith("PATCH ") || r.startsWith("DELETE ")).toList();
+    }
+
+    /** 库里还没有规则版本时，把服务器的规则目录登记为第 1 版（已发布）；目录有错照样登记，检查结果随版本保存。 */
+    private void recordRulesFolder() {
+        if (rulesDir == null) {
+            return;
+        }
+        try {
+            versions.ensureInitial(rulesDir);
+        } catch (InputException e) {
+            System.err.println("规则目录没有登记为版本：" + String.join("；", e.problems()));
+        }
     }
 
     /** 启动后在后台先读入最近一次运行并生成它的报告（第一次约需数秒），首个访问者不用等。 */

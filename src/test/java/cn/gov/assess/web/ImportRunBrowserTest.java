@@ -122,7 +122,7 @@ class ImportRunBrowserTest {
             shot("04-考核进行中");
         }
         WebElement runLink = await(By.id("job-run"));
-        assertTrue(browser.findElement(By.id("job-rules")).getText().contains("rules"), "任务页应写明用的规则");
+        assertTrue(browser.findElement(By.id("job-rules")).getText().contains("规则第 1 版"), "任务页应写明用的规则版本");
         shot("05-考核完成");
         String newRun = runLink.getText().replaceAll("\\D", "");
         assertTrue(Long.parseLong(newRun) > f.firstRun);
@@ -133,6 +133,8 @@ class ImportRunBrowserTest {
         assertTrue(periods.contains("运行 #" + newRun) && periods.contains("运行 #" + f.firstRun), periods);
         WebElement first = browser.findElement(By.cssSelector("section.period tbody tr"));
         assertTrue(first.getText().contains("运行 #" + newRun) && first.getText().contains("本期正式结果"), first.getText());
+        assertEquals(1L, cn.gov.assess.TestSupport.scalar(f.db, "select v.number from assessment_run r join rules_version v "
+                + "on v.id = r.rules_version_id where r.id = " + newRun), "新运行记下所用的规则版本");
         shot("06-运行列表");
 
         // 新运行的 12345 名单页打开且有成员（旧运行没有 12345 数据）
