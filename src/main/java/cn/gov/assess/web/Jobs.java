@@ -4,7 +4,6 @@ import cn.gov.assess.io.InputException;
 import cn.gov.assess.io.Progress;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -152,6 +151,7 @@ final class Jobs implements AutoCloseable {
     }
 
     private final AuditLog audit;
+    private volatile boolean closing;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -190,6 +190,12 @@ final class Jobs implements AutoCloseable {
     }
 
     private void execute(Job job, Work work, Runnable cleanup) {
+        if (closing) {
+            job.failure = "服务正在停止，任务没有开始。请在服务重新启动后再提交一次。";
+            job.state = State.失败;
+            cleanup.run();
+            return;
+        }
         job.started = LocalDateTime.now();
         job.startedNanos = System.nanoTime();
         job.state = State.进行中;
@@ -250,11 +256,18 @@ final class Jobs implements AutoCloseable {
         return out.subList(0, Math.min(limit, out.size()));
     }
 
+    /**
+     * 停止：排队的任务不再开始；正在做的任务让它做完（最多等 60 秒）。不中断工作线程：中断正在读写文件的线程会让
+     * H2 关掉库文件的通道。等不到的（服务被强行停止）按导入与考核本身的全有或全无处理。
+     */
     @Override
     public void close() {
-        worker.shutdownNow();
+        closing = true;
+        worker.shutdown();
         try {
-            worker.awaitTermination(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+            if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+                System.err.println("服务停止时仍有后台任务在进行，未完成的导入或考核不会生效。");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -31,7 +31,7 @@ class ImportRunAccessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        f = new OperateFixture();
+        f = new OperateFixture(false);
         // 经办先做一个任务（导入 12345 热线），供下面的 403 检查用它的任务页
         OperateFixture.Client op = f.new Client().login(OperateFixture.OPERATOR);
         HttpResponse<String> r = op.upload("/import", Map.of("_csrf", op.csrf("/import")), List.of(f.goodHotline()));

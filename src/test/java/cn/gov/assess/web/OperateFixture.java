@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * 会改数据的网页测试（导入、考核）用：每个测试类自己的 H2 文件库与网页服务，不碰共用的 {@link WebFixture}。
- * 库里有演示数据 fixtures/2021-Q4 中除“12345市民热线.csv”以外的文件和一次 2021-Q4 的运行；账号：经办、查看、单位各一个。
+ * 库里有演示数据 fixtures/2021-Q4 中除“12345市民热线.csv”以外的文件和（可选）一次 2021-Q4 的运行；账号：经办、查看、单位各一个。
  */
 final class OperateFixture implements AutoCloseable {
     static final String OPERATOR = "经办丙";
@@ -41,6 +41,11 @@ final class OperateFixture implements AutoCloseable {
     final long firstRun;
 
     OperateFixture() throws IOException {
+        this(true);
+    }
+
+    /** @param withRun 是否先做一次 2021-Q4 的运行（“新运行与旧运行并列”要它；其余测试省下一次编译规则与考核） */
+    OperateFixture(boolean withRun) throws IOException {
         dir = Files.createTempDirectory("assess-operate");
         Path data = Files.createDirectories(dir.resolve("data"));
         try (Stream<Path> s = Files.list(TestSupport.fixture("2021-Q4"))) {
@@ -52,7 +57,7 @@ final class OperateFixture implements AutoCloseable {
         RuleSet rules = TestSupport.rules();
         new Importer(db, rules).importPaths(List.of(data));
         Period q = Period.parse("2021-Q4");
-        firstRun = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId();
+        firstRun = withRun ? new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId() : 0;
         Accounts accounts = new Accounts(db);
         accounts.add(OPERATOR, Role.经办, null, PASSWORD.toCharArray());
         accounts.add(VIEWER, Role.查看, null, PASSWORD.toCharArray());
