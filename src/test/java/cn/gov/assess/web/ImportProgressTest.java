@@ -62,6 +62,13 @@ class ImportProgressTest {
         assertEquals(303, run.statusCode(), run.body());
         String runJob = run.headers().firstValue("Location").orElseThrow();
         assertTrue(op.get(runJob + ".json").body().contains("\"state\":\"排队\""), "导入未完时考核应排队");
+        // 任务页：进度条由 job.js 读 JSON 更新；不运行脚本的浏览器靠 noscript 里的自动刷新
+        String waiting = op.get(runJob).body();
+        assertTrue(waiting.contains("<noscript><meta http-equiv=\"refresh\"") && waiting.contains("src=\"/assets/job.js\"")
+                && waiting.contains("<progress id=\"job-progress\""), waiting);
+        HttpResponse<String> js = op.get("/assets/job.js");
+        assertEquals(200, js.statusCode());
+        assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript") && js.body().contains(".json"));
 
         // 跟着进度：记下看到的每个（阶段，行数）
         Set<String> seen = new LinkedHashSet<>();

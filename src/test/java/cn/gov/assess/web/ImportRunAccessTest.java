@@ -113,6 +113,8 @@ class ImportRunAccessTest {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("notes.txt") && r.body().contains(".csv"), r.body());
         assertEquals(before, uploadDirs(), "拒绝的上传不应留下临时目录");
+        HttpResponse<String> notMultipart = op.post("/import", Map.of("_csrf", op.csrf("/import")));
+        assertEquals(400, notMultipart.statusCode(), notMultipart.body());
 
         // 导入结束后（这里文件已导入过，新增 0 行）临时目录也删除了
         HttpResponse<String> again = op.upload("/import", Map.of("_csrf", op.csrf("/import")), List.of(f.goodHotline()));
