@@ -37,12 +37,7 @@ final class RulesCommand implements Runnable {
 
     /** 检查一次运行会用到的一切：规则与参数表（RulesChecker），再用示例运行渲染每个模板（TemplateCheck）。 */
     static RulesChecker.Report checkAll(RuleSet rules) {
-        RulesChecker.Report r = RulesChecker.check(rules);
-        TemplateCheck.Result t = TemplateCheck.check(rules);
-        List<String> errors = new ArrayList<>(r.errors());
-        errors.addAll(t.errors());
-        return new RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(), r.channels(),
-                t.templates());
+        return TemplateCheck.checkAll(rules);
     }
 
     /** 打印检查结果；有错误返回 false。 */
