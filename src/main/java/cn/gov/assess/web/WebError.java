@@ -9,6 +9,11 @@ final class WebError extends RuntimeException {
         this.status = status;
     }
 
+    /** 写操作被拒：说清是角色不许，而不是页面不存在。 */
+    static WebError notAllowed(Role role) {
+        return new WebError(403, "无权执行这项操作：您的账号角色“" + role + "”只能" + role.description() + "。");
+    }
+
     static WebError forbidden() {
         return new WebError(403, "无权查看：这个页面不属于您的账号可以查看的范围。");
     }

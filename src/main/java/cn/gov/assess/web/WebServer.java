@@ -36,6 +36,8 @@ public final class WebServer implements AutoCloseable {
     final cn.gov.assess.audit.RulesVersions versions;
     final java.nio.file.Path rulesDir;
     private Javalin app;
+    /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
+    private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
@@ -57,6 +59,7 @@ public final class WebServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "text/html; charset=utf-8";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(1000));
+            cfg.events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath()));
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             cfg.routes.before(this::guard);
             // 服务器处理一个请求用的时间（毫秒），供测速与排查：Server-Timing 响应头
@@ -99,6 +102,12 @@ public final class WebServer implements AutoCloseable {
         } catch (InputException e) {
             System.err.println("规则目录没有登记为版本：" + String.join("；", e.problems()));
         }
+    }
+
+    /** 注册过的路由，形如“POST /admin/users/{id}/active”（不含 before/after 等过滤器）。 */
+    List<String> routes() {
+        return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
+                || r.startsWith("PATCH ") || r.startsWith("DELETE ")).toList();
     }
 
     /** 启动后在后台先读入最近一次运行并生成它的报告（第一次约需数秒），首个访问者不用等。 */
@@ -211,7 +220,7 @@ public final class WebServer implements AutoCloseable {
     static Accounts.Account require(Context ctx, java.util.function.Predicate<Role> allowed) {
         Accounts.Account a = me(ctx);
         if (!allowed.test(a.role())) {
-            throw WebError.forbidden();
+            throw WebError.notAllowed(a.role());
         }
         return a;
     }

@@ -32,6 +32,9 @@ final class WebFixture {
     static final String ADMIN = "管理员甲";
     static final String VIEWER = "查看乙";
     static final String UNIT_USER = "人社局账号";
+    static final String OPERATOR = "经办丙";
+    static final String RULE_EDITOR = "规则管理丁";
+    static final String REVIEWER = "审核戊";
     static final String PASSWORD = "correct-horse-1";
 
     private static WebFixture instance;
@@ -64,8 +67,16 @@ final class WebFixture {
         accounts.add(ADMIN, Role.管理员, null, PASSWORD.toCharArray());
         accounts.add(VIEWER, Role.查看, null, PASSWORD.toCharArray());
         accounts.add(UNIT_USER, Role.单位, "县人社局", PASSWORD.toCharArray());
+        accounts.add(OPERATOR, Role.经办, null, PASSWORD.toCharArray());
+        accounts.add(RULE_EDITOR, Role.规则管理, null, PASSWORD.toCharArray());
+        accounts.add(REVIEWER, Role.审核, null, PASSWORD.toCharArray());
         server = new WebServer(db, TestSupport.rulesDir()).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
+    }
+
+    /** 管理员以外、各有一种角色的账号（查看、单位、经办、规则管理、审核）。 */
+    static List<String> roleAccounts() {
+        return List.of(VIEWER, UNIT_USER, OPERATOR, RULE_EDITOR, REVIEWER);
     }
 
     static synchronized WebFixture get() {
