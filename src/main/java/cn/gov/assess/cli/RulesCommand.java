@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"检查规则目录、运行场景测试；列出与导出网页上管理的规则版本。"},
-        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Vars.class, RulesCommand.Versions.class,
-                RulesCommand.Export.class})
+        description = {"检查规则目录、运行场景测试、预览规则草稿的效果；列出与导出网页上管理的规则版本。"},
+        subcommands = {RulesCommand.Check.class, RulesCommand.Test.class, RulesCommand.Vars.class, RulesCommand.Preview.class,
+                RulesCommand.Versions.class, RulesCommand.Export.class})
 final class RulesCommand implements Runnable {
     @ParentCommand
     Main main;
@@ -152,6 +152,88 @@ final class RulesCommand implements Runnable {
                             v.baseNumber() == null ? "" : "  基于第 " + v.baseNumber() + " 版",
                             v.published() ? "  发布 " + v.publisher() + " " + v.publishedAt().toString().replace('T', ' ')
                                     + "  理由：" + v.publishReason() : v.checkOk() ? "" : "  检查有 " + v.checkErrors().size() + " 处错误");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = {"预览规则草稿的效果：用 --rules 给的草稿目录与现行规则目录（默认程序目录下的 rules/，可用 --base 另指）",
+                    "各对库中同一考核期、同一截至时点的数据考核一次（都不保存），列出名单变化、单位变化和通报全文的改动。",
+                    "默认考核期与截至时点取最近一次运行的。"})
+    static final class Preview implements Callable<Integer> {
+        @ParentCommand
+        RulesCommand parent;
+
+        @picocli.CommandLine.Option(names = "--base", paramLabel = "目录",
+                description = "与草稿比较的现行规则目录（默认程序目录下的 rules/）")
+        Path base;
+
+        @picocli.CommandLine.Option(names = "--period", paramLabel = "考核期",
+                description = "考核期（默认最近一次运行的考核期）：月 2026-03、季度 2021-Q4、半年 2026-H1、全年 2026")
+        String period;
+
+        @picocli.CommandLine.Option(names = "--cutoff", paramLabel = "日期",
+                description = "截至日期（默认：给了 --period 时为考核期最后一天 23:59:59，否则为最近一次运行的截至时点）")
+        String cutoff;
+
+        @picocli.CommandLine.Option(names = "--repeat", paramLabel = "次数",
+                description = "测速用：在同一进程里连续预览这么多次，最后列出每次的用时（第一次含编译规则）")
+        int repeat = 1;
+
+        @picocli.CommandLine.Option(names = "--full", description = "通报全文整篇列出（默认只列改动的行及其前后各一行）")
+        boolean full;
+
+        @Override
+        public Integer call() {
+            var cl = parent.spec.commandLine();
+            Main main = parent.main;
+            if (main.rules == null) {
+                throw new cn.gov.assess.io.InputException("请用 --rules 指定要预览的规则草稿目录，例如 assess rules preview --rules 规则副本");
+            }
+            Path draftDir = main.rules;
+            Path baseDir = base != null ? base : Main.home().resolve("rules");
+            RuleSet draft = RuleSet.load(draftDir);
+            RuleSet current = RuleSet.load(baseDir);
+            java.time.LocalDateTime c = null;
+            if (cutoff != null) {
+                c = cn.gov.assess.io.DateTimes.parse(cutoff, true);
+                if (c == null) {
+                    throw new cn.gov.assess.io.InputException("--cutoff：无法识别的日期“" + cutoff + "”，例如 2021-12-31");
+                }
+            }
+            try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(main.dbUrl())) {
+                cn.gov.assess.facts.Period p;
+                if (period != null) {
+                    p = cn.gov.assess.facts.Period.parse(period);
+                } else {
+                    cn.gov.assess.run.RunStore store = new cn.gov.assess.run.RunStore(db);
+                    Long latest = store.latestRunId();
+                    if (latest == null) {
+                        throw new cn.gov.assess.io.InputException("数据库中还没有考核运行，请用 --period 指定考核期（如 2021-Q4、2026-03）");
+                    }
+                    cn.gov.assess.run.AssessmentRun run = store.runs().stream().filter(r -> r.getId().equals(latest))
+                            .findFirst().orElseThrow();
+                    p = run.getPeriod();
+                    if (c == null) {
+                        c = run.getCutoff();
+                    }
+                }
+                List<String> times = new ArrayList<>();
+                cn.gov.assess.audit.Preview.Outcome o = null;
+                for (int i = 0; i < Math.max(1, repeat); i++) {
+                    o = cn.gov.assess.audit.Preview.run(db, current, draft, p, c,
+                            "现行规则（" + baseDir + "）", "草稿（" + draftDir + "）");
+                    if (!o.ok()) {
+                        o.errors().forEach(cl.getErr()::println);
+                        return 1;
+                    }
+                    times.add(String.format("%.2f", o.result().millis() / 1000.0));
+                }
+                cn.gov.assess.audit.Preview.text(o, full).forEach(cl.getOut()::println);
+                if (repeat > 1) {
+                    cl.getOut().println("各次预览用时（秒）：" + String.join("、", times));
                 }
             }
             return 0;

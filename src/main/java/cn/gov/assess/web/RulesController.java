@@ -35,6 +35,7 @@ final class RulesController implements WebServer.Controller {
         r.get("/rules/drafts/{id}", this::draft);
         r.get("/rules/drafts/{id}/edit", this::editForm);
         r.post("/rules/drafts/{id}/edit", this::save);
+        r.get("/rules/drafts/{id}/preview", this::preview);
         r.post("/rules/drafts/{id}/publish", this::publish);
         r.post("/rules/drafts/{id}/abandon", this::abandon);
         r.post("/rules/drafts/{id}/reapply", this::reapply);
@@ -141,6 +142,38 @@ final class RulesController implements WebServer.Controller {
             return;
         }
         renderDraft(ctx, v, null, null);
+    }
+
+    /**
+     * 预览一份草稿：与当前发布版各对同一期已存数据考核一次（都不保存）。考核期默认取最近一次运行的考核期与截至时点，
+     * 地址里 ?period=2021-Q4 可改。规则管理与审核可用（审核发布前先看效果）。
+     */
+    private void preview(Context ctx) {
+        WebServer.require(ctx, r -> r.editsRules() || r.approves());
+        RulesVersions.Version v = find(ctx);
+        RulesVersions.Current current = versions().current();
+        cn.gov.assess.run.RunStore store = new cn.gov.assess.run.RunStore(web.db);
+        cn.gov.assess.facts.Period period;
+        java.time.LocalDateTime cutoff = null;
+        String asked = ctx.queryParam("period");
+        if (asked != null && !asked.isBlank()) {
+            try {
+                period = cn.gov.assess.facts.Period.parse(asked);
+            } catch (cn.gov.assess.io.InputException e) {
+                throw new WebError(400, String.join("；", e.problems()));
+            }
+        } else {
+            Long latest = store.latestRunId();
+            if (latest == null) {
+                throw new WebError(409, "还没有任何考核运行，无从预览：请先导入数据并开始一次考核，或在地址后加 ?period=2021-Q4 指定考核期。");
+            }
+            cn.gov.assess.run.AssessmentRun run = store.runs().stream().filter(x -> x.getId().equals(latest)).findFirst().orElseThrow();
+            period = run.getPeriod();
+            cutoff = run.getCutoff();
+        }
+        String title = (v.draft() ? "草稿" : "") + v.label() + "（基于" + (v.baseNumber() == null ? "—" : "第 " + v.baseNumber() + " 版")
+                + "）与当前发布的" + current.version().label() + "相比";
+        new PreviewPage(web).show(ctx, current.rules(), versions().rules(v.id()), title, period, cutoff);
     }
 
     private void renderDraft(Context ctx, RulesVersions.Version v, String message, RulesVersions.Refused refused) {

@@ -38,6 +38,8 @@ public final class WebServer implements AutoCloseable {
     private Javalin app;
     /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** 在 start 之前加入的其他控制器（测试用，如预览页的测试路由）。 */
+    final List<Controller> extraControllers = new java.util.ArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
@@ -71,6 +73,7 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.get("/assets/{file}", this::asset);
             controllers.forEach(c -> c.routes(cfg.routes));
+            extraControllers.forEach(c -> c.routes(cfg.routes));
             cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
             cfg.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, String.join("；", e.problems())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -92,6 +95,12 @@ public final class WebServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /** 注册过的路由，形如“POST /admin/users/{id}/active”（不含 before/after 等过滤器）。 */
+    List<String> routes() {
+        return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
+                || r.startsWith("PATCH ") || r.startsWith("DELETE ")).toList();
+    }
+
     /** 库里还没有规则版本时，把服务器的规则目录登记为第 1 版（已发布）；目录有错照样登记，检查结果随版本保存。 */
     private void recordRulesFolder() {
         if (rulesDir == null) {
@@ -102,12 +111,6 @@ public final class WebServer implements AutoCloseable {
         } catch (InputException e) {
             System.err.println("规则目录没有登记为版本：" + String.join("；", e.problems()));
         }
-    }
-
-    /** 注册过的路由，形如“POST /admin/users/{id}/active”（不含 before/after 等过滤器）。 */
-    List<String> routes() {
-        return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
-                || r.startsWith("PATCH ") || r.startsWith("DELETE ")).toList();
     }
 
     /** 启动后在后台先读入最近一次运行并生成它的报告（第一次约需数秒），首个访问者不用等。 */
