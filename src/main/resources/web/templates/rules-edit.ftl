@@ -23,7 +23,7 @@
 <tbody>
 <#list table.rows as row>
 <#assign ri = row?index>
-<tr><td class="num">${ri + 2}</td><#list row as c><td><input name="c${ri}_${c?index}" value="${c}" size="${[[c?length * 2 + 1, 6]?max, 44]?min}" aria-label="第 ${ri + 2} 行 ${table.header[c?index]}"></td></#list>
+<tr><td class="num">${ri + 2}</td><#list row as c><td><input name="c${ri}_${c?index}" value="${c}"<#if badCells?seq_contains(ri + "_" + c?index)> class="bad" title="检查发现这一格有错，见上方说明"</#if> size="${[[c?length * 2 + 1, 6]?max, 44]?min}" aria-label="第 ${ri + 2} 行 ${table.header[c?index]}"></td></#list>
 <td><input type="checkbox" name="del${ri}" aria-label="删去第 ${ri + 2} 行"></td></tr>
 </#list>
 <#if extra>

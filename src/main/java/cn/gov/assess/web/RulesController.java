@@ -214,7 +214,22 @@ final class RulesController implements WebServer.Controller {
         model.put("saved", "1".equals(ctx.queryParam("saved")));
         model.put("errors", v.checkErrors());
         model.put("fileErrors", errorsOf(v, path));
+        model.put("badCells", badCells(errorsOf(v, path)));
         web.views.render(ctx, "rules-edit.ftl", model);
+    }
+
+    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("第 (\\d+) 行第 (\\d+) 列");
+
+    /** 检查结果里点到的格（“第 N 行第 M 列”），表单里标红：键为“表格行下标_列下标”（表头是第 1 行）。 */
+    static List<String> badCells(List<String> errors) {
+        List<String> out = new ArrayList<>();
+        for (String e : errors) {
+            java.util.regex.Matcher m = CELL.matcher(e);
+            while (m.find()) {
+                out.add((Integer.parseInt(m.group(1)) - 2) + "_" + (Integer.parseInt(m.group(2)) - 1));
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------ 写
@@ -282,6 +297,7 @@ final class RulesController implements WebServer.Controller {
                 model.put("saved", false);
                 model.put("errors", v.checkErrors());
                 model.put("fileErrors", errorsOf(v, path));
+                model.put("badCells", List.of());
                 model.put("message", "没有保存：您打开这张表之后，别人保存了对同一处的修改。" + String.join("；", merged.clashes())
                         + "。下面是您填的内容，请核对后再保存（再保存即以您填的为准）。");
                 web.views.render(ctx, "rules-edit.ftl", model);
