@@ -11,6 +11,9 @@
 <section id="summary">
 <h2>汇总</h2>
 <p>考核期 ${period}，截至 ${cutoff}；同一批数据：工单 ${r.orders()} 个，转办 ${r.assignments()} 条；预览用时 ${seconds} 秒。</p>
+<#if r.assignments() == 0>
+<p class="preview-none">注意：数据库中没有这个考核期（截至时点以前受理）的工单，两边都是空的考核；请确认考核期，或先导入数据。</p>
+</#if>
 <#if r.unchanged()>
 <p class="preview-none">没有变化：按草稿考核，各单位的数字、名单和通报全文都与现行规则相同。</p>
 <#else>
@@ -47,10 +50,12 @@
 <thead><tr><th>单位</th><th>范围</th><th>项目</th><th>变化</th></tr></thead>
 <tbody>
 <#list r.units() as u>
+<#if u?index gte 2000><#break></#if>
 <tr><td>${u.unit()}</td><td>${u.scope()}</td><td>${u.kind()}</td><td>${u.what()}</td></tr>
 </#list>
 </tbody>
 </table>
+<#if r.units()?size gt 2000><p class="note">共 ${r.units()?size} 处变化，这里列出前 2000 处；完整清单用命令 assess rules preview 查看。</p></#if>
 </#if>
 </section>
 </#if>

@@ -4,6 +4,7 @@
 <p class="toc"><a href="/rules/drafts/${v.id}">回到草稿${v.label}</a><a href="/rules/drafts/${v.id}/preview">预览</a></p>
 <p class="hint">这是草稿${v.label}（基于${v.baseLabel}，起草人 ${v.author}）。保存只改草稿，不影响正在使用的规则；发布须经审核。
 表格的列次序和未改动的行原样保留。清空一行的所有格或勾选“删去”即删去这一行。</p>
+<#if message??><p class="alert" id="message">${message}</p></#if>
 <#if saved><p class="on" id="saved">已保存到草稿${v.label}。</p></#if>
 <#if errors?size == 0>
 <p class="on" id="check">规则检查通过，可以提交审核发布。</p>
@@ -14,6 +15,7 @@
 <form method="post" action="/rules/drafts/${v.id}/edit" class="table-form">
 <input type="hidden" name="_csrf" value="${csrf}">
 <input type="hidden" name="path" value="${path}">
+<input type="hidden" name="sha" value="${sha}">
 <#assign n = table.rows?size + (extra?then(1, 0))>
 <input type="hidden" name="rows" value="${n}">
 <table class="grid edit">
@@ -21,7 +23,7 @@
 <tbody>
 <#list table.rows as row>
 <#assign ri = row?index>
-<tr><td class="num">${ri + 2}</td><#list row as c><td><input name="c${ri}_${c?index}" value="${c}" size="${[[c?length * 2 + 1, 6]?max, 44]?min}" aria-label="第 ${ri + 2} 行 ${table.header[c?index]}"></td></#list>
+<tr><td class="num">${ri + 2}</td><#list row as c><td><input name="c${ri}_${c?index}" value="${c}"<#if badCells?seq_contains(ri + "_" + c?index)> class="bad" title="检查发现这一格有错，见上方说明"</#if> size="${[[c?length * 2 + 1, 6]?max, 44]?min}" aria-label="第 ${ri + 2} 行 ${table.header[c?index]}"></td></#list>
 <td><input type="checkbox" name="del${ri}" aria-label="删去第 ${ri + 2} 行"></td></tr>
 </#list>
 <#if extra>

@@ -157,6 +157,21 @@ public final class Preview {
     private Preview() {
     }
 
+    /** 预览的考核期与截至时点。 */
+    public record Target(Period period, LocalDateTime cutoff) {
+    }
+
+    /** 默认的考核期与截至时点：最近一次（未作废的）运行的；还没有运行时为 null。 */
+    public static Target latest(Database db) {
+        RunStore store = new RunStore(db);
+        Long id = store.latestRunId();
+        if (id == null) {
+            return null;
+        }
+        return store.runs().stream().filter(r -> r.getId().equals(id)).findFirst()
+                .map(r -> new Target(r.getPeriod(), r.getCutoff())).orElse(null);
+    }
+
     /**
      * 预览：base 是现行规则，draft 是草稿；两边对同一考核期、同一截至时点（为 null 时取考核期最后一天 23:59:59）的已存数据
      * 各考核一次（在两个线程上同时进行），不保存。
@@ -183,7 +198,8 @@ public final class Preview {
             List<String> errors = check(draft, draftName);
             long checkNanos = System.nanoTime() - tc;
             if (!errors.isEmpty()) {
-                baseSide.cancel(true);
+                // 不中断现行规则那一边（H2 文件库的线程在读写时被中断会关掉库文件），让它自己做完，结果丢弃
+                baseSide.cancel(false);
                 return new Outcome(errors, null);
             }
             Future<Side> draftSide = pool.submit(() -> side(db, draft, period, c, each, draftName));
@@ -212,7 +228,7 @@ public final class Preview {
             }
             return new Outcome(List.of(), r);
         } finally {
-            pool.shutdownNow();
+            pool.shutdown();
         }
     }
 
@@ -238,16 +254,18 @@ public final class Preview {
     private static Side side(Database db, RuleSet rules, Period period, LocalDateTime cutoff, int threads, String name) {
         long t0 = System.nanoTime();
         Assessor.Result r;
+        RunStore.StoredRun stored;
+        Map<String, byte[]> files;
         try {
             r = new Assessor(db, threads).assess(period, cutoff, rules);
+            stored = RunStore.preview(r);
+            files = new ReportWriter().render(stored, false).files();
         } catch (InputException e) {
             List<String> problems = new ArrayList<>();
-            problems.add(name + "不能考核：");
+            problems.add(name + "不能考核或排出通报：");
             problems.addAll(e.problems());
             throw new InputException(problems);
         }
-        RunStore.StoredRun stored = RunStore.preview(r);
-        Map<String, byte[]> files = new ReportWriter().render(stored, false).files();
         String file = files.containsKey("通报.md") ? "通报.md" : "sections.md";
         return new Side(r, stored, file, new String(files.get(file), StandardCharsets.UTF_8), System.nanoTime() - t0);
     }
@@ -382,8 +400,9 @@ public final class Preview {
             for (RunListEntry e : after) {
                 if (!inBefore.contains(e.getUnitId())) {
                     String placing = placing(b.result().placings(), e.getListName(), e.getChannel(), e.getUnitId());
+                    String reason = Objects.toString(e.getReason(), "");
                     entering.add(new Member(e.getUnitLabel(), e.getUnitGroup(), e.getPosition(), e.getRank(),
-                            e.getReason() + (placing == null || e.getReason().contains(placing) ? "" : "（" + placing + "）")));
+                            reason + (placing == null || reason.contains(placing) ? "" : "（" + placing + "）")));
                 }
             }
             List<Member> leaving = new ArrayList<>();
@@ -543,6 +562,9 @@ public final class Preview {
         out.add("预览（未保存）：" + r.draftName() + " 与 " + r.baseName() + "，考核期 " + r.period().code() + "，截至 "
                 + r.cutoff().toString().replace('T', ' ') + "，同一批数据（工单 " + r.orders() + " 个，转办 " + r.assignments()
                 + " 条），用时 " + String.format("%.1f", r.millis() / 1000.0) + " 秒");
+        if (r.assignments() == 0) {
+            out.add("注意：数据库中没有这个考核期（截至时点以前受理）的工单，两边都是空的考核；请确认考核期，或先导入数据。");
+        }
         out.add("");
         out.add("一、汇总");
         if (r.ruleFiles().isEmpty()) {

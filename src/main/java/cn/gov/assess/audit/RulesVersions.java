@@ -132,6 +132,18 @@ public final class RulesVersions {
         return RuleSet.fromSnapshot("规则草稿" + v.label(), files(id));
     }
 
+    /** 按 SHA-256 取一个规则文件的内容（任何版本或运行用过的）。 */
+    public Optional<String> blob(String sha256) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select content from rule_blob where sha256 = ?")) {
+                ps.setString(1, sha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** 与指纹相同内容的已发布版本（当前发布版优先，其次最新的）；没有为空。命令行按目录运行时用它认出版本。 */
     public Optional<Version> publishedWithFingerprint(String fingerprint) {
         return read(c -> query(c, "where v.state = ? and v.fingerprint = ? order by v.number desc", PUBLISHED, fingerprint)
@@ -223,12 +235,16 @@ public final class RulesVersions {
         List<String> errors = check(RuleSet.fromSnapshot("规则草稿" + v.label(), files));
         write(c -> {
             lockDraft(c, draftId);
-            replaceFiles(c, draftId, files);
+            // 别人可能同时保存了这份草稿的另一个文件：锁住草稿后重读，只换这一个文件
+            Map<String, String> latest = new TreeMap<>(files(c, draftId));
+            latest.put(path, content);
+            List<String> result = latest.equals(files) ? errors : check(RuleSet.fromSnapshot("规则草稿" + v.label(), latest));
+            replaceFiles(c, draftId, latest);
             try (PreparedStatement ps = c.prepareStatement(
                     "update rules_version set updated_at = ?, fingerprint = ?, check_errors = ? where id = ?")) {
                 ps.setTimestamp(1, Timestamp.valueOf(now()));
-                ps.setString(2, RuleSet.fromSnapshot("", files).fingerprint());
-                ps.setString(3, String.join("\n", errors));
+                ps.setString(2, RuleSet.fromSnapshot("", latest).fingerprint());
+                ps.setString(3, String.join("\n", result));
                 ps.setLong(4, draftId);
                 ps.executeUpdate();
             }

@@ -37,12 +37,7 @@ final class RulesCommand implements Runnable {
 
     /** 检查一次运行会用到的一切：规则与参数表（RulesChecker），再用示例运行渲染每个模板（TemplateCheck）。 */
     static RulesChecker.Report checkAll(RuleSet rules) {
-        RulesChecker.Report r = RulesChecker.check(rules);
-        TemplateCheck.Result t = TemplateCheck.check(rules);
-        List<String> errors = new ArrayList<>(r.errors());
-        errors.addAll(t.errors());
-        return new RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(), r.channels(),
-                t.templates());
+        return TemplateCheck.checkAll(rules);
     }
 
     /** 打印检查结果；有错误返回 false。 */
@@ -208,16 +203,13 @@ final class RulesCommand implements Runnable {
                 if (period != null) {
                     p = cn.gov.assess.facts.Period.parse(period);
                 } else {
-                    cn.gov.assess.run.RunStore store = new cn.gov.assess.run.RunStore(db);
-                    Long latest = store.latestRunId();
+                    cn.gov.assess.audit.Preview.Target latest = cn.gov.assess.audit.Preview.latest(db);
                     if (latest == null) {
                         throw new cn.gov.assess.io.InputException("数据库中还没有考核运行，请用 --period 指定考核期（如 2021-Q4、2026-03）");
                     }
-                    cn.gov.assess.run.AssessmentRun run = store.runs().stream().filter(r -> r.getId().equals(latest))
-                            .findFirst().orElseThrow();
-                    p = run.getPeriod();
+                    p = latest.period();
                     if (c == null) {
-                        c = run.getCutoff();
+                        c = latest.cutoff();
                     }
                 }
                 List<String> times = new ArrayList<>();

@@ -79,20 +79,15 @@ final class RunCommand implements Callable<Integer> {
             throw e;
         }
         try (Database db = opened) {
-            long n = -1;
+            boolean empty = false;
             if (!allowEmpty) {
-                LocalDateTime to = p.end().plusDays(1).atStartOfDay();
-                n = countOrders(db, p.start().atStartOfDay(), c.isBefore(to) ? c.plusSeconds(1) : to);
-            } else {
-                db.sessions(); // 启动 Hibernate（保存运行要用），与检查规则同时
+                empty = !new RunStore(db).hasOrders(p, c);
             }
+            db.sessions(); // 启动 Hibernate（保存运行要用），与检查规则同时
             requireValid(checking);
-            if (!allowEmpty) {
-                if (n == 0) {
-                    throw new InputException("数据库中没有受理时间在 " + p.start() + " 至 " + p.end() + "（截至 " + c.toLocalDate()
-                            + "）之间的工单，不保存空运行（它会成为 explain、report 的默认运行）。请先 assess import 导入派单记录；"
-                            + "确要保存空运行，加 --allow-empty");
-                }
+            if (empty) {
+                throw new InputException(RunStore.emptyPeriodMessage(p, c) + "请先 assess import 导入派单记录；"
+                        + "确要保存空运行，加 --allow-empty");
             }
             long started = System.nanoTime();
             Assessor.Result result = new RunStore(db).assessAndSave(new Assessor(db), p, c, rules);
@@ -131,19 +126,5 @@ final class RunCommand implements Callable<Integer> {
             problems.addAll(check.errors());
             throw new InputException(problems);
         }
-    }
-
-    private static long countOrders(Database db, LocalDateTime from, LocalDateTime to) {
-        return db.sessions().fromStatelessTransaction(s -> s.doReturningWork(conn -> {
-            try (var ps = conn.prepareStatement("select count(*) from (select 1 from work_order where received_at >= ? "
-                    + "and received_at < ? fetch first 1 row only) x")) {
-                ps.setObject(1, from);
-                ps.setObject(2, to);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }));
     }
 }

@@ -59,6 +59,7 @@ public final class Assessor {
     private final Database db;
     private final int threads;
     private cn.gov.assess.io.Progress progress;
+    private cn.gov.assess.io.Progress.Sink sink;
     /** 计时（纳秒）：读取、规则（各块会话时间之和与第二步）、审计记录写入。 */
     private final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong rulesNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -75,6 +76,12 @@ public final class Assessor {
     public Assessor(Database db, int threads) {
         this.db = db;
         this.threads = threads;
+    }
+
+    /** 把进度（阶段与已分类的转办数）交给 sink，不论是否在终端（网页的后台考核用它）。 */
+    public Assessor withProgress(cn.gov.assess.io.Progress.Sink sink) {
+        this.sink = sink;
+        return this;
     }
 
     /** 一次考核的全部结论，尚未保存。 */
@@ -137,13 +144,14 @@ public final class Assessor {
                     cn.gov.assess.workorder.NoticeMeta.class).setParameter("p", period.code()).getResultList()) {
                 meta.put(m.getField(), m.getContent());
             }
-            if (System.console() != null) {
-                // 进度条的总数要多扫一遍，只在终端上才数
+            if (System.console() != null || sink != null) {
+                // 进度条的总数要多扫一遍，只在有人看进度时才数
                 long total = s.createSelectionQuery("select count(*) from Assignment a join WorkOrder o on o.id = a.orderId "
                         + "where o.receivedAt >= :from and o.receivedAt < :to", Long.class)
                         .setParameter("from", period.start().atStartOfDay())
                         .setParameter("to", receivedBefore(period, cutoff)).getSingleResult();
-                progress = cn.gov.assess.io.Progress.onTerminal("考核", total, 100_000);
+                progress = sink != null ? cn.gov.assess.io.Progress.to(sink, "读取工单并按规则分类", total)
+                        : cn.gov.assess.io.Progress.onTerminal("考核", total, 100_000);
             }
             List<Future<Chunk>> pending = new ArrayList<>();
             List<Object[]> chunk = new ArrayList<>();
@@ -264,6 +272,9 @@ public final class Assessor {
         List<Tally> tallies = new ArrayList<>(merged.values());
         if (progress != null) {
             progress.finish();
+        }
+        if (sink != null) {
+            sink.phase("汇总、评比、排名单并保存", 0);
         }
         long stage2 = System.nanoTime();
         if (Boolean.getBoolean("assess.timing")) {

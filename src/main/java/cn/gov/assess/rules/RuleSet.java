@@ -258,7 +258,7 @@ public final class RuleSet {
     /** 编译目录中全部 DRL（同一份规则只编译一次）；有错误时抛出带文件与行号的异常，不返回半成品。 */
     public synchronized KieBase compile() {
         if (compiled == null) {
-            String key = fingerprint();
+            String key = compileKey();
             compiled = CACHE.get(key);
             if (compiled == null) {
                 compiled = build();
@@ -266,6 +266,20 @@ public final class RuleSet {
             }
         }
         return compiled;
+    }
+
+    /**
+     * 编译缓存的键：只取编译用到的内容（各 DRL 文件与规则表生成的 DRL）。只改了参数表、模板、说明的两份规则（如网页上只改了
+     * 门槛的草稿）共用一个编译好的规则库，不再各编译一遍（每次 2–5 秒）；参数表在运行时作为事实插入，不进规则库。
+     */
+    private String compileKey() {
+        StringBuilder sb = new StringBuilder();
+        for (String f : drlFiles()) {
+            sb.append(f).append('\0').append(sha256(files.get(f))).append('\n');
+        }
+        String generated = tables().drl();
+        sb.append(GENERATED_DRL).append('\0').append(generated == null ? "" : sha256(generated));
+        return sha256(sb.toString());
     }
 
     private String folderSlash() {

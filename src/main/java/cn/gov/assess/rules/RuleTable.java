@@ -205,6 +205,11 @@ public final class RuleTable {
      * 改了同一格且改得不同、一边删了另一边改了的行、两边都新加了同一键而内容不同，都算冲突。
      */
     public static Merge merge(RuleTable base, RuleTable mine, RuleTable theirs) {
+        return merge(base, mine, theirs, "已发布的版本", "本草稿");
+    }
+
+    /** 同上；theirsName、mineName 是冲突说明里对两边的称呼（如“别人保存的”“您填的”）。 */
+    public static Merge merge(RuleTable base, RuleTable mine, RuleTable theirs, String theirsName, String mineName) {
         List<String> clashes = new ArrayList<>();
         if (!base.header.equals(mine.header) || !base.header.equals(theirs.header)) {
             clashes.add("两边都改了这张表，且表头不同，无法逐行合并");
@@ -226,8 +231,8 @@ public final class RuleTable {
                     order.add(at, k);
                     result.put(k, mr.cells());
                 } else if (!sameCells(tr.cells(), mr.cells(), base.header.size())) {
-                    clashes.add(base.label(k) + "：两边都新加了这一行，内容不同（已发布：" + String.join(",", tr.cells())
-                            + "；本草稿：" + String.join(",", mr.cells()) + "）");
+                    clashes.add(base.label(k) + "：两边都新加了这一行，内容不同（" + theirsName + "：" + String.join(",", tr.cells())
+                            + "；" + mineName + "：" + String.join(",", mr.cells()) + "）");
                 }
                 continue;
             }
@@ -235,7 +240,7 @@ public final class RuleTable {
                 continue; // 我没改这一行
             }
             if (tr == null) {
-                clashes.add(base.label(k) + "：已发布的版本删去了这一行，本草稿却改了它");
+                clashes.add(base.label(k) + "：" + theirsName + "删去了这一行，" + mineName + "却改了它");
                 continue;
             }
             List<String> merged = new ArrayList<>(tr.cells());
@@ -250,8 +255,8 @@ public final class RuleTable {
                 if (tv.equals(bv) || tv.equals(mv)) {
                     merged.set(i, mv);
                 } else {
-                    clashes.add(base.label(k) + " 的“" + base.header.get(i) + "”：原为“" + bv + "”，已发布的版本改为“" + tv
-                            + "”，本草稿改为“" + mv + "”");
+                    clashes.add(base.label(k) + " 的“" + base.header.get(i) + "”：原为“" + bv + "”，" + theirsName + "改为“" + tv
+                            + "”，" + mineName + "改为“" + mv + "”");
                 }
             }
             result.put(k, merged);
@@ -263,7 +268,7 @@ public final class RuleTable {
                     continue;
                 }
                 if (!sameCells(tr.cells(), b.get(k).cells(), base.header.size())) {
-                    clashes.add(base.label(k) + "：本草稿删去了这一行，已发布的版本却改了它");
+                    clashes.add(base.label(k) + "：" + mineName + "删去了这一行，" + theirsName + "却改了它");
                 } else {
                     order.remove(k);
                     result.remove(k);

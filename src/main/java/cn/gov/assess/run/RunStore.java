@@ -481,4 +481,27 @@ public final class RunStore {
             return new StoredRun(found.get(0), tallies, lists, disq, checks, notes, meta, files, indicators);
         });
     }
+
+    /** 受理时间在考核期内（截至 cutoff）的工单是否存在（只探一行，不数全表）：没有时不保存空运行，免得它成为默认运行。 */
+    public boolean hasOrders(Period period, LocalDateTime cutoff) {
+        LocalDateTime from = period.start().atStartOfDay();
+        LocalDateTime to = period.end().plusDays(1).atStartOfDay();
+        LocalDateTime before = cutoff.isBefore(to) ? cutoff.plusSeconds(1) : to;
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select 1 from work_order where received_at >= ? "
+                    + "and received_at < ? fetch first 1 row only")) {
+                ps.setObject(1, from);
+                ps.setObject(2, before);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** 拒绝空运行时的说明（命令行与网页共用，各自再接上怎样导入、怎样仍要保存）。 */
+    public static String emptyPeriodMessage(Period period, LocalDateTime cutoff) {
+        return "数据库中没有受理时间在 " + period.start() + " 至 " + period.end() + "（截至 " + cutoff.toLocalDate()
+                + "）之间的工单，不保存空运行（它会成为 explain、report 的默认运行）。";
+    }
 }

@@ -22,13 +22,22 @@ public final class PreviewPage {
     }
 
     /**
-     * 显示预览。先查角色（规则管理或审核，否则 403），再对 period（cutoff 为 null 时取考核期最后一天 23:59:59）的已存数据
-     * 用 base 与 draft 各做一次不保存的考核并比较。
+     * 显示预览。先查角色（规则管理或审核，否则 403），再对 period（cutoff 为 null 时取考核期最后一天 23:59:59；period 为 null
+     * 时取最近一次运行的考核期与截至时点）的已存数据用 base 与 draft 各做一次不保存的考核并比较。
      *
      * @param title 页面上怎样称呼这份草稿，如“草稿 #3：镇街名额改为 5”
      */
     public void show(Context ctx, RuleSet base, RuleSet draft, String title, Period period, LocalDateTime cutoff) {
         WebServer.require(ctx, r -> r.editsRules() || r.approves());
+        if (period == null) {
+            // 没指定考核期：取最近一次运行的考核期与截至时点
+            Preview.Target latest = Preview.latest(web.db);
+            if (latest == null) {
+                throw new WebError(400, "还没有考核运行，请先导入数据并考核一次，或指定要预览的考核期。");
+            }
+            period = latest.period();
+            cutoff = cutoff != null ? cutoff : latest.cutoff();
+        }
         Preview.Outcome o = Preview.run(web.db, base, draft, period, cutoff);
         web.views.render(ctx, "preview.ftl", model(o, title, period));
     }

@@ -207,12 +207,29 @@ final class RulesController implements WebServer.Controller {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("v", info(v));
         model.put("path", path);
-        model.put("table", table(versions().files(v.id()).get(path)));
+        String text = versions().files(v.id()).get(path);
+        model.put("table", table(text));
+        model.put("sha", cn.gov.assess.rules.RuleSet.sha256(text));
         model.put("extra", "1".equals(ctx.queryParam("extra")));
         model.put("saved", "1".equals(ctx.queryParam("saved")));
         model.put("errors", v.checkErrors());
         model.put("fileErrors", errorsOf(v, path));
+        model.put("badCells", badCells(errorsOf(v, path)));
         web.views.render(ctx, "rules-edit.ftl", model);
+    }
+
+    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("第 (\\d+) 行第 (\\d+) 列");
+
+    /** 检查结果里点到的格（“第 N 行第 M 列”），表单里标红：键为“表格行下标_列下标”（表头是第 1 行）。 */
+    static List<String> badCells(List<String> errors) {
+        List<String> out = new ArrayList<>();
+        for (String e : errors) {
+            java.util.regex.Matcher m = CELL.matcher(e);
+            while (m.find()) {
+                out.add((Integer.parseInt(m.group(1)) - 2) + "_" + (Integer.parseInt(m.group(2)) - 1));
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------ 写
@@ -257,6 +274,37 @@ final class RulesController implements WebServer.Controller {
             }
         }
         String text = before.withRows(rows).text();
+        String loaded = ctx.formParam("sha");
+        if (loaded != null && !loaded.equals(cn.gov.assess.rules.RuleSet.sha256(files.get(path)))) {
+            // 打开表单之后别人保存过这张表：把本次的改动（相对于打开时的表）合到别人保存后的表上；改了同一格时不保存，原样退回表单
+            Optional<String> opened = versions().blob(loaded);
+            if (opened.isEmpty()) {
+                throw new WebError(409, "这张表在您打开之后被改过，请重新打开再改。");
+            }
+            RuleTable base = RuleTable.parse(opened.get());
+            RuleTable.Merge merged = RuleTable.merge(base, base.withRows(rows), before, "别人保存的", "您填的");
+            if (merged.table() == null) {
+                ctx.status(409);
+                Map<String, Object> model = new LinkedHashMap<>();
+                model.put("v", info(v));
+                model.put("path", path);
+                Map<String, Object> table = new LinkedHashMap<>();
+                table.put("header", before.header());
+                table.put("rows", rows);
+                model.put("table", table);
+                model.put("sha", cn.gov.assess.rules.RuleSet.sha256(files.get(path)));
+                model.put("extra", false);
+                model.put("saved", false);
+                model.put("errors", v.checkErrors());
+                model.put("fileErrors", errorsOf(v, path));
+                model.put("badCells", List.of());
+                model.put("message", "没有保存：您打开这张表之后，别人保存了对同一处的修改。" + String.join("；", merged.clashes())
+                        + "。下面是您填的内容，请核对后再保存（再保存即以您填的为准）。");
+                web.views.render(ctx, "rules-edit.ftl", model);
+                return;
+            }
+            text = merged.table().text();
+        }
         RulesVersions.Version saved;
         try {
             saved = versions().saveFile(v.id(), me.name(), path, text);

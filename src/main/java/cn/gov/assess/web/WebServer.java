@@ -35,6 +35,9 @@ public final class WebServer implements AutoCloseable {
     final Results results;
     final cn.gov.assess.audit.RulesVersions versions;
     final java.nio.file.Path rulesDir;
+    final Jobs jobs;
+    /** 一次上传的上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
+    static final int MAX_UPLOAD_MB = 600;
     private Javalin app;
     /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -48,19 +51,25 @@ public final class WebServer implements AutoCloseable {
         this.accounts = new Accounts(db);
         this.audit = new AuditLog(db);
         this.results = new Results(db);
+        this.jobs = new Jobs(audit);
         this.versions = new cn.gov.assess.audit.RulesVersions(db);
     }
 
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
-                new CorrectionController(this), new AdminController(this), new RulesController(this));
+                new CorrectionController(this), new AdminController(this), new RulesController(this), new ImportRunController(this),
+                new JobController(this));
         recordRulesFolder();
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "text/html; charset=utf-8";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(1000));
+            // 上传：超过 1 MB 的部分写到临时目录而不占内存（Jetty 在请求结束时删除）；单个文件与整个请求的上限
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
             cfg.events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath()));
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
             cfg.routes.before(this::guard);
@@ -131,6 +140,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        jobs.close();
         if (app != null) {
             try {
                 app.stop();
@@ -160,6 +170,11 @@ public final class WebServer implements AutoCloseable {
             ctx.header("Set-Cookie", Sessions.cookieHeader(s, WebServer.https(ctx)));
         }
         ctx.attribute(SESSION, s);
+        if (ctx.method() == HandlerType.POST && ctx.isMultipartFormData() && ctx.contentLength() > MAX_UPLOAD_MB * 1048576L) {
+            ctx.skipRemainingHandlers();
+            error(ctx, 413, "上传的文件太大：一次最多 " + MAX_UPLOAD_MB + " MB。请分几次上传。");
+            return;
+        }
         if (ctx.method() == HandlerType.POST && !s.csrfMatches(ctx.formParam("_csrf"))) {
             ctx.skipRemainingHandlers();
             error(ctx, 403, "表单缺少有效的校验码（可能页面已过期），没有执行。请刷新页面后重试。");

@@ -107,6 +107,26 @@ class PreviewTest {
         assertEquals(latestBefore, new RunStore(db).latestRunId());
     }
 
+    /** 名额减为镇街 2：第 3 名离开名单，理由是名次在名额之外；通报里它的名字标为删去。 */
+    @Test
+    void quotaTwoShowsLeavers() throws Exception {
+        Path dir = TestSupport.copyRules(Files.createTempDirectory("preview-two"));
+        Path lists = dir.resolve("名单.csv");
+        Files.writeString(lists, Files.readString(lists, StandardCharsets.UTF_8).replace("镇街 3、部门 3", "镇街 2、部门 3"),
+                StandardCharsets.UTF_8);
+        Preview.Outcome o = Preview.run(db, base, RuleSet.load(dir), Q, null);
+        assertTrue(o.ok(), String.join("\n", o.errors()));
+        Preview.ListChange hotline = list(o.result(), "12345市民热线");
+        assertEquals(List.of(), hotline.entering());
+        assertEquals(List.of("段家镇"), hotline.leaving().stream().map(Preview.Member::unit).toList());
+        assertEquals(3, hotline.leaving().get(0).position());
+        assertEquals("镇街第 3 名，取前 2 名（实办数 33），在名额之外", hotline.leaving().get(0).reason());
+        assertTrue(o.result().notice().lines().stream().flatMap(l -> l.segments().stream())
+                .anyMatch(s -> s.deleted() && s.text().contains("段家镇")), "通报里段家镇应标为删去");
+        assertTrue(Preview.text(o, false).contains("    不再列入  段家镇（原第 3 位）：镇街第 3 名，取前 2 名（实办数 33），在名额之外"),
+                String.join("\n", Preview.text(o, false)));
+    }
+
     @Test
     void identicalDraftHasNoChanges() throws Exception {
         Path dir = TestSupport.copyRules(Files.createTempDirectory("preview-same"));

@@ -218,4 +218,40 @@ class RulesVersionsTest {
         assertEquals(p.id(), versions.publishedWithFingerprint(TestSupport.rules().fingerprint()).orElseThrow().id(),
                 "同样内容的版本中取最新发布的");
     }
+
+    @Test
+    @Order(6)
+    void twoApproversPublishingDraftsFromTheSameBaseAtOnceExactlyOneWins() throws Exception {
+        RulesVersions.Version a = versions.createDraft("规则甲", null);
+        RulesVersions.Version b = versions.createDraft("规则丙", null);
+        String th = versions.files(a.id()).get(THRESHOLDS);
+        versions.saveFile(a.id(), "规则甲", THRESHOLDS, th.replaceFirst("逾期宽限天数,,\\d,整数", "逾期宽限天数,,4,整数"));
+        versions.saveFile(b.id(), "规则丙", THRESHOLDS, th.replaceFirst("逾期宽限天数,,\\d,整数", "逾期宽限天数,,5,整数"));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (long id : List.of(a.id(), b.id())) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        versions.publish(id, "审核乙", "同时发布");
+                        return "发布";
+                    } catch (RulesVersions.Refused e) {
+                        return e.conflict() ? "冲突" : e.getMessage();
+                    }
+                }));
+            }
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var f : results) {
+                outcomes.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            java.util.Collections.sort(outcomes);
+            assertEquals(List.of("冲突", "发布"), outcomes);
+        } finally {
+            pool.shutdownNow();
+        }
+        long published = List.of(a, b).stream().filter(v -> versions.version(v.id()).published()).count();
+        assertEquals(1, published);
+    }
 }

@@ -38,6 +38,10 @@ class RulesPreviewCliTest {
         assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("没有变化"), s.out());
 
+        CliTest.Outcome empty = CliTest.exec("--db", db, "rules", "preview", "--rules", same.toString(), "--period", "2026-Q1");
+        assertEquals(0, empty.code(), empty.err());
+        assertTrue(empty.out().contains("注意：数据库中没有这个考核期（截至时点以前受理）的工单"), empty.out());
+
         Path broken = TestSupport.copyRules(tmp.resolve("坏草稿"));
         Files.writeString(broken.resolve("50-名单.drl"), "\nrule \"坏规则\" when Tally( handeld > 1 ) then end\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);

@@ -42,6 +42,7 @@ class RulesWebTest {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("path", path);
         form.put("rows", String.valueOf(t.rows().size()));
+        form.put("sha", cn.gov.assess.rules.RuleSet.sha256(versions.files(draft).get(path)));
         form.put("action", "save");
         int col = t.header().indexOf(column);
         boolean found = false;
@@ -55,6 +56,12 @@ class RulesWebTest {
         }
         assertTrue(found, path + " 没有 " + firstCell);
         return form;
+    }
+
+    /** 服务器处理一个请求用的时间（Server-Timing），打印出来记入 BENCHMARKS.md。 */
+    static HttpResponse<String> timed(String what, HttpResponse<String> r) {
+        System.err.println("规则管理计时 " + what + " " + r.headers().firstValue("Server-Timing").orElse("?"));
+        return r;
     }
 
     static long draftId(HttpResponse<String> created) {
@@ -122,6 +129,7 @@ class RulesWebTest {
         String page = editor.get("/rules/drafts/" + d + "/edit?path=thresholds.csv&saved=1").body();
         assertTrue(page.contains("已保存到草稿"), page);
         assertTrue(page.contains("thresholds.csv 第 2 行第 3 列（值）：“五”不是整数"), page);
+        assertTrue(page.contains("name=\"c0_2\" value=\"五\" class=\"bad\""), "出错的格在表单里标出");
         assertTrue(versions.files(d).get("thresholds.csv").contains("逾期宽限天数,,五,整数"), "有错也保存，什么都不丢");
         String original = versions.files(versions.byNumber(1).orElseThrow().id()).get("thresholds.csv");
         assertEquals(original.replace("逾期宽限天数,,0,整数", "逾期宽限天数,,五,整数"), versions.files(d).get("thresholds.csv"),
@@ -143,13 +151,13 @@ class RulesWebTest {
         long b = draftId(editor2.postForm("/rules/drafts", Map.of("note", "门槛")));
         int base = versions.version(a).baseNumber();
         assertEquals(base, versions.version(b).baseNumber());
-        assertEquals(302, editor.postForm("/rules/drafts/" + a + "/edit", editForm(a, "thresholds.csv", "逾期宽限天数", "值", "1"))
-                .statusCode());
+        assertEquals(302, timed("保存表格（含检查）", editor.postForm("/rules/drafts/" + a + "/edit",
+                editForm(a, "thresholds.csv", "逾期宽限天数", "值", "1"))).statusCode());
         assertEquals(302, editor2.postForm("/rules/drafts/" + b + "/edit", editForm(b, "名单条件.csv", "办结工单较多", "值", "80"))
                 .statusCode());
         Map<String, String> bFiles = versions.files(b);
 
-        HttpResponse<String> first = approver.postForm("/rules/drafts/" + a + "/publish", Map.of("reason", "宽限一天"));
+        HttpResponse<String> first = timed("发布", approver.postForm("/rules/drafts/" + a + "/publish", Map.of("reason", "宽限一天")));
         assertEquals(302, first.statusCode(), first.body());
         RulesVersions.Version published = versions.version(a);
         assertTrue(published.published());
@@ -167,9 +175,9 @@ class RulesWebTest {
                 .anyMatch(e -> e.action().equals("发布规则被拒") && e.detail().contains("基于第 " + base + " 版")));
 
         // 草稿页面本身也说明冲突，并给规则管理重做的按钮
-        String draftPage = editor2.get("/rules/drafts/" + b).body();
+        String draftPage = timed("草稿页（含冲突说明）", editor2.get("/rules/drafts/" + b)).body();
         assertTrue(draftPage.contains(expected), draftPage);
-        HttpResponse<String> re = editor2.postForm("/rules/drafts/" + b + "/reapply", Map.of());
+        HttpResponse<String> re = timed("重做（合并并检查）", editor2.postForm("/rules/drafts/" + b + "/reapply", Map.of()));
         long c = draftId(re);
         Map<String, String> merged = versions.files(c);
         assertTrue(merged.get("thresholds.csv").contains("逾期宽限天数,,1,整数"));
@@ -179,12 +187,33 @@ class RulesWebTest {
         assertEquals(c, versions.current().version().id());
 
         // 版本列表：状态、起草人、发布人、理由、与上一版比较
-        String list = approver.get("/rules/versions").body();
+        String list = timed("版本列表", approver.get("/rules/versions")).body();
         assertTrue(list.contains("门槛 80，在新版上重做"), list);
         assertTrue(list.contains("/rules/versions/" + c + "/diff"), list);
-        String diff = approver.get("/rules/versions/" + c + "/diff").body();
+        String diff = timed("两版差异", approver.get("/rules/versions/" + c + "/diff")).body();
         assertTrue(diff.contains("名单“办结工单较多”（字段：实办数） 的“值”由“50”改为“80”"), diff);
         assertFalse(diff.contains("逾期宽限天数”（渠道：全部） 的“值”"), "与上一版（已含宽限）比较，只有门槛一处");
         assertNotNull(versions.current());
+    }
+
+    @Test
+    void twoPeopleEditingTheSameTableOfADraftLoseNothing() {
+        RulesFixture.Client editor = f.client(RulesFixture.EDITOR);
+        RulesFixture.Client editor2 = f.client(RulesFixture.EDITOR2);
+        long d = draftId(editor.postForm("/rules/drafts", Map.of()));
+        // 两人先后打开同一张表（表单里带着打开时的内容摘要）
+        Map<String, String> a = editForm(d, "thresholds.csv", "逾期宽限天数", "值", "2");
+        Map<String, String> b = editForm(d, "thresholds.csv", "在办件计入应办", "值", "否");
+        Map<String, String> clash = editForm(d, "thresholds.csv", "逾期宽限天数", "值", "3");
+        assertEquals(302, editor.postForm("/rules/drafts/" + d + "/edit", a).statusCode());
+        assertEquals(302, editor2.postForm("/rules/drafts/" + d + "/edit", b).statusCode(), "不同的行：合并保存");
+        String text = versions.files(d).get("thresholds.csv");
+        assertTrue(text.contains("逾期宽限天数,,2,整数") && text.contains("在办件计入应办,,否,是否"), text);
+        HttpResponse<String> r = editor2.postForm("/rules/drafts/" + d + "/edit", clash);
+        assertEquals(409, r.statusCode());
+        assertTrue(r.body().contains("没有保存") && r.body().contains("参数“逾期宽限天数”（渠道：全部） 的“值”：原为“0”"), r.body());
+        assertTrue(r.body().contains("value=\"3\""), "填的内容原样退回表单");
+        assertEquals(text, versions.files(d).get("thresholds.csv"), "先保存的人的修改不被覆盖");
+        editor.postForm("/rules/drafts/" + d + "/abandon", Map.of());
     }
 }

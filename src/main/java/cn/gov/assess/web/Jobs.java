@@ -1,0 +1,275 @@
+package cn.gov.assess.web;
+
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Progress;
+
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * 网页的后台任务（导入、考核）。全部任务在一个线程上依次执行：同一个库上的导入与考核从不交错写入，后来的排队。
+ * 任务只记在内存里（最近 {@link #KEEP} 个）；开始与结束写入操作记录。服务中途停止时正在做的导入或考核按其本身的
+ * 全有或全无处理（未生效的暂存行在下次打开库时清除），不会留下半截数据。
+ */
+final class Jobs implements AutoCloseable {
+    static final int KEEP = 200;
+
+    enum Kind { 导入, 考核 }
+
+    enum State { 排队, 进行中, 完成, 失败 }
+
+    /** 一处错误：文件、行、列、值、说明。从 {@link InputException} 的中文句子拆出；拆不出的只有说明。 */
+    record Problem(String file, String line, String column, String value, String message) {
+        /** “文件 第 N 行第 C 列（列名）：说明”（CSV）、“文件 工作表“…” 第 N 行 F 列（列名）：说明”（Excel）及其变体。 */
+        private static final Pattern AT = Pattern.compile("^(?<file>.+?) 第 (?<line>\\d+) 行(?:第 (?<num>\\d+) 列（(?<col>[^）]*)）"
+                + "| (?<letter>[A-Z]{1,3}) 列（(?<xcol>[^）]*)）|第 \\d+ 个字符附近|附近|（(?<note>[^）]*)）)?：(?<msg>.*)$", Pattern.DOTALL);
+        private static final Pattern WHOLE_FILE = Pattern.compile("^([^：]+\\.(?i:csv|xlsx|xlsm|xls))：(.*)$", Pattern.DOTALL);
+        private static final Pattern VALUE = Pattern.compile("“([^”]*)”");
+
+        static Problem parse(String text) {
+            Matcher m = AT.matcher(text);
+            if (m.matches()) {
+                String column = m.group("col") != null ? m.group("col") + "（第 " + m.group("num") + " 列）"
+                        : m.group("xcol") != null ? m.group("xcol") + "（" + m.group("letter") + " 列）"
+                        : m.group("note") != null ? m.group("note") : "";
+                return new Problem(m.group("file"), m.group("line"), column, value(m.group("msg")), m.group("msg"));
+            }
+            m = WHOLE_FILE.matcher(text);
+            if (m.matches()) {
+                return new Problem(m.group(1), "", "", value(m.group(2)), m.group(2));
+            }
+            return new Problem("", "", "", "", text);
+        }
+
+        private static String value(String message) {
+            Matcher v = VALUE.matcher(message);
+            return v.find() ? v.group(1) : "";
+        }
+    }
+
+    /** 一个任务。进度由工作线程经 {@link Progress.Sink} 写入，页面随时读取。 */
+    static final class Job implements Progress.Sink {
+        final String id;
+        final Kind kind;
+        final String owner;
+        final String title;
+        final LocalDateTime created = LocalDateTime.now();
+        private final String remote;
+        private final AtomicLong done = new AtomicLong();
+        private volatile long total;
+        private volatile String phase = "排队，等前面的任务完成";
+        private volatile State state = State.排队;
+        private volatile LocalDateTime started;
+        private volatile LocalDateTime finished;
+        private volatile long startedNanos;
+        private volatile long finishedNanos;
+        /** 结果：已完成时的说明行（导入了哪些文件、几行；新运行的编号与数字）。 */
+        private volatile List<Map<String, Object>> files = List.of();
+        private volatile Long runId;
+        private volatile String summary = "";
+        /** 用了哪一份规则（目录与指纹）。 */
+        private volatile String rules = "";
+        private volatile List<Problem> problems = List.of();
+        private volatile String failure = "";
+
+        Job(String id, Kind kind, String owner, String title, String remote) {
+            this.id = id;
+            this.kind = kind;
+            this.owner = owner;
+            this.title = title;
+            this.remote = remote;
+        }
+
+        @Override
+        public void phase(String label, long total) {
+            this.phase = label;
+            this.total = total;
+            this.done.set(0);
+        }
+
+        @Override
+        public void advance(long n) {
+            done.addAndGet(n);
+        }
+
+        void files(List<Map<String, Object>> files) { this.files = List.copyOf(files); }
+        void run(Long runId, String summary) {
+            this.runId = runId;
+            this.summary = summary;
+        }
+        void rules(String rules) { this.rules = rules; }
+
+        State state() { return state; }
+        boolean over() { return state == State.完成 || state == State.失败; }
+        String phase() { return phase; }
+        long done() { return done.get(); }
+        long total() { return total; }
+        Long runId() { return runId; }
+        String summary() { return summary; }
+        String rules() { return rules; }
+        List<Map<String, Object>> files() { return files; }
+        List<Problem> problems() { return problems; }
+        String failure() { return failure; }
+        LocalDateTime started() { return started; }
+        LocalDateTime finished() { return finished; }
+
+        /** 百分比（0–100）；总量未知时为 -1。总量是估计（CSV 的换行数），未完成时最多显示 99。 */
+        int percent() {
+            if (state == State.完成) {
+                return 100;
+            }
+            long t = total;
+            return t <= 0 ? -1 : (int) Math.min(99, done.get() * 100 / t);
+        }
+
+        /** 已用秒数（未开始为 0）。 */
+        double seconds() {
+            long s = startedNanos;
+            if (s == 0) {
+                return 0;
+            }
+            long e = finishedNanos != 0 ? finishedNanos : System.nanoTime();
+            return (e - s) / 1e9;
+        }
+    }
+
+    /** 任务要做的事；抛出 {@link InputException} 表示输入有误（逐条列出，什么也没改）。 */
+    @FunctionalInterface
+    interface Work {
+        void run(Job job);
+    }
+
+    private final AuditLog audit;
+    private volatile boolean closing;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "assess-web-jobs");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Jobs(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /**
+     * 排队一个任务。cleanup 在任务结束（无论成败）后执行，用来删掉上传的临时文件。编号是 128 位随机数，
+     * 猜不到；页面仍按角色检查（只有经办能看任务）。
+     */
+    Job submit(Kind kind, String owner, String remote, String title, Work work, Runnable cleanup) {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        Job job = new Job(HexFormat.of().formatHex(b), kind, owner, title, remote);
+        synchronized (jobs) {
+            jobs.put(job.id, job);
+            if (jobs.size() > KEEP) {
+                jobs.values().stream().filter(Job::over).findFirst().ifPresent(old -> jobs.remove(old.id));
+            }
+        }
+        audit.record(owner, "开始" + kind, title + "（任务 " + job.id + "）", remote);
+        try {
+            worker.execute(() -> execute(job, work, cleanup));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            job.failure = "服务正在停止，任务没有开始。";
+            job.state = State.失败;
+            cleanup.run();
+        }
+        return job;
+    }
+
+    private void execute(Job job, Work work, Runnable cleanup) {
+        if (closing) {
+            job.failure = "服务正在停止，任务没有开始。请在服务重新启动后再提交一次。";
+            job.state = State.失败;
+            cleanup.run();
+            return;
+        }
+        job.started = LocalDateTime.now();
+        job.startedNanos = System.nanoTime();
+        job.state = State.进行中;
+        job.phase("开始", 0);
+        try {
+            work.run(job);
+            job.state = State.完成;
+        } catch (InputException e) {
+            job.problems = e.problems().stream().map(Problem::parse).toList();
+            job.failure = "发现 " + e.problems().size() + " 处问题，" + (job.kind == Kind.导入 ? "没有导入任何一行，数据库没有改变。"
+                    : "没有开始考核，已有的运行没有改变。");
+            job.state = State.失败;
+        } catch (RuntimeException | Error e) {
+            System.err.println("后台任务 " + job.id + "（" + job.kind + "）出错：" + e);
+            if (Boolean.getBoolean("assess.debug")) {
+                e.printStackTrace();
+            }
+            job.failure = readable(e) + (job.kind == Kind.导入 ? "没有导入任何一行。" : "这次运行没有保存，已有的运行没有改变。");
+            job.state = State.失败;
+        } finally {
+            job.finishedNanos = System.nanoTime();
+            job.finished = LocalDateTime.now();
+            try {
+                cleanup.run();
+            } catch (RuntimeException e) {
+                System.err.println("后台任务 " + job.id + " 清理临时文件失败：" + e.getMessage());
+            }
+            String outcome = job.state == State.完成 ? (job.runId != null ? "运行 #" + job.runId : "已导入 " + job.files.size() + " 个文件")
+                    : job.problems.isEmpty() ? "失败" : "失败：" + job.problems.size() + " 处问题";
+            audit.record(job.owner, job.kind + (job.state == State.完成 ? "完成" : "失败"),
+                    job.title + "：" + outcome + String.format(java.util.Locale.ROOT, "，用时 %.1f 秒", job.seconds())
+                            + "（任务 " + job.id + "）", job.remote);
+        }
+    }
+
+    /** 本项目的异常信息是中文的，直接给用户看；不是中文的（库的英文信息）只写服务器日志。 */
+    private static String readable(Throwable e) {
+        String m = e.getMessage();
+        if (m != null && !m.isEmpty() && Character.UnicodeScript.of(m.codePointAt(0)) == Character.UnicodeScript.HAN) {
+            return m.endsWith("。") ? m : m + "。";
+        }
+        return "服务器内部错误（详细原因已写入服务器日志）。";
+    }
+
+    Job get(String id) {
+        synchronized (jobs) {
+            return jobs.get(id);
+        }
+    }
+
+    /** 最近的任务，新的在前。 */
+    List<Job> recent(int limit) {
+        List<Job> out;
+        synchronized (jobs) {
+            out = new ArrayList<>(jobs.values());
+        }
+        java.util.Collections.reverse(out);
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /**
+     * 停止：排队的任务不再开始；正在做的任务让它做完（最多等 60 秒）。不中断工作线程：中断正在读写文件的线程会让
+     * H2 关掉库文件的通道。等不到的（服务被强行停止）按导入与考核本身的全有或全无处理。
+     */
+    @Override
+    public void close() {
+        closing = true;
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+                System.err.println("服务停止时仍有后台任务在进行，未完成的导入或考核不会生效。");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+// 任务页：每秒读一次 /jobs/{编号}.json 更新进度条；任务结束时重新载入整页，显示结果或错误表。
+(function () {
+  var box = document.getElementById('job');
+  if (!box || box.getAttribute('data-over') === 'true') {
+    return;
+  }
+  var url = box.getAttribute('data-json');
+  var bar = document.getElementById('job-progress');
+  var text = document.getElementById('job-progress-text');
+  var state = document.getElementById('job-state');
+  function poll() {
+    fetch(url, {credentials: 'same-origin', cache: 'no-store'}).then(function (r) {
+      if (!r.ok) { throw new Error(String(r.status)); }
+      return r.json();
+    }).then(function (s) {
+      if (s.over) {
+        window.location.reload();
+        return;
+      }
+      state.textContent = s.state;
+      state.className = 'state-' + s.state;
+      text.textContent = s.progress;
+      if (s.percent >= 0) {
+        bar.value = s.percent;
+        bar.textContent = s.percent + '%';
+      } else {
+        bar.removeAttribute('value');
+      }
+      setTimeout(poll, 1000);
+    }).catch(function () {
+      setTimeout(poll, 3000);
+    });
+  }
+  setTimeout(poll, 500);
+})();
