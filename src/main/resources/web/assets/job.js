@@ -14,7 +14,12 @@
       return r.json();
     }).then(function (s) {
       if (s.over) {
-        window.location.reload();
+        // 完成后有下一步（如重新考核后的比较页）就直接打开它；否则重新载入本页显示结果或错误表
+        if (s.next && s.next.charAt(0) === '/' && s.next.charAt(1) !== '/') {
+          window.location.assign(s.next);
+        } else {
+          window.location.reload();
+        }
         return;
       }
       state.textContent = s.state;

@@ -31,7 +31,7 @@
   <p><a href="/assess">开始考核</a> · <a href="/import">继续导入</a></p>
   <#else>
   <p class="ok-box" role="status">${summary}</p>
-  <p><a id="job-run" href="/runs/${runId?c}">打开运行 #${runId?c}</a> · <a href="/runs">全部运行</a></p>
+  <p><#if next??><a id="job-next" href="${next}">${nextLabel}</a> · </#if><a id="job-run" href="/runs/${runId?c}">打开运行 #${runId?c}</a> · <a href="/runs">全部运行</a></p>
   </#if>
 <#elseif state == "失败">
   <p class="alert" role="alert" id="job-failure">${failure}</p>

@@ -155,7 +155,7 @@ final class CorrectionController implements WebServer.Controller {
 
     /**
      * 重新考核：沿用所选运行的考核期与截至时间，与命令行 run 同一条路（RunStore.assessAndSave），然后打开两次运行的比较。
-     * 在请求里同步完成（演示数据约 1–2 秒）；大数据量请用“开始考核”页的后台任务。
+     * 作为后台任务排队（与导入、开始考核同一个工作线程，不会与导入交错写库），请求立即转到任务页；任务完成后页面自动打开比较。
      */
     private void rerun(Context ctx) {
         WebServer.require(ctx, Role::operates);
@@ -167,18 +167,13 @@ final class CorrectionController implements WebServer.Controller {
         }
         AssessmentRun base = web.results.runs().stream().filter(r -> r.getId() == baseId && !r.isRetired()).findFirst()
                 .orElseThrow(() -> WebError.notFound("没有编号为 " + baseId + " 的考核运行（或已作废）。"));
-        long started = System.nanoTime();
-        Assessor.Result result = new RunStore(web.db).assessAndSave(new Assessor(web.db), base.getPeriod(), base.getCutoff(),
-                rulesForRun());
-        web.audit(ctx, "重新考核", String.format(java.util.Locale.ROOT, "运行 #%d：%s，截至 %s（沿用运行 #%d 的考核期与截至时间，"
-                        + "登记或撤回更正后），用时 %.1f 秒", result.runId(), base.getPeriod().code(), Corrections.show(base.getCutoff()),
-                baseId, (System.nanoTime() - started) / 1e9));
-        ctx.redirect("/diff?a=" + baseId + "&b=" + result.runId());
-    }
-
-    /** 重新考核用的规则（唯一的一处）：当前发布的规则版本，与网页上开始的运行相同；库里还没有版本时用服务器的规则目录。 */
-    private RuleSet rulesForRun() {
-        return web.versions.currentVersion().isPresent() ? web.versions.current().rules() : RuleSet.load(web.rulesDir);
+        Accounts.Account me = WebServer.me(ctx);
+        String title = "重新考核 " + base.getPeriod().code() + "，截至 " + Corrections.show(base.getCutoff())
+                + "（沿用运行 #" + baseId + " 的考核期与截至时间，登记或撤回更正后）";
+        web.audit(ctx, "重新考核", title);
+        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), ctx.ip(), title,
+                ImportRunController.assessment(web, base.getPeriod(), base.getCutoff(), baseId), () -> { });
+        ctx.redirect("/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private static String form(Context ctx, String name) {

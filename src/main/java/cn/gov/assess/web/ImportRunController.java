@@ -50,14 +50,6 @@ final class ImportRunController implements WebServer.Controller {
         r.post("/assess", this::start);
     }
 
-    /**
-     * 导入与考核用的规则：当前发布的规则版本（规则管理起草、审核发布；运行因此记下这一版）。还没有任何版本时
-     * （服务启动时规则目录没能登记）用服务启动时指定的规则目录。
-     */
-    private RuleSet rulesForRun() {
-        return web.versions.currentVersion().map(v -> web.versions.rules(v.id())).orElseGet(() -> RuleSet.load(web.rulesDir));
-    }
-
     private void importPage(Context ctx) {
         WebServer.require(ctx, Role::operates);
         renderImport(ctx, null);
@@ -130,7 +122,7 @@ final class ImportRunController implements WebServer.Controller {
         }
         String prefix = dir + java.io.File.separator;
         Jobs.Job job = web.jobs.submit(Jobs.Kind.导入, me.name(), ctx.ip(), "导入 " + String.join("、", names), j -> {
-            RuleSet rules = rulesForRun();
+            RuleSet rules = web.rulesForRun();
             j.rules(rules.origin() + "（指纹 " + rules.fingerprint().substring(0, 12) + "）");
             List<Path> files;
             try (Stream<Path> s = Files.list(dir)) {
@@ -229,8 +221,17 @@ final class ImportRunController implements WebServer.Controller {
         Period period = p;
         LocalDateTime c = cutoff;
         String title = "考核 " + p.code() + "，截至 " + c.toLocalDate() + (allowEmpty ? "（允许空运行）" : "");
-        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), ctx.ip(), title, j -> {
-            RuleSet rules = rulesForRun();
+        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), ctx.ip(), title, assessment(web, period, c, null), () -> { });
+        ctx.redirect("/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * 一次考核作为后台任务要做的事（开始考核、更正后重新考核共用，与命令行 run 同一条路）：取当前发布的规则，检查规则与模板
+     * （未通过则不运行），{@link RunStore#assessAndSave}。compareWith 不为空时，完成后任务页转到它与新运行的比较。
+     */
+    static Jobs.Work assessment(WebServer web, Period period, LocalDateTime c, Long compareWith) {
+        return j -> {
+            RuleSet rules = web.rulesForRun();
             j.rules(rules.origin() + "（指纹 " + rules.fingerprint().substring(0, 12) + "）");
             j.phase("检查规则与模板", 0);
             RulesChecker.Report check = TemplateCheck.checkAll(rules);
@@ -240,12 +241,14 @@ final class ImportRunController implements WebServer.Controller {
                 problems.addAll(check.errors());
                 throw new InputException(problems);
             }
-            Assessor.Result r = store.assessAndSave(new Assessor(web.db).withProgress(j), period, c, rules);
+            Assessor.Result r = new RunStore(web.db).assessAndSave(new Assessor(web.db).withProgress(j), period, c, rules);
             j.run(r.runId(), String.format("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个",
                     r.runId(), period.code(), c.toLocalDate(), r.orderCount(), r.assignmentCount(), r.lists().size(),
                     r.disqualifications().size()) + (r.assignmentCount() == 0 ? "。注意：这是空运行（考核期内没有工单）" : ""));
-        }, () -> { });
-        ctx.redirect("/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
+            if (compareWith != null) {
+                j.next("/diff?a=" + compareWith + "&b=" + r.runId(), "比较运行 #" + compareWith + " 与新运行 #" + r.runId());
+            }
+        };
     }
 
     /** 浏览器给的文件名可能带路径（旧版 IE 给完整路径）：只取最后一段。 */

@@ -53,6 +53,7 @@ final class JobController implements WebServer.Controller {
         model.put("files", job.files());
         model.put("runId", job.runId());
         model.put("summary", job.summary());
+        model.put("nextLabel", job.nextLabel() == null ? "" : job.nextLabel());
         model.put("failure", job.failure());
         List<Map<String, String>> problems = new ArrayList<>();
         for (Jobs.Problem p : job.problems()) {
@@ -79,6 +80,8 @@ final class JobController implements WebServer.Controller {
         m.put("progress", progressText(job, s));
         m.put("startedAt", job.started() == null ? null : job.started().toString());
         m.put("finishedAt", job.finished() == null ? null : job.finished().toString());
+        // 完成后 job.js 直接转到这里（只会是本程序自己的页面地址）
+        m.put("next", job.state() == Jobs.State.完成 ? job.next() : null);
         return m;
     }
 

@@ -78,6 +78,9 @@ final class Jobs implements AutoCloseable {
         private volatile List<Map<String, Object>> files = List.of();
         private volatile Long runId;
         private volatile String summary = "";
+        /** 完成后接着去看的页面（如更正后重新考核：两次运行的比较）与链接文字。 */
+        private volatile String next;
+        private volatile String nextLabel;
         /** 用了哪一份规则（目录与指纹）。 */
         private volatile String rules = "";
         private volatile List<Problem> problems = List.of();
@@ -109,6 +112,12 @@ final class Jobs implements AutoCloseable {
             this.summary = summary;
         }
         void rules(String rules) { this.rules = rules; }
+        void next(String url, String label) {
+            this.next = url;
+            this.nextLabel = label;
+        }
+        String next() { return next; }
+        String nextLabel() { return nextLabel; }
 
         State state() { return state; }
         boolean over() { return state == State.完成 || state == State.失败; }

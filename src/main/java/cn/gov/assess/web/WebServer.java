@@ -104,6 +104,15 @@ public final class WebServer implements AutoCloseable {
 
     public int port() { return app.port(); }
 
+    /**
+     * 网页上开始的运行（开始考核、更正后重新考核）用的规则，只此一处：当前发布的规则版本（规则管理起草、审核发布；
+     * 运行因此记下这一版）。还没有任何版本时（服务启动时规则目录没能登记）用服务启动时指定的规则目录。
+     */
+    cn.gov.assess.rules.RuleSet rulesForRun() {
+        return versions.currentVersion().map(v -> versions.rules(v.id()))
+                .orElseGet(() -> cn.gov.assess.rules.RuleSet.load(rulesDir));
+    }
+
     /** 注册过的路由，形如“POST /admin/users/{id}/active”（不含 before/after 等过滤器）。 */
     List<String> routes() {
         return routes.stream().filter(r -> r.startsWith("GET ") || r.startsWith("POST ") || r.startsWith("PUT ")
