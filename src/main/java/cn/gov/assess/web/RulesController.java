@@ -322,7 +322,12 @@ final class RulesController implements WebServer.Controller {
     private void publish(Context ctx) {
         // 查看、单位、经办：不看是哪一版，直接拒绝；规则管理只在是起草人时得到具体的理由
         Accounts.Account me = WebServer.require(ctx, role -> role.approves() || role.editsRules());
-        RulesVersions.Version v = find(ctx);
+        RulesVersions.Version v = versions().find(WebServer.longParam(ctx, "id")).orElse(null);
+        if (v == null) {
+            // 规则管理不能发布：不论编号是否存在都是 403（与其他不许用的接口一样），审核才得到“没有这个版本”
+            WebServer.require(ctx, Role::approves);
+            throw WebError.notFound("没有这个规则版本。");
+        }
         if (me.name().equals(v.author())) {
             // 起草人自己发布：无论角色，拒绝并记下
             web.audit(ctx, "发布规则被拒", v.label() + "：起草人本人不能发布");

@@ -29,6 +29,7 @@ final class RulesFixture implements AutoCloseable {
     static final String VIEWER = "查看丁";
     static final String UNIT = "单位戊";
     static final String OPERATOR = "经办己";
+    static final String ADMIN = "管理员庚";
     static final String PASSWORD = "correct-horse-1";
 
     final Database db;
@@ -51,6 +52,7 @@ final class RulesFixture implements AutoCloseable {
             accounts.add(VIEWER, Role.查看, null, PASSWORD.toCharArray());
             accounts.add(UNIT, Role.单位, "县人社局", PASSWORD.toCharArray());
             accounts.add(OPERATOR, Role.经办, null, PASSWORD.toCharArray());
+            accounts.add(ADMIN, Role.管理员, null, PASSWORD.toCharArray());
             server = new WebServer(db, TestSupport.rulesDir()).start("127.0.0.1", 0);
             base = "http://127.0.0.1:" + server.port();
         } catch (IOException e) {
