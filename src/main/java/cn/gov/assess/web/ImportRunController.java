@@ -71,14 +71,15 @@ final class ImportRunController implements WebServer.Controller {
      */
     private void upload(Context ctx) {
         Accounts.Account me = WebServer.require(ctx, Role::operates);
-        ctx.uploadedFiles("files"); // 让 Javalin 按上面的上限与临时目录配置解析 multipart
         List<jakarta.servlet.http.Part> uploads;
         try {
+            ctx.uploadedFiles("files"); // 让 Javalin 按上面的上限与临时目录配置解析 multipart
             uploads = ctx.req().getParts().stream()
                     .filter(part -> "files".equals(part.getName()) && part.getSubmittedFileName() != null
                             && !part.getSubmittedFileName().isBlank())
                     .toList();
-        } catch (IOException | jakarta.servlet.ServletException e) {
+        } catch (Exception e) {
+            // 中断或格式坏了的 multipart（Jetty 的英文说明不给浏览器看）
             throw new InputException("上传没有完成，请重新选择文件上传");
         }
         if (uploads.isEmpty()) {
@@ -99,6 +100,11 @@ final class ImportRunController implements WebServer.Controller {
                 String name = baseName(f.getSubmittedFileName());
                 if (!ACCEPTED.matcher(name).matches() || name.startsWith(".") || name.startsWith("~$")) {
                     throw new InputException("“" + name + "”不是可导入的文件：只能导入 .csv、.xlsx、.xls 文件");
+                }
+                if (name.length() > MAX_NAME || name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 240
+                        || name.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+                    throw new InputException("文件名“" + shorten(name) + "”太长或含有不可见字符，请改成简短的文件名（最多 "
+                            + MAX_NAME + " 个字）后再上传");
                 }
                 if (!seen.add(name.toLowerCase())) {
                     throw new InputException("文件“" + name + "”选了两次，请只选一次");
@@ -249,6 +255,14 @@ final class ImportRunController implements WebServer.Controller {
                 j.next("/diff?a=" + compareWith + "&b=" + r.runId(), "比较运行 #" + compareWith + " 与新运行 #" + r.runId());
             }
         };
+    }
+
+    /** 上传文件名的最长字数（磁盘上一个文件名最多 255 字节，中文一字 3 字节）。 */
+    static final int MAX_NAME = 80;
+
+    private static String shorten(String name) {
+        String visible = name.replaceAll("\\p{Cntrl}", "?");
+        return visible.length() <= 40 ? visible : visible.substring(0, 30) + "…" + visible.substring(visible.length() - 8);
     }
 
     /** 浏览器给的文件名可能带路径（旧版 IE 给完整路径）：只取最后一段。 */

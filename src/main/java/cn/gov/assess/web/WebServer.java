@@ -184,7 +184,23 @@ public final class WebServer implements AutoCloseable {
             error(ctx, 413, "上传的文件太大：一次最多 " + MAX_UPLOAD_MB + " MB。请分几次上传。");
             return;
         }
-        if (ctx.method() == HandlerType.POST && !s.csrfMatches(ctx.formParam("_csrf"))) {
+        String token = null;
+        if (ctx.method() == HandlerType.POST) {
+            try {
+                token = ctx.formParam("_csrf");
+            } catch (Exception e) {
+                // 读表单时出错：超过请求大小上限（Javalin 413，英文“Content Too Large”）或格式坏了的上传（Jetty “bad multipart”）。
+                // 不让英文或 500 到浏览器：说明原因，什么也不执行
+                ctx.skipRemainingHandlers();
+                if (e instanceof io.javalin.http.HttpResponseException h && h.getStatus() == 413) {
+                    error(ctx, 413, "提交的内容太大，没有执行。表格的格里应是简短的文字或数字，原因、说明等也请写得简短些；上传文件请用“导入”页。");
+                } else {
+                    error(ctx, 400, "提交的表单不完整或格式有误（可能上传被中断），没有执行。请刷新页面后重试。");
+                }
+                return;
+            }
+        }
+        if (ctx.method() == HandlerType.POST && !s.csrfMatches(token)) {
             ctx.skipRemainingHandlers();
             error(ctx, 403, "表单缺少有效的校验码（可能页面已过期），没有执行。请刷新页面后重试。");
             return;
