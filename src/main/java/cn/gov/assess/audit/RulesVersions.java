@@ -35,6 +35,8 @@ public final class RulesVersions {
     public static final String ABANDONED = "已放弃";
     /** 服务器第一次启动时把规则目录登记为第 1 版，作者与发布人记为它。 */
     public static final String FOLDER = "规则目录";
+    /** 发布理由最多几个字（rules_version.publish_reason 是 varchar(2000)）。 */
+    public static final int MAX_REASON = 2000;
 
     /** 一个版本（不含文件内容）。checkErrors 为空表示检查通过。 */
     public record Version(long id, int number, String state, Long baseId, Integer baseNumber, String author,
@@ -278,6 +280,14 @@ public final class RulesVersions {
      * （否则是冲突：说明在它之后谁在何时发布了哪一版、两边都改了哪些文件与行，草稿原样保留）。
      */
     public Version publish(long draftId, String publisher, String reason) {
+        return publish(draftId, publisher, reason, null);
+    }
+
+    /**
+     * 同上；reviewed 是审核人看到（并预览过）的草稿指纹（发布表单带来）：草稿在那之后被改过（哪怕与发布同时），
+     * 不发布，请审核人重新看过再发布——审核批准的必须正是发布出去的内容。为 null 时不核对（命令行、旧表单）。
+     */
+    public Version publish(long draftId, String publisher, String reason, String reviewed) {
         Version v = version(draftId);
         requireDraft(v);
         if (v.author().equals(publisher)) {
@@ -285,6 +295,9 @@ public final class RulesVersions {
         }
         if (blank(reason)) {
             throw new Refused("请写明发布理由。", null, List.of());
+        }
+        if (reason.strip().length() > MAX_REASON) {
+            throw new Refused("发布理由太长（" + reason.strip().length() + " 字），最多 " + MAX_REASON + " 字。", null, List.of());
         }
         if (!v.checkOk()) {
             throw new Refused(v.label() + "没有通过规则检查（" + v.checkErrors().size() + " 处错误），不能发布；请先改正。", null,

@@ -363,6 +363,9 @@ public final class Corrections {
         if (reason == null || reason.isBlank()) {
             throw new InputException("撤回更正须写明原因");
         }
+        if (reason.strip().length() > 1000) {
+            throw new InputException("撤回原因太长（" + reason.strip().length() + " 字），最多 1000 字");
+        }
         return db.sessions().fromStatelessTransaction(s -> {
             // 同一条更正同时被撤回两次时排队：后一个看到前一个的撤回
             s.createNativeQuery("select id from correction where id = :id for update", Long.class).setParameter("id", id).getResultList();

@@ -1,5 +1,7 @@
 package cn.gov.assess.web;
 
+import cn.gov.assess.correction.Corrections;
+import cn.gov.assess.io.InputException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +99,23 @@ class WorkbenchLimitsTest {
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("“&lt;b&gt;.txt”不是可导入的文件"), r.body());
         assertEquals(batches, count("import_batch"));
+    }
+
+    @Test
+    void anOverlongPublishReasonIsRefusedInChinese() {
+        long d = newDraft();
+        HttpResponse<String> r = f.client(RulesFixture.APPROVER).postForm("/rules/drafts/" + d + "/publish",
+                Map.of("reason", "理".repeat(2001)));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("发布理由太长（2001 字），最多 2000 字"), r.body());
+        assertChinese(r);
+        assertTrue(f.server.versions.version(d).draft());
+    }
+
+    @Test
+    void anOverlongWithdrawReasonIsRefusedBeforeTheDatabase() {
+        InputException e = assertThrows(InputException.class, () -> new Corrections(f.db).withdraw(1, "撤".repeat(1001), RulesFixture.OPERATOR));
+        assertTrue(e.getMessage().contains("撤回原因太长（1001 字），最多 1000 字"), e.getMessage());
     }
 
     static long count(String table) {
