@@ -25,6 +25,7 @@
 <#if approves || mine>
 <form class="inline" method="post" action="/rules/drafts/${v.id}/publish" id="publish">
   <input type="hidden" name="_csrf" value="${csrf}">
+  <input type="hidden" name="fingerprint" value="${v.fingerprint}">
   <label>发布理由（必填）<input name="reason" size="50" required></label>
   <button type="submit">发布${v.label}</button>
   <span class="hint">须由起草人（${v.author}）以外的审核账号发布；发布后网页上开始的考核使用这一版。</span>

@@ -305,6 +305,16 @@ public final class RulesVersions {
         }
         return write(c -> {
             lockDraft(c, draftId);
+            // 锁住草稿后重读：上面读到的可能已过时（与发布同时有人保存了草稿）。发布的必须是检查通过、审核人看过的那份内容
+            Version locked = query(c, "where v.id = ?", draftId).get(0);
+            if (reviewed != null && !reviewed.equals(locked.fingerprint())) {
+                throw new Refused(v.label() + "在您打开之后又被修改过（" + locked.updatedAt().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                        + "），没有发布：请重新查看修改与预览后再发布。", null, List.of());
+            }
+            if (!locked.checkOk()) {
+                throw new Refused(v.label() + "没有通过规则检查（" + locked.checkErrors().size() + " 处错误），不能发布；请先改正。", null,
+                        List.of());
+            }
             // 行锁住当前发布版：两个审核同时发布同一基础上的两份草稿时，后到的一方在这里等，然后看到新的发布版
             Version cur = currentVersion(c);
             if (cur != null) {

@@ -337,7 +337,8 @@ final class RulesController implements WebServer.Controller {
         }
         WebServer.require(ctx, Role::approves);
         try {
-            RulesVersions.Version p = versions().publish(v.id(), me.name(), ctx.formParam("reason"));
+            RulesVersions.Version p = versions().publish(v.id(), me.name(), ctx.formParam("reason"),
+                    UnitController.blankToNull(ctx.formParam("fingerprint")));
             web.audit(ctx, "发布规则", p.label() + "，理由：" + p.publishReason());
             ctx.redirect("/rules/versions/" + p.id());
         } catch (RulesVersions.Refused e) {
@@ -441,6 +442,7 @@ final class RulesController implements WebServer.Controller {
         m.put("updated", v.updatedAt().format(RunsController.TIME));
         m.put("note", v.note());
         m.put("checkOk", v.checkOk());
+        m.put("fingerprint", v.fingerprint() == null ? "" : v.fingerprint());
         m.put("errors", v.checkErrors());
         m.put("publisher", v.publisher() == null ? "" : v.publisher());
         m.put("publishedAt", v.publishedAt() == null ? "" : v.publishedAt().format(RunsController.TIME));

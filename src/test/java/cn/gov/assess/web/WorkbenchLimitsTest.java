@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -116,6 +118,34 @@ class WorkbenchLimitsTest {
     void anOverlongWithdrawReasonIsRefusedBeforeTheDatabase() {
         InputException e = assertThrows(InputException.class, () -> new Corrections(f.db).withdraw(1, "撤".repeat(1001), RulesFixture.OPERATOR));
         assertTrue(e.getMessage().contains("撤回原因太长（1001 字），最多 1000 字"), e.getMessage());
+    }
+
+    /** 审核打开草稿页之后，规则管理又保存了一处修改：按旧页面发布被拒，草稿原样；重新打开后再发布才成功。 */
+    @Test
+    void publishingADraftChangedAfterTheReviewerOpenedItIsRefused() {
+        long d = newDraft();
+        RulesFixture.Client approver = f.client(RulesFixture.APPROVER);
+        String seen = fingerprint(approver.get("/rules/drafts/" + d).body());
+        String table = f.server.versions.files(d).get("thresholds.csv");
+        String changed = table.replace("0 表示超过时限即算逾期", "0 表示超过时限即算逾期（已核对）");
+        assertFalse(table.equals(changed));
+        f.server.versions.saveFile(d, RulesFixture.EDITOR, "thresholds.csv", changed);
+
+        HttpResponse<String> stale = approver.postForm("/rules/drafts/" + d + "/publish", Map.of("reason", "同意", "fingerprint", seen));
+        assertEquals(400, stale.statusCode());
+        assertTrue(stale.body().contains("在您打开之后又被修改过"), stale.body());
+        assertTrue(f.server.versions.version(d).draft(), "草稿应原样保留");
+
+        String fresh = fingerprint(approver.get("/rules/drafts/" + d).body());
+        HttpResponse<String> ok = approver.postForm("/rules/drafts/" + d + "/publish", Map.of("reason", "同意", "fingerprint", fresh));
+        assertEquals(302, ok.statusCode(), ok.body());
+        assertTrue(f.server.versions.version(d).published());
+    }
+
+    static String fingerprint(String page) {
+        Matcher m = Pattern.compile("name=\"fingerprint\" value=\"([0-9a-f]+)\"").matcher(page);
+        assertTrue(m.find(), "草稿页的发布表单没有带上草稿指纹");
+        return m.group(1);
     }
 
     static long count(String table) {
