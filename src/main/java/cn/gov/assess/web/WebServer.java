@@ -193,6 +193,7 @@ public final class WebServer implements AutoCloseable {
                 // 不让英文或 500 到浏览器：说明原因，什么也不执行
                 ctx.skipRemainingHandlers();
                 if (e instanceof io.javalin.http.HttpResponseException h && h.getStatus() == 413) {
+                    drain(ctx);
                     error(ctx, 413, "提交的内容太大，没有执行。表格的格里应是简短的文字或数字，原因、说明等也请写得简短些；上传文件请用“导入”页。");
                 } else {
                     error(ctx, 400, "提交的表单不完整或格式有误（可能上传被中断），没有执行。请刷新页面后重试。");
@@ -208,6 +209,24 @@ public final class WebServer implements AutoCloseable {
         if (!s.loggedIn() && !ctx.path().equals("/login")) {
             ctx.skipRemainingHandlers();
             ctx.redirect("/login");
+        }
+    }
+
+    /**
+     * 读完（丢弃）没读的请求正文，最多 64 MB：不读完就回应时，连接在浏览器还在发送时被关掉，浏览器只显示“连接被重置”，
+     * 看不到中文说明。
+     */
+    private static void drain(Context ctx) {
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buf = new byte[65536];
+            long left = 64L << 20;
+            int n;
+            while (left > 0 && (n = in.read(buf)) != -1) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // 连接已断：没有可说明的对象了
         }
     }
 
