@@ -161,6 +161,9 @@ final class RulesController implements WebServer.Controller {
                 period = cn.gov.assess.facts.Period.parse(asked);
             } catch (cn.gov.assess.io.InputException e) {
                 throw new WebError(400, String.join("；", e.problems()));
+            } catch (IllegalArgumentException e) {
+                // Period.parse 对写错的考核期抛 IllegalArgumentException（中文说明）：是用户输入错，不是 500
+                throw new WebError(400, e.getMessage());
             }
         } else {
             Long latest = store.latestRunId();

@@ -142,6 +142,14 @@ class WorkbenchLimitsTest {
         assertTrue(f.server.versions.version(d).published());
     }
 
+    @Test
+    void aMistypedPreviewPeriodIsA400InChinese() {
+        HttpResponse<String> r = f.client(RulesFixture.EDITOR).get("/rules/drafts/1/preview?period=2021-Q9");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("考核期“2021-Q9”写得不对"), r.body());
+        assertChinese(r);
+    }
+
     static String fingerprint(String page) {
         Matcher m = Pattern.compile("name=\"fingerprint\" value=\"([0-9a-f]+)\"").matcher(page);
         assertTrue(m.find(), "草稿页的发布表单没有带上草稿指纹");
