@@ -73,7 +73,7 @@
 <#if base??>
 <section class="rerun" id="rerun">
 <h2>重新考核</h2>
-<p>按最近一次包含此工单的运行 #${base.getId()?c} 的考核期 ${basePeriod}、截至 ${baseCutoff} 重新考核（使用当前发布的规则版本，结果另存为一次新的运行，旧运行不变），完成后打开两次运行的比较。演示规模约需数秒；数据量大时请到“开始考核”页以后台任务运行。</p>
+<p>按最近一次包含此工单的运行 #${base.getId()?c} 的考核期 ${basePeriod}、截至 ${baseCutoff} 重新考核（使用当前发布的规则版本，结果另存为一次新的运行，旧运行不变），作为后台任务排队（与导入、开始考核依次执行），页面显示进度，完成后自动打开两次运行的比较。</p>
 <form method="post" action="/corrections/rerun" class="inline">
   <input type="hidden" name="_csrf" value="${csrf}">
   <input type="hidden" name="run" value="${base.getId()?c}">
