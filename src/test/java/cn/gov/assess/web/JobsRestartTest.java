@@ -59,6 +59,7 @@ class JobsRestartTest {
         assertTrue(badBefore.contains("<td class=\"num\">500</td>") && badBefore.contains("2021-13-45"), badBefore);
         assertTrue(goodBefore.contains(OperateFixture.HOTLINE), goodBefore);
 
+        double fromMemory = median(op, badJob);
         int port = f.server.port();
         f.server.close();
         // 另一个进程在导入进行中被强行停止：表里留下一个“进行中”的任务
@@ -74,6 +75,20 @@ class JobsRestartTest {
                 return ps.executeUpdate();
             }
         });
+        // 以前的 40 个已完成的任务：“最近的任务”只列 20 个
+        for (int i = 0; i < 40; i++) {
+            String id = String.format("%032x", i);
+            LocalDateTime at = LocalDateTime.now().minusHours(2).plusMinutes(i);
+            Sql.work(f.db, c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into web_job (id, kind, title, owner, remote, created_at, "
+                        + "state, phase, done_count, total_count, summary, rules, failure, problem_count) "
+                        + "values (?, '考核', '考核 2021-Q4（以前的任务）', '经办甲', '127.0.0.1', ?, '完成', '保存', 0, 0, '', '', '', 0)")) {
+                    ps.setString(1, id);
+                    ps.setTimestamp(2, Timestamp.valueOf(at));
+                    return ps.executeUpdate();
+                }
+            });
+        }
         String counts = f.counts();
         second = new WebServer(f.db, TestSupport.rulesDir()).start("127.0.0.1", port);
         assertEquals(counts, f.counts(), "启动时只改任务表");
@@ -100,12 +115,42 @@ class JobsRestartTest {
         assertTrue(recent.indexOf(crashed) >= 0 && recent.indexOf(goodJob) > recent.indexOf(crashed)
                 && recent.indexOf(badJob) > recent.indexOf(goodJob), "最近的任务，新的在前：" + recent);
         assertTrue(again.get("/assess").body().contains(goodJob));
+        assertEquals(JobController.RECENT, recent.split("<a href=\"/jobs/", -1).length - 1, "最近的任务只列 20 个");
+        assertTrue(recent.contains(String.format("%032x", 39)) && !recent.contains(String.format("%032x", 22)), "列出的是最近的");
+
+        // 读表的任务页与“最近的任务”有多快（中位数，各 21 次；机器负载一并记下）
+        String line = String.format(java.util.Locale.ROOT, "web jobs: job page from memory %.1f ms; after restart: job page from table %.1f ms, .json %.1f ms, "
+                        + "/import (20 recent jobs read from the table of 43) %.1f ms (median of 21 requests each); %s",
+                fromMemory, median(again, badJob), median(again, badJob + ".json"), median(again, "/import"), load());
+        System.out.println(line);
+        java.nio.file.Path out = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "benchmarks")).resolve("15e-jobs.txt");
+        java.nio.file.Files.writeString(out, line + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
 
         assertEquals(404, again.get("/jobs/ffffffffffffffffffffffffffffffff").statusCode());
         assertEquals(404, again.get("/jobs/not-a-job.json").statusCode());
         OperateFixture.Client viewer = f.new Client().login(OperateFixture.VIEWER);
         assertEquals(403, viewer.get(badJob).statusCode());
         assertEquals(403, viewer.get("/jobs/" + crashed + ".json").statusCode());
+    }
+
+    private static double median(OperateFixture.Client c, String path) {
+        double[] ms = new double[21];
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            assertEquals(200, c.get(path).statusCode());
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        java.util.Arrays.sort(ms);
+        return ms[ms.length / 2];
+    }
+
+    private static String load() {
+        try {
+            return "load " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "load ?";
+        }
     }
 
     /** 页面里 id 为 id 的表格（整段 HTML）。 */
