@@ -217,7 +217,8 @@ final class Jobs implements AutoCloseable {
 
     /**
      * 服务启动时（接收请求之前）：上一个进程停止时还在排队或进行中的任务改为失败并说明，各写一条操作记录。
-     * 一个库只由一个 assess serve 使用（后台任务的“不交错写入”也以此为前提）。
+     * 一个库只由一个 assess serve 使用（后台任务的“不交错写入”也以此为前提）。万一另一个 assess serve 仍在用这个库
+     * （H2 经 AUTO_SERVER），它的任务被误标为失败只是一时的：那个进程在任务开始与结束时照常写表，改回实际的状态。
      */
     void failInterrupted() {
         for (Job j : store.failInterrupted()) {
