@@ -39,12 +39,12 @@
   <table class="grid problems" id="job-problems">
   <thead><tr><th>文件</th><th class="num">行</th><th>列</th><th>值</th><th>说明</th></tr></thead>
   <tbody>
-  <#list problems[0..<shown] as p>
+  <#list problems as p>
   <tr><td>${p.file}</td><td class="num">${p.line}</td><td>${p.column}</td><td>${p.value}</td><td>${p.message}</td></tr>
   </#list>
   </tbody>
   </table>
-  <#if (problems?size > shown)><p class="hint">只列出前 ${shown} 处，共 ${problems?size} 处。改正后请重新上传全部文件。</p></#if>
+  <#if (problemCount > problems?size)><p class="hint">只列出前 ${problems?size} 处，共 ${problemCount} 处。改正后请重新上传全部文件。</p></#if>
   </#if>
   <p><a href="<#if kind == "导入">/import<#else>/assess</#if>">返回</a></p>
 </#if>

@@ -12,6 +12,6 @@
 </tbody>
 </table>
 <#else>
-<p class="note">服务启动以来还没有任务。</p>
+<p class="note">还没有任务。</p>
 </#if>
 </#macro>

@@ -57,7 +57,7 @@ final class ImportRunController implements WebServer.Controller {
 
     private void renderImport(Context ctx, String message) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("jobs", JobController.rows(web.jobs.recent(10)));
+        model.put("jobs", JobController.rows(web.jobs.recent(JobController.RECENT)));
         model.put("maxMb", WebServer.MAX_UPLOAD_MB);
         if (message != null) {
             model.put("message", message);
@@ -178,7 +178,7 @@ final class ImportRunController implements WebServer.Controller {
 
     private void renderAssess(Context ctx, String message, Map<String, String> form) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("jobs", JobController.rows(web.jobs.recent(10)));
+        model.put("jobs", JobController.rows(web.jobs.recent(JobController.RECENT)));
         model.put("forms", Period.ACCEPTED_FORMS);
         model.put("rulesLabel", web.versions.currentVersion()
                 .map(v -> "当前发布的规则" + v.label() + (v.publishedAt() == null ? "" : "（" + v.publishedAt().format(RunsController.TIME)

@@ -12,10 +12,13 @@ import java.util.Map;
 
 /**
  * 后台任务页 /jobs/{编号}：状态、阶段、进度条、结果或错误表。页面里的 job.js 每秒读一次 /jobs/{编号}.json 更新进度，
- * 结束时重新载入整页；不运行脚本的浏览器靠 &lt;noscript&gt; 里的自动刷新。只有经办能看（任务编号也猜不到）。
+ * 结束时重新载入整页；不运行脚本的浏览器靠 &lt;noscript&gt; 里的自动刷新。只有经办能看（任务编号也猜不到）。本进程的任务
+ * 从内存里读（有实时进度），其余（服务重启之前的）从任务表 web_job 读（{@link JobStore}）。
  */
 final class JobController implements WebServer.Controller {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** 导入页、考核页下方“最近的任务”列出的个数。 */
+    static final int RECENT = 20;
     private final WebServer web;
 
     JobController(WebServer web) {
@@ -33,7 +36,7 @@ final class JobController implements WebServer.Controller {
         boolean json = id.endsWith(".json");
         Jobs.Job job = web.jobs.get(json ? id.substring(0, id.length() - 5) : id);
         if (job == null) {
-            throw WebError.notFound("没有这个任务（任务只保留在服务运行期间，服务重启后不再显示；导入与考核的结果见首页与各页面）。");
+            throw WebError.notFound("没有这个任务。请从“导入”或“开始考核”页的“最近的任务”打开。");
         }
         if (json) {
             try {
@@ -59,8 +62,8 @@ final class JobController implements WebServer.Controller {
         for (Jobs.Problem p : job.problems()) {
             problems.add(Map.of("file", p.file(), "line", p.line(), "column", p.column(), "value", p.value(), "message", p.message()));
         }
-        model.put("problems", problems);
-        model.put("shown", Math.min(job.problems().size(), 1000));
+        model.put("problems", problems.subList(0, Math.min(problems.size(), JobStore.PROBLEMS)));
+        model.put("problemCount", job.problemCount());
         web.views.render(ctx, "job.ftl", model);
     }
 

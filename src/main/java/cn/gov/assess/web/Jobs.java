@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * 网页的后台任务（导入、考核）。全部任务在一个线程上依次执行：同一个库上的导入与考核从不交错写入，后来的排队。
- * 任务只记在内存里（最近 {@link #KEEP} 个）；开始与结束写入操作记录。服务中途停止时正在做的导入或考核按其本身的
- * 全有或全无处理（未生效的暂存行在下次打开库时清除），不会留下半截数据。
+ * 任务记在表 web_job 里（{@link JobStore}：提交时写一行，开始与结束时更新），服务重启后任务页照样打开；进行中的进度只在
+ * 内存里（最近 {@link #KEEP} 个任务）。开始与结束也写入操作记录。服务中途停止时正在做的导入或考核按其本身的全有或全无
+ * 处理（未生效的暂存行在下次打开库时清除），不会留下半截数据；下次启动时这些任务标为失败并说明（{@link #failInterrupted}）。
  */
 final class Jobs implements AutoCloseable {
     static final int KEEP = 200;
@@ -64,7 +65,7 @@ final class Jobs implements AutoCloseable {
         final Kind kind;
         final String owner;
         final String title;
-        final LocalDateTime created = LocalDateTime.now();
+        final LocalDateTime created;
         private final String remote;
         private final AtomicLong done = new AtomicLong();
         private volatile long total;
@@ -85,13 +86,47 @@ final class Jobs implements AutoCloseable {
         private volatile String rules = "";
         private volatile List<Problem> problems = List.of();
         private volatile String failure = "";
+        /** 错误的总处数（从表里读回的任务只存了前 {@link JobStore#PROBLEMS} 处）。 */
+        private volatile int problemCount;
+        /** 从表里读回的任务：用时（秒），没有时为负。 */
+        private volatile double storedSeconds = -1;
 
         Job(String id, Kind kind, String owner, String title, String remote) {
+            this(id, kind, owner, title, remote, LocalDateTime.now());
+        }
+
+        private Job(String id, Kind kind, String owner, String title, String remote, LocalDateTime created) {
             this.id = id;
             this.kind = kind;
             this.owner = owner;
             this.title = title;
             this.remote = remote;
+            this.created = created;
+        }
+
+        /** 从表 web_job 读回的任务（{@link JobStore}）：上一个进程的，或已不在内存里的。 */
+        static Job restored(String id, Kind kind, String owner, String title, String remote, LocalDateTime created,
+                            LocalDateTime started, LocalDateTime finished, double seconds, State state, String phase, long done,
+                            long total, String summary, Long runId, String next, String nextLabel, String rules,
+                            List<Map<String, Object>> files, String failure, List<Problem> problems, int problemCount) {
+            Job j = new Job(id, kind, owner, title, remote, created);
+            j.started = started;
+            j.finished = finished;
+            j.storedSeconds = finished == null ? -1 : seconds;
+            j.state = state;
+            j.phase = phase;
+            j.done.set(done);
+            j.total = total;
+            j.summary = summary == null ? "" : summary;
+            j.runId = runId;
+            j.next = next;
+            j.nextLabel = nextLabel;
+            j.rules = rules == null ? "" : rules;
+            j.files = List.copyOf(files);
+            j.failure = failure == null ? "" : failure;
+            j.problems = List.copyOf(problems);
+            j.problemCount = Math.max(problemCount, problems.size());
+            return j;
         }
 
         @Override
@@ -129,6 +164,8 @@ final class Jobs implements AutoCloseable {
         String rules() { return rules; }
         List<Map<String, Object>> files() { return files; }
         List<Problem> problems() { return problems; }
+        int problemCount() { return Math.max(problemCount, problems.size()); }
+        String remote() { return remote; }
         String failure() { return failure; }
         LocalDateTime started() { return started; }
         LocalDateTime finished() { return finished; }
@@ -144,6 +181,9 @@ final class Jobs implements AutoCloseable {
 
         /** 已用秒数（未开始为 0）。 */
         double seconds() {
+            if (storedSeconds >= 0) {
+                return storedSeconds;
+            }
             long s = startedNanos;
             if (s == 0) {
                 return 0;
@@ -160,6 +200,7 @@ final class Jobs implements AutoCloseable {
     }
 
     private final AuditLog audit;
+    private final JobStore store;
     private volatile boolean closing;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
@@ -169,8 +210,34 @@ final class Jobs implements AutoCloseable {
         return t;
     });
 
-    Jobs(AuditLog audit) {
+    Jobs(AuditLog audit, JobStore store) {
         this.audit = audit;
+        this.store = store;
+    }
+
+    /**
+     * 服务启动时（接收请求之前）：上一个进程停止时还在排队或进行中的任务改为失败并说明，各写一条操作记录。
+     * 一个库只由一个 assess serve 使用（后台任务的“不交错写入”也以此为前提）。万一另一个 assess serve 仍在用这个库
+     * （H2 经 AUTO_SERVER），它的任务被误标为失败只是一时的：那个进程在任务开始与结束时照常写表，改回实际的状态。
+     */
+    void failInterrupted() {
+        for (Job j : store.failInterrupted()) {
+            audit.record(j.owner, j.kind + "失败", j.title + "：服务在任务" + (j.state() == State.排队 ? "排队" : "进行") + "中停止（任务 " + j.id + "）",
+                    j.remote());
+        }
+    }
+
+    /** 写表失败不影响任务本身（结果仍在内存里，操作记录照写）：只写服务器日志。 */
+    private void save(Job job, boolean insert) {
+        try {
+            if (insert) {
+                store.submitted(job);
+            } else {
+                store.update(job);
+            }
+        } catch (RuntimeException e) {
+            System.err.println("后台任务 " + job.id + " 没能写入任务表：" + e);
+        }
     }
 
     /**
@@ -187,12 +254,14 @@ final class Jobs implements AutoCloseable {
                 jobs.values().stream().filter(Job::over).findFirst().ifPresent(old -> jobs.remove(old.id));
             }
         }
+        save(job, true);
         audit.record(owner, "开始" + kind, title + "（任务 " + job.id + "）", remote);
         try {
             worker.execute(() -> execute(job, work, cleanup));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             job.failure = "服务正在停止，任务没有开始。";
             job.state = State.失败;
+            save(job, false);
             cleanup.run();
         }
         return job;
@@ -202,6 +271,7 @@ final class Jobs implements AutoCloseable {
         if (closing) {
             job.failure = "服务正在停止，任务没有开始。请在服务重新启动后再提交一次。";
             job.state = State.失败;
+            save(job, false);
             cleanup.run();
             return;
         }
@@ -209,11 +279,13 @@ final class Jobs implements AutoCloseable {
         job.startedNanos = System.nanoTime();
         job.state = State.进行中;
         job.phase("开始", 0);
+        save(job, false);
         try {
             work.run(job);
             job.state = State.完成;
         } catch (InputException e) {
             job.problems = e.problems().stream().map(Problem::parse).toList();
+            job.problemCount = job.problems.size();
             job.failure = "发现 " + e.problems().size() + " 处问题，" + (job.kind == Kind.导入 ? "没有导入任何一行，数据库没有改变。"
                     : "没有开始考核，已有的运行没有改变。");
             job.state = State.失败;
@@ -232,6 +304,7 @@ final class Jobs implements AutoCloseable {
             } catch (RuntimeException e) {
                 System.err.println("后台任务 " + job.id + " 清理临时文件失败：" + e.getMessage());
             }
+            save(job, false);
             String outcome = job.state == State.完成 ? (job.runId != null ? "运行 #" + job.runId : "已导入 " + job.files.size() + " 个文件")
                     : job.problems.isEmpty() ? "失败" : "失败：" + job.problems.size() + " 处问题";
             audit.record(job.owner, job.kind + (job.state == State.完成 ? "完成" : "失败"),
@@ -249,20 +322,31 @@ final class Jobs implements AutoCloseable {
         return "服务器内部错误（详细原因已写入服务器日志）。";
     }
 
+    /** 本进程的任务从内存里取（进行中的有实时进度），其余从任务表里读；没有时为 null。 */
     Job get(String id) {
         synchronized (jobs) {
-            return jobs.get(id);
+            Job live = jobs.get(id);
+            if (live != null) {
+                return live;
+            }
         }
+        if (!id.matches("[0-9a-f]{32}")) {
+            return null;
+        }
+        return store.load(id).orElse(null);
     }
 
-    /** 最近的任务，新的在前。 */
+    /** 最近提交的任务（任务表里的，新的在前）；本进程还在内存里的用内存里的（状态最新）。 */
     List<Job> recent(int limit) {
-        List<Job> out;
-        synchronized (jobs) {
-            out = new ArrayList<>(jobs.values());
+        List<Job> out = new ArrayList<>();
+        for (Job stored : store.recent(limit)) {
+            Job live;
+            synchronized (jobs) {
+                live = jobs.get(stored.id);
+            }
+            out.add(live != null ? live : stored);
         }
-        java.util.Collections.reverse(out);
-        return out.subList(0, Math.min(limit, out.size()));
+        return out;
     }
 
     /**

@@ -51,7 +51,7 @@ public final class WebServer implements AutoCloseable {
         this.accounts = new Accounts(db);
         this.audit = new AuditLog(db);
         this.results = new Results(db);
-        this.jobs = new Jobs(audit);
+        this.jobs = new Jobs(audit, new JobStore(db));
         this.versions = new cn.gov.assess.audit.RulesVersions(db);
     }
 
@@ -61,6 +61,7 @@ public final class WebServer implements AutoCloseable {
                 new CorrectionController(this), new AdminController(this), new RulesController(this), new ImportRunController(this),
                 new JobController(this));
         recordRulesFolder();
+        jobs.failInterrupted();
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
