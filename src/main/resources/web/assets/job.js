@@ -15,7 +15,7 @@
     }).then(function (s) {
       if (s.over) {
         // 完成后有下一步（如重新考核后的比较页）就直接打开它；否则重新载入本页显示结果或错误表
-        if (s.next && s.next.charAt(0) === '/' && s.next.charAt(1) !== '/') {
+        if (s.next && /^\/[A-Za-z0-9]/.test(s.next)) {
           window.location.assign(s.next);
         } else {
           window.location.reload();

@@ -68,6 +68,11 @@ final class JobController implements WebServer.Controller {
     }
 
     /** 页面与 JSON 共用的状态。 */
+    /** 只许本程序自己的页面地址（“/diff?…”）：不许“//主机”“/\主机”这类浏览器当作别的网站的写法，也不许任何控制字符。 */
+    static boolean internal(String url) {
+        return url != null && url.matches("/[A-Za-z0-9][A-Za-z0-9/_.?=&%-]*");
+    }
+
     static Map<String, Object> status(Jobs.Job job) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", job.id);
@@ -84,7 +89,7 @@ final class JobController implements WebServer.Controller {
         m.put("startedAt", job.started() == null ? null : job.started().toString());
         m.put("finishedAt", job.finished() == null ? null : job.finished().toString());
         // 完成后 job.js 直接转到这里（只会是本程序自己的页面地址）
-        m.put("next", job.state() == Jobs.State.完成 ? job.next() : null);
+        m.put("next", job.state() == Jobs.State.完成 && internal(job.next()) ? job.next() : null);
         return m;
     }
 

@@ -316,7 +316,10 @@ final class Jobs implements AutoCloseable {
     /** 本项目的异常信息是中文的，直接给用户看；不是中文的（库的英文信息）只写服务器日志。 */
     private static String readable(Throwable e) {
         String m = e.getMessage();
-        if (m != null && !m.isEmpty() && Character.UnicodeScript.of(m.codePointAt(0)) == Character.UnicodeScript.HAN) {
+        // 只显示本程序自己抛出的中文说明：库（如中文区域设置下的 H2）的中文信息里可能带 SQL 与数据，只写服务器日志
+        StackTraceElement[] at = e.getStackTrace();
+        boolean ours = at.length > 0 && at[0].getClassName().startsWith("cn.gov.assess.");
+        if (ours && m != null && !m.isEmpty() && Character.UnicodeScript.of(m.codePointAt(0)) == Character.UnicodeScript.HAN) {
             return m.endsWith("。") ? m : m + "。";
         }
         return "服务器内部错误（详细原因已写入服务器日志）。";
