@@ -89,7 +89,7 @@ final class ImportRunController implements WebServer.Controller {
         }
         Path dir;
         try {
-            dir = Files.createTempDirectory("assess-upload-");
+            dir = Files.createTempDirectory(UPLOAD_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -263,6 +263,41 @@ final class ImportRunController implements WebServer.Controller {
     private static String shorten(String name) {
         String visible = name.replaceAll("\\p{Cntrl}", "?");
         return visible.length() <= 40 ? visible : visible.substring(0, 30) + "…" + visible.substring(visible.length() - 8);
+    }
+
+    /** 上传临时目录名的前缀，后接服务进程号：“assess-upload-12345-…”。 */
+    static final String UPLOAD_PREFIX = "assess-upload-";
+
+    /**
+     * 服务启动时删掉已不在运行的服务进程留下的上传临时目录（那些进程被强行杀掉，没来得及删；里面是派单导出，可能含群众信息）。
+     * 只删进程号对应的进程已不存在的目录，同机其他正在运行的服务的上传不受影响。返回删掉的目录数。
+     */
+    static int removeOrphanUploads(Path tmp) {
+        int removed = 0;
+        try (Stream<Path> s = Files.list(tmp)) {
+            for (Path d : s.filter(Files::isDirectory).toList()) {
+                String name = d.getFileName().toString();
+                if (!name.startsWith(UPLOAD_PREFIX)) {
+                    continue;
+                }
+                String rest = name.substring(UPLOAD_PREFIX.length());
+                int dash = rest.indexOf('-');
+                long pid;
+                try {
+                    pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+                } catch (NumberFormatException e) {
+                    continue; // 旧版本的目录名里没有进程号：不知道是谁的，不动
+                }
+                if (pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                delete(d);
+                removed++;
+            }
+        } catch (IOException e) {
+            System.err.println("清理遗留的上传临时目录失败：" + e.getMessage());
+        }
+        return removed;
     }
 
     /** 浏览器给的文件名可能带路径（旧版 IE 给完整路径）：只取最后一段。 */

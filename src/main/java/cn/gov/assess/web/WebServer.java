@@ -61,6 +61,10 @@ public final class WebServer implements AutoCloseable {
                 new CorrectionController(this), new AdminController(this), new RulesController(this), new ImportRunController(this),
                 new JobController(this));
         recordRulesFolder();
+        int orphans = ImportRunController.removeOrphanUploads(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        if (orphans > 0) {
+            System.err.println("已删除 " + orphans + " 个上次服务中断时遗留的上传临时目录");
+        }
         jobs.failInterrupted();
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
