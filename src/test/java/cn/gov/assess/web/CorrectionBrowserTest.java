@@ -7,15 +7,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +19,6 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * 真实浏览器：经办登录，找到县住建局唯一一件逾期未办的工单，把办理时限延到考核截止之后并写明原因，重新考核，比较页写明
@@ -36,23 +31,8 @@ class CorrectionBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(Path.of(WebBrowserTest.CHROMIUM)) || !Files.isExecutable(Path.of(WebBrowserTest.DRIVER))) {
-            fail("浏览器测试需要 Debian 的 chromium 与 chromium-driver（" + WebBrowserTest.CHROMIUM + "、" + WebBrowserTest.DRIVER
-                    + "）：apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk");
-        }
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
         f = new CorrectionFixture();
-        Path profile = Files.createTempDirectory("assess-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WebBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--user-data-dir=" + profile, "--window-size=1366,768",
-                "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync",
-                "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(WebBrowserTest.DRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+        browser = Browsers.chromium(Files.createTempDirectory("assess-chromium"), "1366,768");
         Files.createDirectories(WebBrowserTest.SHOTS);
     }
 

@@ -10,17 +10,10 @@ import cn.gov.assess.workorder.Importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * 会改数据的网页测试（更正、重新考核、导入）各用一份：新的 H2 文件库，导入 fixtures/2021-Q4，考核一次，建经办、查看、
@@ -93,53 +86,14 @@ final class CorrectionFixture implements AutoCloseable {
         return c;
     }
 
-    /** 不自动跟随跳转、自己管 Cookie 的 HTTP 客户端（一个浏览器会话）。 */
-    final class Client {
-        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String cookie;
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder b) {
-            if (cookie != null) {
-                b.header("Cookie", cookie);
-            }
-            try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.split(";", 2)[0]);
-                return r;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String csrf(String page) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
-            if (!m.find()) {
-                throw new AssertionError(page + " 没有 CSRF 校验码");
-            }
-            return m.group(1);
-        }
-
-        HttpResponse<String> login(String name, String password) {
-            String token = csrf("/login");
-            return post("/login", Map.of("_csrf", token, "name", name, "password", password));
+    /** 指向本测试服务器的会话（见 {@link WebClient}）。 */
+    final class Client extends WebClient {
+        Client() {
+            super(CorrectionFixture.this.base);
         }
     }
 
     static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return WebFixture.enc(s);
     }
 }

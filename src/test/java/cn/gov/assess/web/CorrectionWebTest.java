@@ -343,7 +343,7 @@ class CorrectionWebTest {
 
     /** 登记与重新考核的服务器用时（Server-Timing），记入 BENCHMARKS.md；重新考核后跳到比较页，比较页写明更正。 */
     @Test
-    void registerAndRerunOverHttpWithTimings() {
+    void registerAndRerunOverHttpWithTimings() throws InterruptedException {
         CorrectionFixture.Client op = f.login(CorrectionFixture.OPERATOR);
         List<Double> register = new ArrayList<>();
         long last = 0;
@@ -363,26 +363,11 @@ class CorrectionWebTest {
         assertEquals(303, rerun.statusCode(), rerun.body());
         String jobPage = rerun.headers().firstValue("Location").orElse("");
         assertTrue(jobPage.matches("/jobs/[0-9a-f]{32}"), jobPage);
-        String location = null;
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (location == null) {
-            String json = op.get(jobPage + ".json").body();
-            if (json.contains("\"state\":\"失败\"")) {
-                throw new AssertionError("重新考核失败：" + op.get(jobPage).body());
-            }
-            Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(json);
-            if (next.find()) {
-                location = next.group(1).replace("\\u0026", "&");
-            } else if (System.nanoTime() > deadline) {
-                throw new AssertionError("重新考核两分钟没有完成：" + json);
-            } else {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
+        String json = op.awaitJob(jobPage, 120);
+        assertTrue(json.contains("\"state\":\"完成\""), "重新考核没有完成：" + op.get(jobPage).body());
+        Matcher next = Pattern.compile("\"next\":\"([^\"]+)\"").matcher(json);
+        assertTrue(next.find(), json);
+        String location = next.group(1).replace("\\u0026", "&");
         double rerunMs = (System.nanoTime() - t0) / 1e6;
         assertTrue(location.matches("/diff\\?a=" + base + "&b=\\d+"), location);
         assertTrue(op.get(jobPage).body().contains("href=\"" + location.replace("&", "&amp;") + "\""), "任务页给出比较的链接");

@@ -7,11 +7,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * 真实浏览器里的经办：上传第 500 行受理时间有误的 12345 热线文件 → 任务页的错误表指出第 500 行、受理时间列与那个值，
@@ -35,20 +31,8 @@ class ImportRunBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(Path.of(WebBrowserTest.CHROMIUM)) || !Files.isExecutable(Path.of(WebBrowserTest.DRIVER))) {
-            fail("浏览器测试需要 Debian 的 chromium 与 chromium-driver：apt-get install -y chromium chromium-driver fonts-noto-cjk");
-        }
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
         f = new OperateFixture();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WebBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--user-data-dir=" + Files.createTempDirectory("assess-chromium"),
-                "--window-size=1366,768", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-sync", "--lang=zh-CN");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(WebBrowserTest.DRIVER))
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+        browser = Browsers.chromium(Files.createTempDirectory("assess-chromium"), "1366,768");
         Files.createDirectories(SHOTS);
     }
 

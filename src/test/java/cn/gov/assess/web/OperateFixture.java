@@ -9,18 +9,12 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.workorder.Importer;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -96,84 +90,18 @@ final class OperateFixture implements AutoCloseable {
         db.close();
     }
 
-    /** 不跟随跳转、自己管 Cookie 的 HTTP 客户端（像一个浏览器会话），能发 multipart 上传。 */
-    final class Client {
-        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String cookie;
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(WebFixture.enc(k)).append('=').append(WebFixture.enc(v)));
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        }
-
-        /** multipart/form-data：表单字段与文件（字段名 files，文件名取 Path 的文件名）。 */
-        HttpResponse<String> upload(String path, Map<String, String> fields, List<Path> files) throws IOException {
-            String boundary = "----assess" + System.nanoTime();
-            List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
-            for (Map.Entry<String, String> f : fields.entrySet()) {
-                parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                        + f.getKey() + "\"\r\n\r\n" + f.getValue() + "\r\n", StandardCharsets.UTF_8));
-            }
-            for (Path p : files) {
-                parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; "
-                        + "filename=\"" + p.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n", StandardCharsets.UTF_8));
-                parts.add(HttpRequest.BodyPublishers.ofFile(p));
-                parts.add(HttpRequest.BodyPublishers.ofString("\r\n"));
-            }
-            parts.add(HttpRequest.BodyPublishers.ofString("--" + boundary + "--\r\n"));
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new))));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder b) {
-            if (cookie != null) {
-                b.header("Cookie", cookie);
-            }
-            try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.split(";", 2)[0]);
-                return r;
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String csrf(String page) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
-            if (!m.find()) {
-                throw new AssertionError(page + " 没有 CSRF 校验码");
-            }
-            return m.group(1);
+    /** 指向本测试服务器的会话（见 {@link WebClient}）；login(账号) 用测试口令登录并返回自己。 */
+    final class Client extends WebClient {
+        Client() {
+            super(OperateFixture.this.base);
         }
 
         Client login(String name) {
-            String token = csrf("/login");
-            HttpResponse<String> r = post("/login", Map.of("_csrf", token, "name", name, "password", PASSWORD));
+            HttpResponse<String> r = login(name, PASSWORD);
             if (r.statusCode() != 302 && r.statusCode() != 303) {
                 throw new AssertionError("登录失败：" + r.statusCode() + " " + r.body());
             }
             return this;
-        }
-
-        /** 等任务结束（最多 timeoutSeconds 秒），返回最后一次的 JSON 文本。 */
-        String awaitJob(String jobPath, int timeoutSeconds) throws InterruptedException {
-            long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-            while (true) {
-                String json = get(jobPath + ".json").body();
-                if (json.contains("\"over\":true")) {
-                    return json;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("任务 " + jobPath + " 在 " + timeoutSeconds + " 秒内没有结束：" + json);
-                }
-                Thread.sleep(100);
-            }
         }
     }
 }

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -174,20 +171,8 @@ class PreviewPageTest {
     /** 真实浏览器里看一眼：新进入的一行是绿色，插入的名字有底色；截图存到 target/screenshots/preview-*.png。 */
     @Test
     void screenshotInBrowser() throws IOException {
-        assertTrue(Files.isExecutable(Path.of(WebBrowserTest.CHROMIUM)) && Files.isExecutable(Path.of(WebBrowserTest.DRIVER)),
-                "浏览器测试需要 chromium 与 chromium-driver");
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
-        Path profile = Files.createTempDirectory("preview-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WebBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--user-data-dir=" + profile, "--window-size=1366,900",
-                "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync",
-                "--lang=zh-CN");
-        ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(WebBrowserTest.DRIVER)).usingAnyFreePort().build(), options);
+        ChromeDriver browser = Browsers.chromium(Files.createTempDirectory("preview-chromium"), "1366,900");
         try {
-            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
             browser.get(base + "/login");
             browser.findElement(By.name("name")).sendKeys("规则甲");
             browser.findElement(By.name("password")).sendKeys(PASSWORD);

@@ -12,20 +12,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * 浏览器里走一遍规则修改：规则管理把“按期办结且办理较好”的名额从 镇街 3 改为 镇街 5 → 草稿保存、检查通过 → 起草人自己发布被拒 →
@@ -37,20 +32,8 @@ class RulesBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(Path.of(WebBrowserTest.CHROMIUM)) || !Files.isExecutable(Path.of(WebBrowserTest.DRIVER))) {
-            fail("浏览器测试需要 Debian 的 chromium 与 chromium-driver：apt-get install -y chromium chromium-driver fonts-noto-cjk");
-        }
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
         f = new RulesFixture(true);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(WebBrowserTest.CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--user-data-dir=" + Files.createTempDirectory("assess-chromium"),
-                "--window-size=1366,768", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-sync", "--lang=zh-CN");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(WebBrowserTest.DRIVER))
-                .usingAnyFreePort().build(), options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+        browser = Browsers.chromium(Files.createTempDirectory("assess-chromium"), "1366,768");
         Files.createDirectories(WebBrowserTest.SHOTS);
     }
 

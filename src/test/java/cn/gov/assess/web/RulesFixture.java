@@ -6,17 +6,10 @@ import cn.gov.assess.workorder.Importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * 规则管理测试用的一套新库与新服务（每个测试类一套，不动共用的 WebFixture）：账号 规则管理 ×2、审核、查看、单位、经办；
@@ -75,57 +68,14 @@ final class RulesFixture implements AutoCloseable {
         return c;
     }
 
-    /** 不自动跟随跳转、自己管 Cookie 的 HTTP 客户端（像一个浏览器会话）。 */
-    final class Client {
-        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String cookie;
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        }
-
-        /** 带上本会话的 CSRF 校验码提交。 */
-        HttpResponse<String> postForm(String path, Map<String, String> form) {
-            Map<String, String> f = new java.util.LinkedHashMap<>(form);
-            f.put("_csrf", csrf("/runs"));
-            return post(path, f);
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder b) {
-            if (cookie != null) {
-                b.header("Cookie", cookie);
-            }
-            try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.split(";", 2)[0]);
-                return r;
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String csrf(String page) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
-            if (!m.find()) {
-                throw new AssertionError(page + " 没有 CSRF 校验码");
-            }
-            return m.group(1);
-        }
-
-        HttpResponse<String> login(String name, String password) {
-            String token = csrf("/login");
-            return post("/login", Map.of("_csrf", token, "name", name, "password", password));
+    /** 指向本测试服务器的会话（见 {@link WebClient}）。 */
+    final class Client extends WebClient {
+        Client() {
+            super(RulesFixture.this.base);
         }
     }
 
     static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return WebFixture.enc(s);
     }
 }

@@ -11,11 +11,8 @@ import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * 真实浏览器（Debian 的 chromium + chromedriver，无界面）：登录、打开最近一次运行、附件 1 里县人社局的 96%、
@@ -41,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebBrowserTest {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String DRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = Browsers.CHROMIUM;
+    static final String DRIVER = Browsers.DRIVER;
     static final Path SHOTS = Path.of("target", "screenshots");
     static WebFixture f;
     static ChromeDriver browser;
@@ -50,23 +46,9 @@ class WebBrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(DRIVER))) {
-            fail("浏览器测试需要 Debian 的 chromium 与 chromium-driver（" + CHROMIUM + "、" + DRIVER + "）："
-                    + "apt-get update && apt-get install -y chromium chromium-driver fonts-noto-cjk");
-        }
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("SE_AVOID_STATS", "true");
         f = WebFixture.get();
         profile = Files.createTempDirectory("assess-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--user-data-dir=" + profile, "--window-size=1366,768",
-                "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync",
-                "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));
+        browser = Browsers.chromium(profile, "1366,768");
         Files.createDirectories(SHOTS);
     }
 

@@ -10,17 +10,10 @@ import cn.gov.assess.workorder.Importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * 网页测试共用：一个 H2 文件库，导入演示数据 fixtures/2021-Q4，另加两个名字有害的单位（各一件 12345 工单），
@@ -99,63 +92,10 @@ final class WebFixture {
                 .setParameter("n", name).getSingleResult());
     }
 
-    /** 一个不自动跟随跳转、自己管 Cookie 的 HTTP 客户端（像一个浏览器会话）。 */
-    final class Client {
-        final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        String cookie;
-        String lastSetCookie;
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        HttpResponse<byte[]> getBytes(String path) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
-            if (cookie != null) {
-                b.header("Cookie", cookie);
-            }
-            try {
-                return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) {
-            StringBuilder body = new StringBuilder();
-            form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder b) {
-            if (cookie != null) {
-                b.header("Cookie", cookie);
-            }
-            try {
-                HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                r.headers().firstValue("Set-Cookie").ifPresent(c -> {
-                    lastSetCookie = c;
-                    cookie = c.split(";", 2)[0];
-                });
-                return r;
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** 当前页面表单里的 CSRF 校验码（先 GET 一个带表单的页面）。 */
-        String csrf(String page) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(page).body());
-            if (!m.find()) {
-                throw new AssertionError(page + " 没有 CSRF 校验码");
-            }
-            return m.group(1);
-        }
-
-        HttpResponse<String> login(String name, String password) {
-            String token = csrf("/login");
-            return post("/login", Map.of("_csrf", token, "name", name, "password", password));
+    /** 指向本测试服务器的会话（见 {@link WebClient}）。 */
+    final class Client extends WebClient {
+        Client() {
+            super(WebFixture.this.base);
         }
     }
 
