@@ -26,6 +26,8 @@ public final class PgCopy {
     private final CopyManager copy;
     private final String sql;
     private final short columns;
+    /** 送完后还回来的缓冲，下一批接着用（送出线程与攒行线程之间传递，所以用并发队列）。 */
+    private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private byte[] buf = new byte[1 << 20];
     private int len;
     private int rows;
@@ -95,6 +97,17 @@ public final class PgCopy {
         return this;
     }
 
+    /** timestamp without time zone，给的是 UTC 纪元秒；Long.MIN_VALUE 表示空。 */
+    public PgCopy addTimestamp(long epochSecond) {
+        if (epochSecond == Long.MIN_VALUE) {
+            return addNull();
+        }
+        field();
+        putInt(8);
+        putLong((epochSecond - PG_EPOCH) * 1_000_000L);
+        return this;
+    }
+
     public PgCopy add(String v) {
         if (v == null) {
             return addNull();
@@ -105,6 +118,28 @@ public final class PgCopy {
         put(b, b.length);
         return this;
     }
+
+    /**
+     * 取值种类不多的文字列（渠道、单位写法）：UTF-8 字节按字符串记下，每个不同的值只编码一次。记满 10 万个后照常逐个编码。
+     */
+    public PgCopy addRepeated(String v) {
+        if (v == null) {
+            return addNull();
+        }
+        byte[] b = repeated.get(v);
+        if (b == null) {
+            b = v.getBytes(StandardCharsets.UTF_8);
+            if (repeated.size() < 100_000) {
+                repeated.put(v, b);
+            }
+        }
+        field();
+        putInt(b.length);
+        put(b, b.length);
+        return this;
+    }
+
+    private final java.util.HashMap<String, byte[]> repeated = new java.util.HashMap<>();
 
     public PgCopy addNull() {
         field();
@@ -124,22 +159,44 @@ public final class PgCopy {
 
     /** 送出攒下的行；返回写入的行数。 */
     public long flush() throws SQLException {
+        Batch b = detach();
+        return b == null ? 0 : send(b);
+    }
+
+    /** 攒好的一批（已加结尾），可交给另一个线程 {@link #send} 送出。 */
+    public record Batch(PgCopy owner, byte[] bytes, int length, int rows) {
+    }
+
+    /**
+     * 取出攒下的行，本对象换一块缓冲（优先用送完还回来的）接着攒；没有行时返回 null。这样攒下一批与服务器处理上一批
+     * 可以同时进行。
+     */
+    public Batch detach() {
         if (rows == 0) {
-            return 0;
+            return null;
         }
         ensure(2);
         buf[len++] = (byte) 0xFF; // 结尾：列数 -1
         buf[len++] = (byte) 0xFF;
-        CopyIn in = copy.copyIn(sql);
+        Batch b = new Batch(this, buf, len, rows);
+        byte[] next = spare.poll();
+        buf = next != null ? next : new byte[buf.length];
+        rows = 0;
+        reset();
+        return b;
+    }
+
+    /** 用一条 COPY 送出一批（可在另一个线程里，但同一连接上同时只能有一条语句）；送完把缓冲还给攒行的对象。返回写入的行数。 */
+    public static long send(Batch b) throws SQLException {
+        CopyIn in = b.owner.copy.copyIn(b.owner.sql);
         try {
-            in.writeToCopy(buf, 0, len);
+            in.writeToCopy(b.bytes, 0, b.length);
             return in.endCopy();
         } finally {
             if (in.isActive()) {
                 in.cancelCopy();
             }
-            rows = 0;
-            reset();
+            b.owner.spare.offer(b.bytes);
         }
     }
 

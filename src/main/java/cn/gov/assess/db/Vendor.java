@@ -45,6 +45,12 @@ public enum Vendor {
                 + "where " + notMine;
     }
 
+    /** 记下派单记录里出现过的渠道（已有时不动）。参数：渠道。 */
+    public String recordOrderChannel() {
+        return this == POSTGRESQL ? "insert into order_channel (channel) values (?) on conflict do nothing"
+                : "merge into order_channel (channel) key (channel) values (?)";
+    }
+
     /** 分批删除：H2 一次删一块并提交（撤销记录不积累）；PostgreSQL 没有这个问题，一句删完。 */
     public String deleteChunk(String deleteSql, int chunk) {
         return this == POSTGRESQL ? deleteSql : deleteSql + " fetch first " + chunk + " rows only";

@@ -53,6 +53,69 @@ public final class DateTimes {
         }
     }
 
+    /** {@link #epochSecond} 的返回值：不是最常见的三种写法之一（或不是合法的日期时间），请改用 {@link #parse}。 */
+    public static final long NOT_CANONICAL = Long.MIN_VALUE + 1;
+    private static final long DAYS_0000_TO_1970 = 719_528L;
+
+    /**
+     * 与 {@link #parse} 对最常见的三种写法（2021-10-05 14:30:00、2021-10-05 14:30、2021-10-05）结果相同，但直接给出
+     * UTC 纪元秒，不建对象（导入千万行时每行三到五个时间）。其他写法与不合法的值返回 {@link #NOT_CANONICAL}。
+     */
+    public static long epochSecond(String t, boolean endOfDay) {
+        int n = t.length();
+        if ((n != 10 && n != 16 && n != 19) || t.charAt(4) != '-' || t.charAt(7) != '-') {
+            return NOT_CANONICAL;
+        }
+        int y = digits(t, 0, 4);
+        int mo = digits(t, 5, 2);
+        int d = digits(t, 8, 2);
+        int h = 0;
+        int mi = 0;
+        int sec = 0;
+        if (n > 10) {
+            char sep = t.charAt(10);
+            if ((sep != ' ' && sep != 'T') || t.charAt(13) != ':' || (n == 19 && t.charAt(16) != ':')) {
+                return NOT_CANONICAL;
+            }
+            h = digits(t, 11, 2);
+            mi = digits(t, 14, 2);
+            sec = n == 19 ? digits(t, 17, 2) : 0;
+        } else if (endOfDay) {
+            h = 23;
+            mi = 59;
+            sec = 59;
+        }
+        if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > lengthOfMonth(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59
+                || sec < 0 || sec > 59) {
+            return NOT_CANONICAL;
+        }
+        return epochDay(y, mo, d) * 86_400L + h * 3600L + mi * 60L + sec;
+    }
+
+    private static boolean leap(long y) {
+        return (y & 3) == 0 && (y % 100 != 0 || y % 400 == 0);
+    }
+
+    private static int lengthOfMonth(int y, int m) {
+        return switch (m) {
+            case 2 -> leap(y) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** 与 LocalDate.toEpochDay 相同的算法（年份 0–9999）。 */
+    private static long epochDay(long y, long m, long d) {
+        long total = 365 * y + (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400 + (367 * m - 362) / 12 + d - 1;
+        if (m > 2) {
+            total--;
+            if (!leap(y)) {
+                total--;
+            }
+        }
+        return total - DAYS_0000_TO_1970;
+    }
+
     private static int digits(String t, int from, int len) {
         int v = 0;
         for (int i = from; i < from + len; i++) {

@@ -82,8 +82,8 @@ public final class UnitDirectory {
 
     public Collection<String> names() { return byName.keySet(); }
 
-    /** 最接近的已知单位（返回单位的正式名称）；目录为空时为 null。 */
-    public String closest(String name) {
+    /** 最接近的已知单位（返回单位的正式名称）；目录为空时为 null。导入时多个校验线程会同时问，所以加锁。 */
+    public synchronized String closest(String name) {
         if (byName.isEmpty()) {
             return null;
         }

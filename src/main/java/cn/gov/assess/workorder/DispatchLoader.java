@@ -97,6 +97,11 @@ final class DispatchLoader {
         for (String n : units.names()) {
             unitKeys.putIfAbsent(units.find(n).name(), unitKeys.size() + 1);
         }
+        channelNames = channels.toArray(String[]::new);
+        channelUsed = new boolean[channelNames.length];
+        for (int i = 0; i < channelNames.length; i++) {
+            channelNos.put(channelNames[i], i);
+        }
     }
 
     List<Long> batchIds() { return batchIds; }
@@ -151,7 +156,12 @@ final class DispatchLoader {
                 if (db.vendor() == Vendor.H2) {
                     conn.commit(); // PostgreSQL：pending 批次与数据同在一个事务里，别人看不到
                 }
-                writer = new Writer(conn, existing, new IdBlock(conn, "assignment_seq", a), files.size());
+                // PostgreSQL：COPY 由送出线程在 conn 上发，写入线程的查重查询与取号走另一个自动提交的连接
+                Connection side = db.vendor() == Vendor.POSTGRESQL ? db.connect() : conn;
+                if (side != conn) {
+                    side.setAutoCommit(true);
+                }
+                writer = new Writer(conn, side, existing, new IdBlock(side, "assignment_seq", a), files.size());
                 writer.start();
             }
             for (int fi = 0; fi < files.size(); fi++) {
@@ -190,6 +200,13 @@ final class DispatchLoader {
         }
         if (writer != null) {
             problems.addAll(writer.problems);
+            if (problems.isEmpty()) {
+                try {
+                    recordChannels();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("写入派单记录失败：" + e.getMessage(), e);
+                }
+            }
             List<Staged> withCounts = new ArrayList<>();
             for (int i = 0; i < out.size(); i++) {
                 Staged s = out.get(i);
@@ -321,7 +338,7 @@ final class DispatchLoader {
         String orderNo = r.orderNo[i];
         UnitDirectory.Ref unit = r.unit[i];
         long source = ((long) fileIdx << 32) | line;
-        long receivedSec = r.received[i].toEpochSecond(ZoneOffset.UTC);
+        long receivedSec = r.received[i];
         long unitKey = r.unitKey[i];
         int o = orders.find(r.h0[i], r.h1[i]);
         boolean newOrder = o < 0;
@@ -348,6 +365,7 @@ final class DispatchLoader {
                     + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）");
             return chunk;
         }
+        channelUsed[r.channelNo[i]] = true;
         if (writer != null && problems.isEmpty()) {
             chunk.add(orderId[o], newOrder, channel, orderNo, unitIds.get(unit.name()), unit.name(), r.spelling[i], r.received[i],
                     r.deadline[i], r.completed[i], line, r.signed[i], r.signDeadline[i], r.satisfaction[i], r.returns[i],
@@ -359,6 +377,12 @@ final class DispatchLoader {
         }
         return chunk;
     }
+
+    /** 渠道名 → 序号（工单键摘要的种子），与按序号取回的渠道名；建好后只读，校验线程共用。 */
+    private final Map<String, Integer> channelNos = new HashMap<>();
+    private final String[] channelNames;
+    /** 本次导入的行里出现过的渠道（按序号）。 */
+    private final boolean[] channelUsed;
 
     /** 单位名 → 转办键里的单位号（本次导入内从 1 起编；建好后只读，校验线程共用）。 */
     private final Map<String, Integer> unitKeys = new HashMap<>();
@@ -381,7 +405,8 @@ final class DispatchLoader {
         r.raw[i] = null;
         int line = r.line[i];
         String channel = v[CHANNEL] != null ? v[CHANNEL] : m.channelFromFileName();
-        if (!channels.contains(channel)) {
+        Integer channelNo = channelNos.get(channel);
+        if (channelNo == null) {
             problems.add(cols.at(line, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
                     + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
                     + String.join("、", channels));
@@ -393,11 +418,11 @@ final class DispatchLoader {
         String receivedText = v[RECEIVED];
         String deadlineText = v[DEADLINE];
         String completedText = v[COMPLETED];
-        LocalDateTime received = date(cols, line, "受理时间", receivedText, false, true, problems);
-        LocalDateTime deadline = date(cols, line, "办理时限", deadlineText, true, true, problems);
-        LocalDateTime completed = date(cols, line, "办结时间", completedText, false, false, problems);
-        LocalDateTime signed = v[SIGNED] == null ? null : date(cols, line, ColumnProfiles.SIGNED, v[SIGNED], false, false, problems);
-        LocalDateTime signDeadline = v[SIGN_DEADLINE] == null ? null
+        long received = date(cols, line, "受理时间", receivedText, false, true, problems);
+        long deadline = date(cols, line, "办理时限", deadlineText, true, true, problems);
+        long completed = date(cols, line, "办结时间", completedText, false, false, problems);
+        long signed = v[SIGNED] == null ? NONE : date(cols, line, ColumnProfiles.SIGNED, v[SIGNED], false, false, problems);
+        long signDeadline = v[SIGN_DEADLINE] == null ? NONE
                 : date(cols, line, ColumnProfiles.SIGN_DEADLINE, v[SIGN_DEADLINE], true, false, problems);
         String satisfaction = v[SATISFACTION] == null ? null
                 : OptionalFields.satisfaction(v[SATISFACTION], () -> cols.at(line, ColumnProfiles.SATISFACTION), problems);
@@ -405,7 +430,7 @@ final class DispatchLoader {
                 : OptionalFields.count(v[RETURNS], () -> cols.at(line, ColumnProfiles.RETURNS), problems);
         Boolean reopened = v[REOPENED] == null ? null
                 : OptionalFields.yesNo(v[REOPENED], () -> cols.at(line, ColumnProfiles.REOPENED), problems);
-        if (received != null && signed != null && signed.isBefore(received)) {
+        if (received != NONE && signed != NONE && signed < received) {
             problems.add(cols.at(line, ColumnProfiles.SIGNED) + "：签收时间 " + v[SIGNED] + " 早于受理时间 " + receivedText);
         }
         String spelling = v[UNIT];
@@ -421,19 +446,25 @@ final class DispatchLoader {
                         : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
             }
         }
-        if (received != null && deadline != null && deadline.isBefore(received)) {
+        if (received != NONE && deadline != NONE && deadline < received) {
             problems.add(cols.at(line, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
         }
-        if (received != null && completed != null && completed.isBefore(received)) {
+        if (received != NONE && completed != NONE && completed < received) {
             problems.add(cols.at(line, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
         }
         if (!problems.isEmpty()) {
             return;
         }
-        long[] h = KeyIndex.digest(channel + '\u0001' + orderNo);
+        // 工单键的摘要：工单编号的字节，以渠道的序号作种子（摘要只在本次导入的内存里比较）
+        long[] h = KeyIndex.digest(orderNo, channelNo);
+        channel = channelNames[channelNo]; // 同一个字符串对象：行里读出的那份随即可回收，写入时也只编码一次
+        if (spelling.equals(unit.name())) {
+            spelling = unit.name();
+        }
         r.h0[i] = h[0];
         r.h1[i] = h[1];
         r.channel[i] = channel;
+        r.channelNo[i] = channelNo;
         r.orderNo[i] = orderNo;
         r.spelling[i] = spelling;
         r.unit[i] = unit;
@@ -471,15 +502,16 @@ final class DispatchLoader {
         final long[] h0;
         final long[] h1;
         final String[] channel;
+        final int[] channelNo;
         final String[] orderNo;
         final String[] spelling;
         final UnitDirectory.Ref[] unit;
         final int[] unitKey;
-        final LocalDateTime[] received;
-        final LocalDateTime[] deadline;
-        final LocalDateTime[] completed;
-        final LocalDateTime[] signed;
-        final LocalDateTime[] signDeadline;
+        final long[] received;
+        final long[] deadline;
+        final long[] completed;
+        final long[] signed;
+        final long[] signDeadline;
         final String[] satisfaction;
         final Integer[] returns;
         final Boolean[] reopened;
@@ -492,15 +524,16 @@ final class DispatchLoader {
             h0 = new long[size];
             h1 = new long[size];
             channel = new String[size];
+            channelNo = new int[size];
             orderNo = new String[size];
             spelling = new String[size];
             unit = new UnitDirectory.Ref[size];
             unitKey = new int[size];
-            received = new LocalDateTime[size];
-            deadline = new LocalDateTime[size];
-            completed = new LocalDateTime[size];
-            signed = new LocalDateTime[size];
-            signDeadline = new LocalDateTime[size];
+            received = new long[size];
+            deadline = new long[size];
+            completed = new long[size];
+            signed = new long[size];
+            signDeadline = new long[size];
             satisfaction = new String[size];
             returns = new Integer[size];
             reopened = new Boolean[size];
@@ -573,13 +606,24 @@ final class DispatchLoader {
         }
     }
 
-    private static LocalDateTime date(Cols cols, int line, String col, String v, boolean endOfDay, boolean required,
-                                      List<String> problems) {
+    /** 没有这个时间（空的可选列）：时间都按 UTC 的纪元秒存成 long，不为每个时间建三个对象。 */
+    static final long NONE = Long.MIN_VALUE;
+
+    static LocalDateTime time(long epochSecond) {
+        return epochSecond == NONE ? null : LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+    }
+
+    private static long date(Cols cols, int line, String col, String v, boolean endOfDay, boolean required,
+                             List<String> problems) {
         if (v.isEmpty()) {
             if (required) {
                 problems.add(cols.at(line, col) + "：" + col + "为空");
             }
-            return null;
+            return NONE;
+        }
+        long fast = DateTimes.epochSecond(v, endOfDay);
+        if (fast != DateTimes.NOT_CANONICAL) {
+            return fast;
         }
         LocalDateTime d = DateTimes.parse(v, endOfDay);
         if (d == null) {
@@ -588,24 +632,38 @@ final class DispatchLoader {
         if (d == null) {
             problems.add(cols.at(line, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
                     + "2021-10-05 14:30:00、2021/10/5，或 Excel 的日期单元格）");
+            return NONE;
         }
-        return d;
+        return d.toEpochSecond(ZoneOffset.UTC);
     }
 
-    /** 导入前已有工单的渠道（按唯一索引的前缀逐个渠道探一行，不扫全表）。 */
+    /** 导入前已有工单的渠道（渠道表 order_channel，每次导入成功时记下新出现的渠道）。 */
     private Set<String> existingChannels(Connection c) throws SQLException {
         Set<String> out = new java.util.HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("select 1 from work_order where channel = ? fetch first 1 row only")) {
-            for (String ch : channels) {
-                ps.setString(1, ch);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        out.add(ch);
-                    }
-                }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select channel from order_channel")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
             }
         }
         return out;
+    }
+
+    /**
+     * 记下本次导入出现的渠道：PostgreSQL 在导入的事务里（与工单一同提交或回滚），H2 另行提交（导入若随后被撤销，多记的渠道
+     * 只让下次导入多查一次重，不影响结果）。
+     */
+    private void recordChannels() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(db.vendor().recordOrderChannel())) {
+            for (int i = 0; i < channelNames.length; i++) {
+                if (channelUsed[i]) {
+                    ps.setString(1, channelNames[i]);
+                    ps.executeUpdate();
+                }
+            }
+        }
+        if (db.vendor() == Vendor.H2) {
+            conn.commit();
+        }
     }
 
     static long nextValue(Connection c, String sequence) throws SQLException {
@@ -626,12 +684,12 @@ final class DispatchLoader {
         final long[] unitId = new long[CHUNK];
         final String[] spelling = new String[CHUNK];
         final String[] unitName = new String[CHUNK];
-        final LocalDateTime[] received = new LocalDateTime[CHUNK];
-        final LocalDateTime[] deadline = new LocalDateTime[CHUNK];
-        final LocalDateTime[] completed = new LocalDateTime[CHUNK];
+        final long[] received = new long[CHUNK];
+        final long[] deadline = new long[CHUNK];
+        final long[] completed = new long[CHUNK];
         final int[] line = new int[CHUNK];
-        final LocalDateTime[] signed = new LocalDateTime[CHUNK];
-        final LocalDateTime[] signDeadline = new LocalDateTime[CHUNK];
+        final long[] signed = new long[CHUNK];
+        final long[] signDeadline = new long[CHUNK];
         final String[] satisfaction = new String[CHUNK];
         final Integer[] returns = new Integer[CHUNK];
         final Boolean[] reopened = new Boolean[CHUNK];
@@ -643,8 +701,8 @@ final class DispatchLoader {
             this.mapping = mapping;
         }
 
-        void add(long order, boolean isNew, String ch, String no, long unit, String name, String sp, LocalDateTime rec,
-                 LocalDateTime dl, LocalDateTime done, int ln, LocalDateTime sg, LocalDateTime sgDl, String sat, Integer ret,
+        void add(long order, boolean isNew, String ch, String no, long unit, String name, String sp, long rec,
+                 long dl, long done, int ln, long sg, long sgDl, String sat, Integer ret,
                  Boolean reo) {
             signed[n] = sg;
             signDeadline[n] = sgDl;
@@ -671,6 +729,8 @@ final class DispatchLoader {
         private final Chunk end = new Chunk(-1, null);
         private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(4);
         private final Connection c;
+        /** 查重查询与取号用的连接：H2 就是 c；PostgreSQL 是另一个连接（c 上可能正在 COPY）。 */
+        private final Connection side;
         private final Set<String> existing;
         private final IdBlock assignmentIds;
         private final Map<Long, Long> remap = new HashMap<>(); // 本次分配的工单编号 → 库里已有工单的编号
@@ -680,10 +740,11 @@ final class DispatchLoader {
         private volatile Throwable failure;
         private int sinceCommit;
 
-        Writer(Connection c, Set<String> existing, IdBlock assignmentIds, int files) {
+        Writer(Connection c, Connection side, Set<String> existing, IdBlock assignmentIds, int files) {
             super("assess-import-writer");
             setDaemon(true);
             this.c = c;
+            this.side = side;
             this.existing = existing;
             this.assignmentIds = assignmentIds;
             this.added = new int[files];
@@ -731,6 +792,14 @@ final class DispatchLoader {
             } catch (Throwable e) {
                 failure = e;
                 queue.clear();
+            } finally {
+                if (side != c) {
+                    try {
+                        side.close();
+                    } catch (SQLException e) {
+                        // 只读查询与取号用的连接，关不掉无碍
+                    }
+                }
             }
         }
 
@@ -758,7 +827,7 @@ final class DispatchLoader {
                             insOrder.setLong(1, k.orderId[i]);
                             insOrder.setString(2, k.channel[i]);
                             insOrder.setString(3, k.orderNo[i]);
-                            insOrder.setObject(4, k.received[i]);
+                            insOrder.setObject(4, time(k.received[i]));
                             insOrder.setLong(5, batch);
                             insOrder.addBatch();
                         }
@@ -766,11 +835,11 @@ final class DispatchLoader {
                         insAssignment.setLong(2, k.orderId[i]);
                         insAssignment.setLong(3, k.unitId[i]);
                         insAssignment.setString(4, k.spelling[i]);
-                        insAssignment.setObject(5, k.deadline[i]);
-                        insAssignment.setObject(6, k.completed[i]);
+                        insAssignment.setObject(5, time(k.deadline[i]));
+                        insAssignment.setObject(6, time(k.completed[i]));
                         insAssignment.setLong(7, batch);
-                        insAssignment.setObject(8, k.signed[i]);
-                        insAssignment.setObject(9, k.signDeadline[i]);
+                        insAssignment.setObject(8, time(k.signed[i]));
+                        insAssignment.setObject(9, time(k.signDeadline[i]));
                         insAssignment.setString(10, k.satisfaction[i]);
                         insAssignment.setObject(11, k.returns[i], java.sql.Types.INTEGER);
                         insAssignment.setObject(12, k.reopened[i], java.sql.Types.BOOLEAN);
@@ -792,11 +861,16 @@ final class DispatchLoader {
             }
         }
 
-        /** PostgreSQL：按 COPY 二进制格式攒够 5 万行送出一次；不提交（调用方在同一事务里让批次生效后提交）。 */
+        /**
+         * PostgreSQL：按 COPY 二进制格式攒够一批就交给送出线程，自己接着攒下一批——服务器处理上一批（维护索引，是导入里
+         * 最重的一段）时，这边的校验与编码不停。不提交（调用方在同一事务里让批次生效后提交）。
+         */
         private void copyAll() throws SQLException, InterruptedException {
             PgCopy orders = new PgCopy(c, "work_order", "id", "channel", "order_no", "received_at", "batch_id");
             PgCopy rows = new PgCopy(c, "assignment", "id", "order_id", "unit_id", "unit_spelling", "deadline", "completed_at",
                     "batch_id", "signed_at", "sign_deadline", "satisfaction", "return_count", "reopened");
+            Sender sender = new Sender();
+            sender.start();
             try {
                 for (Chunk k = queue.take(); k != end; k = queue.take()) {
                     boolean[] skip = new boolean[k.n];
@@ -812,32 +886,82 @@ final class DispatchLoader {
                             continue;
                         }
                         if (k.newOrder[i]) {
-                            orders.add(k.orderId[i]).add(k.channel[i]).add(k.orderNo[i]).add(k.received[i]).add(batch).endRow();
+                            orders.add(k.orderId[i]).addRepeated(k.channel[i]).add(k.orderNo[i]).addTimestamp(k.received[i]).add(batch).endRow();
                         }
-                        rows.add(assignmentIds.next()).add(k.orderId[i]).add(k.unitId[i]).add(k.spelling[i]).add(k.deadline[i])
-                                .add(k.completed[i]).add(batch).add(k.signed[i]).add(k.signDeadline[i]).add(k.satisfaction[i])
+                        rows.add(assignmentIds.next()).add(k.orderId[i]).add(k.unitId[i]).addRepeated(k.spelling[i]).addTimestamp(k.deadline[i])
+                                .addTimestamp(k.completed[i]).add(batch).addTimestamp(k.signed[i]).addTimestamp(k.signDeadline[i]).addRepeated(k.satisfaction[i])
                                 .add(k.returns[i]).add(k.reopened[i]).endRow();
                         added[k.fileIdx]++;
                     }
                     if (rows.pending() >= COPY_EVERY) {
-                        orders.flush();
-                        rows.flush();
+                        sender.put(orders.detach(), rows.detach());
                     }
                     if (progress != null) {
                         progress.advance(k.n);
                     }
                 }
                 if (problems.isEmpty()) {
-                    orders.flush();
-                    rows.flush();
+                    sender.put(orders.detach(), rows.detach());
                 }
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    // 唯一约束：另一个用户同时导入了相同的工单并先提交了
-                    throw new IllegalStateException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
-                            + "请等它完成后重新导入本批文件，已导入的相同记录会自动跳过", e);
+            } finally {
+                sender.finish();
+            }
+        }
+
+        /** 送出线程：按到达的顺序用 COPY 送出攒好的批；同一连接上只有它发语句（写入线程的查询走另一个连接）。 */
+        private final class Sender extends Thread {
+            private final PgCopy.Batch[] stop = new PgCopy.Batch[0];
+            private final BlockingQueue<PgCopy.Batch[]> batches = new ArrayBlockingQueue<>(1);
+            private volatile SQLException failure;
+
+            Sender() {
+                super("assess-import-copy");
+                setDaemon(true);
+            }
+
+            void put(PgCopy.Batch... b) throws SQLException, InterruptedException {
+                while (!batches.offer(b, 200, TimeUnit.MILLISECONDS)) {
+                    if (!isAlive()) {
+                        break;
+                    }
                 }
-                throw e;
+                rethrow();
+            }
+
+            void finish() throws SQLException, InterruptedException {
+                if (isAlive()) {
+                    batches.put(stop);
+                }
+                join();
+                rethrow();
+            }
+
+            private void rethrow() throws SQLException {
+                if (failure != null) {
+                    if ("23505".equals(failure.getSQLState())) {
+                        // 唯一约束：另一个用户同时导入了相同的工单并先提交了
+                        throw new IllegalStateException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
+                                + "请等它完成后重新导入本批文件，已导入的相同记录会自动跳过", failure);
+                    }
+                    throw failure;
+                }
+            }
+
+            @Override
+            public void run() {
+                try {
+                    for (PgCopy.Batch[] b = batches.take(); b != stop; b = batches.take()) {
+                        for (PgCopy.Batch one : b) {
+                            if (one != null) {
+                                PgCopy.send(one);
+                            }
+                        }
+                    }
+                } catch (SQLException e) {
+                    failure = e;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 
@@ -860,13 +984,13 @@ final class DispatchLoader {
                     Map<String, Integer> byNo = new HashMap<>();
                     part.forEach(i -> byNo.put(k.orderNo[i], i));
                     // 以数组作表与工单表连接：H2 对“channel = ? and order_no in (…)”只用索引的第一列，会扫完整个渠道
-                    try (PreparedStatement q = c.prepareStatement(db.vendor().existingOrdersByNumber())) {
+                    try (PreparedStatement q = side.prepareStatement(db.vendor().existingOrdersByNumber())) {
                         String[] numbers = part.stream().map(i -> k.orderNo[i]).toArray(String[]::new);
                         Long[] mine = batchIds.toArray(Long[]::new);
                         if (db.vendor() == Vendor.POSTGRESQL) {
-                            q.setArray(1, c.createArrayOf("varchar", numbers));
+                            q.setArray(1, side.createArrayOf("varchar", numbers));
                             q.setString(2, e.getKey());
-                            q.setArray(3, c.createArrayOf("bigint", mine));
+                            q.setArray(3, side.createArrayOf("bigint", mine));
                         } else {
                             q.setObject(1, numbers);
                             q.setString(2, e.getKey());
@@ -881,9 +1005,9 @@ final class DispatchLoader {
                                 fromDb.add(dbId);
                                 k.orderId[i] = dbId;
                                 k.newOrder[i] = false;
-                                if (!dbReceived.equals(k.received[i])) {
+                                if (!dbReceived.equals(time(k.received[i]))) {
                                     problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
-                                            + " 已导入，受理时间为 " + dbReceived + "，与本行 " + k.received[i]
+                                            + " 已导入，受理时间为 " + dbReceived + "，与本行 " + time(k.received[i])
                                             + " 不一致；修改已导入的数据请用“assess correct”登记更正");
                                     skip[i] = true;
                                 }
@@ -905,7 +1029,7 @@ final class DispatchLoader {
             for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
                 List<Long> part = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
                 String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement q = c.prepareStatement("select order_id, unit_id, deadline, completed_at, signed_at, "
+                try (PreparedStatement q = side.prepareStatement("select order_id, unit_id, deadline, completed_at, signed_at, "
                         + "sign_deadline, satisfaction, return_count, reopened from assignment where order_id in (" + marks + ")")) {
                     for (int j = 0; j < part.size(); j++) {
                         q.setLong(j + 1, part.get(j));
@@ -918,11 +1042,11 @@ final class DispatchLoader {
                                 }
                                 skip[i] = true;
                                 List<String> diffs = new ArrayList<>();
-                                diff(diffs, "办理时限", rs.getObject(3, LocalDateTime.class), k.deadline[i], true);
-                                diff(diffs, "办结时间", rs.getObject(4, LocalDateTime.class), k.completed[i], true);
+                                diff(diffs, "办理时限", rs.getObject(3, LocalDateTime.class), time(k.deadline[i]), true);
+                                diff(diffs, "办结时间", rs.getObject(4, LocalDateTime.class), time(k.completed[i]), true);
                                 ColumnProfiles.Mapping m = k.mapping;
-                                diff(diffs, ColumnProfiles.SIGNED, rs.getObject(5, LocalDateTime.class), k.signed[i], m.has(ColumnProfiles.SIGNED));
-                                diff(diffs, ColumnProfiles.SIGN_DEADLINE, rs.getObject(6, LocalDateTime.class), k.signDeadline[i],
+                                diff(diffs, ColumnProfiles.SIGNED, rs.getObject(5, LocalDateTime.class), time(k.signed[i]), m.has(ColumnProfiles.SIGNED));
+                                diff(diffs, ColumnProfiles.SIGN_DEADLINE, rs.getObject(6, LocalDateTime.class), time(k.signDeadline[i]),
                                         m.has(ColumnProfiles.SIGN_DEADLINE));
                                 diff(diffs, ColumnProfiles.SATISFACTION, rs.getString(7), k.satisfaction[i], m.has(ColumnProfiles.SATISFACTION));
                                 diff(diffs, ColumnProfiles.RETURNS, (Integer) rs.getObject(8, Integer.class), k.returns[i],

@@ -28,6 +28,12 @@ final class KeyIndex {
         return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** 以 seed 区分的字符串摘要（如同一工单编号在不同渠道里是不同的键）。 */
+    static long[] digest(String key, int seed) {
+        byte[] b = key.getBytes(StandardCharsets.UTF_8);
+        return MurmurHash3.hash128x64(b, 0, b.length, seed);
+    }
+
     /** 键的编号；没有时返回 -1。 */
     int find(String key) {
         long[] h = digest(key);

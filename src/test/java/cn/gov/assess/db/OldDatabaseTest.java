@@ -61,4 +61,30 @@ class OldDatabaseTest {
             assertEquals(1, rs.getInt(1), "新迁移（V13 起）应已执行");
         }
     }
+
+    /** V20 建渠道表时把库里已有工单的渠道补进去：否则升级后再导入同一渠道，已导入的工单不会被识别为“已有、跳过”。 */
+    @Test
+    void channelsOfOrdersImportedBeforeV20AreRecorded(@TempDir Path tmp) throws Exception {
+        String url = Database.fileUrl(tmp.resolve("assess"));
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target("19")
+                .load().migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
+            st.execute("insert into import_batch (id, file_name, file_sha256, kind, imported_at, rows_read, rows_added) "
+                    + "values (1, 'a.csv', '" + "0".repeat(64) + "', '派单记录', current_timestamp, 2, 2)");
+            st.execute("insert into work_order (id, channel, order_no, received_at, batch_id) values "
+                    + "(1, '12345市民热线', 'A1', current_timestamp, 1), (2, '12345市民热线', 'A2', current_timestamp, 1), "
+                    + "(3, '市长信箱', 'M1', current_timestamp, 1)");
+        }
+        try (Database db = Database.open(url)) {
+            assertTrue(db.inTransaction(s -> s.createSelectionQuery("select count(*) from Unit", Long.class).getSingleResult()) >= 0);
+        }
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select channel from order_channel order by channel")) {
+            java.util.List<String> channels = new java.util.ArrayList<>();
+            while (rs.next()) {
+                channels.add(rs.getString(1));
+            }
+            assertEquals(java.util.List.of("12345市民热线", "市长信箱"), channels);
+        }
+    }
 }

@@ -29,4 +29,38 @@ class DateTimesTest {
         assertNull(DateTimes.parse("下周一", false));
         assertNull(DateTimes.parse("", false));
     }
+
+    /** 不建对象的纪元秒与 parse 的结果逐个相同：合法的与不合法的（月末、闰年、24 点、60 分）都对照。 */
+    @Test
+    void epochSecondsAgreeWithParseOnEveryCanonicalValue() {
+        java.util.Random random = new java.util.Random(7);
+        int checked = 0;
+        for (int k = 0; k < 200_000; k++) {
+            int y = random.nextInt(3) == 0 ? 1600 + random.nextInt(900) : 1999 + random.nextInt(30);
+            String text = String.format("%04d-%02d-%02d", y, random.nextInt(14), random.nextInt(33));
+            int form = random.nextInt(3);
+            if (form > 0) {
+                text += String.format("%s%02d:%02d", random.nextBoolean() ? " " : "T", random.nextInt(25), random.nextInt(61));
+            }
+            if (form > 1) {
+                text += String.format(":%02d", random.nextInt(61));
+            }
+            for (boolean endOfDay : new boolean[]{false, true}) {
+                LocalDateTime slow = DateTimes.parse(text, endOfDay);
+                long fast = DateTimes.epochSecond(text, endOfDay);
+                if (slow == null) {
+                    assertEquals(DateTimes.NOT_CANONICAL, fast, text);
+                } else {
+                    assertEquals(slow.toEpochSecond(java.time.ZoneOffset.UTC), fast, text);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(DateTimes.epochSecond("2024-02-29", true), LocalDateTime.of(2024, 2, 29, 23, 59, 59)
+                .toEpochSecond(java.time.ZoneOffset.UTC));
+        assertEquals(DateTimes.NOT_CANONICAL, DateTimes.epochSecond("2023-02-29", false));
+        assertEquals(DateTimes.NOT_CANONICAL, DateTimes.epochSecond("2021/10/5 14:30:07", false));
+        assertEquals(DateTimes.NOT_CANONICAL, DateTimes.epochSecond("2021-10-05 14:30:07.5", false));
+        org.junit.jupiter.api.Assertions.assertTrue(checked > 50_000, "合法值太少：" + checked);
+    }
 }
