@@ -250,23 +250,39 @@ public final class CsvStream implements RowSource {
         }
         Path file = Path.of(fileName);
         byte[] buf = new byte[1 << 20];
+        ByteBuffer words = ByteBuffer.wrap(buf).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         long headerEnd = -1;
         long pos = 0;
         boolean cr = false;
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                for (int i = 0; i < n; i++) {
-                    byte b = buf[i];
-                    if (cr && b != '\n') {
+            for (int n = in.readNBytes(buf, 0, buf.length); n > 0; n = in.readNBytes(buf, 0, buf.length)) {
+                int i = 0;
+                if (headerEnd < 0) {
+                    for (; i < n && headerEnd < 0; i++) {
+                        byte b = buf[i];
+                        if (cr && b != '\n' || b == '"') {
+                            return null;
+                        }
+                        cr = b == '\r';
+                        if (b == '\n') {
+                            headerEnd = pos + i + 1;
+                        }
+                    }
+                }
+                // 一次看 8 个字节：其中没有引号、也没有回车时整段跳过（平台导出的 CSV 几乎全是这样），有才逐字节看
+                for (; i < n; ) {
+                    if (!cr && i + 8 <= n) {
+                        long x = words.getLong(i);
+                        if (!hasByte(x, QUOTES) && !hasByte(x, CRS)) {
+                            i += 8;
+                            continue;
+                        }
+                    }
+                    byte b = buf[i++];
+                    if (cr && b != '\n' || b == '"') {
                         return null;
                     }
                     cr = b == '\r';
-                    if (b == '"') {
-                        return null;
-                    }
-                    if (b == '\n' && headerEnd < 0) {
-                        headerEnd = pos + i + 1;
-                    }
                 }
                 pos += n;
             }
@@ -285,6 +301,15 @@ public final class CsvStream implements RowSource {
         in.readNBytes((int) headerEnd);
         blocks = new Blocks(in, d, charset, fileName, encoding);
         return blocks;
+    }
+
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+
+    /** 8 个字节里有没有一个等于 pattern 的每个字节（经典的“有零字节”判断，没有误报）。 */
+    private static boolean hasByte(long x, long pattern) {
+        long y = x ^ pattern;
+        return ((y - 0x0101010101010101L) & ~y & 0x8080808080808080L) != 0;
     }
 
     /** 切块器：读取线程调用 {@link #next()}，每块按换行切齐，记下块内第一行的行号。 */

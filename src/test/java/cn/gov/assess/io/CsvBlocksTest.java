@@ -90,6 +90,32 @@ class CsvBlocksTest {
         }
     }
 
+    /** 一次看 8 个字节的扫描：引号或单独的回车落在第二个 1 MB 缓冲的任意字节位置上都要看到；CRLF 的文件仍按块。 */
+    @Test
+    void aQuoteOrLoneCarriageReturnAnywhereInALargeFileIsSeen() throws Exception {
+        StringBuilder body = new StringBuilder("渠道,工单编号,受理时间\n");
+        while (body.length() < 1_200_000) {
+            body.append("12345市民热线,RX").append(body.length()).append(",2021-10-05 08:00:00\n");
+        }
+        String plain = body.toString();
+        Path ok = dir.resolve("ok.csv");
+        Files.writeString(ok, plain.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        try (CsvStream in = CsvStream.open(ok)) {
+            assertNotNull(in.blocks(), "CRLF 行尾仍可按块");
+        }
+        int at = plain.lastIndexOf("RX");
+        for (int shift = 0; shift < 9; shift++) {
+            for (String bad : new String[]{"\"", "\r"}) {
+                String text = plain.substring(0, at + shift) + bad + plain.substring(at + shift);
+                Path f = dir.resolve("bad" + shift + (bad.equals("\"") ? "q" : "r") + ".csv");
+                Files.writeString(f, text, StandardCharsets.UTF_8);
+                try (CsvStream in = CsvStream.open(f)) {
+                    assertNull(in.blocks(), "第 " + (at + shift) + " 个字符处的" + (bad.equals("\"") ? "引号" : "回车") + "应被看到");
+                }
+            }
+        }
+    }
+
     @Test
     void badBytesAfterTheFirstBlockNameTheLine() throws Exception {
         StringBuilder sb = new StringBuilder("渠道,工单编号,受理时间,办理单位\n");
