@@ -11,9 +11,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -427,21 +430,35 @@ public final class CsvStream implements RowSource {
          * {@link InputException}，指出大约在第几行。
          */
         public void rows(RowConsumer consumer) {
-            String text;
-            try {
-                text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-            } catch (CharacterCodingException e) {
-                throw CsvErrors.translate(fileName, e, badLine(), encoding);
+            // 解码到本线程反复使用的字符缓冲里（不为每块建一个 2 MB 的字符串）；每个字符不多于一个字节（UTF-8、GBK 都如此）
+            CharBuffer out = DECODED.get();
+            if (out.capacity() < length) {
+                out = CharBuffer.allocate(Math.max(length, out.capacity() * 2));
+                DECODED.set(out);
             }
+            out.clear();
+            CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, 0, length), out, true);
+            if (!result.isError()) {
+                result = decoder.flush(out);
+            }
+            if (result.isError() || result.isOverflow()) {
+                throw CsvErrors.translate(fileName, new java.nio.charset.MalformedInputException(result.isError() ? result.length() : 1),
+                        badLine(), encoding);
+            }
+            char[] text = out.array();
+            int n = out.position();
             Line line = new Line(text);
             int record = firstRecord;
             int from = 0;
-            int n = text.length();
             while (from < n) {
-                int nl = text.indexOf('\n', from);
-                int end = nl < 0 ? n : nl;
-                int stop = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+                int nl = from;
+                while (nl < n && text[nl] != '\n') {
+                    nl++;
+                }
+                int end = nl;
+                int stop = end > from && text[end - 1] == '\r' ? end - 1 : end;
                 if (stop > from) {
                     if (line.reset(from, stop)) {
                         consumer.row(record, line);
@@ -469,14 +486,17 @@ public final class CsvStream implements RowSource {
         }
     }
 
+    /** 每个校验线程一块解码用的字符缓冲（块约 1 MB，即 2 MB 字符），反复使用。 */
+    private static final ThreadLocal<CharBuffer> DECODED = ThreadLocal.withInitial(() -> CharBuffer.allocate(1 << 20));
+
     /** 块里的一行：按逗号分列（文件里没有引号），取值去掉首尾空白，没有这一列时为空串。 */
     public static final class Line {
-        private final String text;
+        private final char[] text;
         private int[] starts = new int[16];
         private int[] ends = new int[16];
         private int count;
 
-        Line(String text) {
+        Line(char[] text) {
             this.text = text;
         }
 
@@ -486,7 +506,7 @@ public final class CsvStream implements RowSource {
             boolean blank = true;
             int s = from;
             for (int i = from; i <= to; i++) {
-                if (i == to || text.charAt(i) == ',') {
+                if (i == to || text[i] == ',') {
                     if (count == starts.length) {
                         starts = Arrays.copyOf(starts, count * 2);
                         ends = Arrays.copyOf(ends, count * 2);
@@ -495,18 +515,27 @@ public final class CsvStream implements RowSource {
                     ends[count] = i;
                     count++;
                     s = i + 1;
-                } else if (blank && !Character.isWhitespace(text.charAt(i))) {
+                } else if (blank && !Character.isWhitespace(text[i])) {
                     blank = false;
                 }
             }
             return !blank;
         }
 
+        /** 第 index 列，与 String.strip() 相同地去掉首尾空白（空白字符都在基本平面内，逐个 char 看与按码点看相同）。 */
         public String get(int index) {
             if (index < 0 || index >= count) {
                 return "";
             }
-            return text.substring(starts[index], ends[index]).strip();
+            int s = starts[index];
+            int e = ends[index];
+            while (s < e && Character.isWhitespace(text[s])) {
+                s++;
+            }
+            while (e > s && Character.isWhitespace(text[e - 1])) {
+                e--;
+            }
+            return s == e ? "" : new String(text, s, e - s);
         }
     }
 

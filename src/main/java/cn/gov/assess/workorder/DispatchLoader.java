@@ -284,12 +284,11 @@ final class DispatchLoader {
                 while (blocks == null && !stop.get()) {
                     Rows r = new Rows(BATCH);
                     while (r.n < BATCH && in.next()) {
-                        String[] v = new String[WANTED.length];
+                        int at = r.n * WANTED.length;
                         for (int k = 0; k < WANTED.length; k++) {
-                            v[k] = idx[k] >= 0 ? in.get(idx[k]) : null;
+                            r.raw[at + k] = idx[k] >= 0 ? in.get(idx[k]) : null;
                         }
-                        r.line[r.n] = in.line();
-                        r.raw[r.n++] = v;
+                        r.line[r.n++] = in.line();
                     }
                     if (r.n == 0) {
                         break;
@@ -393,8 +392,11 @@ final class DispatchLoader {
     /** 逐行校验（在校验线程里，与其他批并行）：不碰共享的可变状态。 */
     private Rows validate(Rows r, Cols cols, ColumnProfiles.Mapping m) {
         List<String> problems = new ArrayList<>();
+        String[] v = new String[WANTED.length];
         for (int i = 0; i < r.n; i++) {
-            validate(r, i, cols, m, problems);
+            System.arraycopy(r.raw, i * WANTED.length, v, 0, WANTED.length);
+            Arrays.fill(r.raw, i * WANTED.length, (i + 1) * WANTED.length, null);
+            validate(r, i, v, cols, m, problems);
             if (!problems.isEmpty()) {
                 r.problems[i] = List.copyOf(problems);
                 problems.clear();
@@ -403,9 +405,7 @@ final class DispatchLoader {
         return r;
     }
 
-    private void validate(Rows r, int i, Cols cols, ColumnProfiles.Mapping m, List<String> problems) {
-        String[] v = r.raw[i];
-        r.raw[i] = null;
+    private void validate(Rows r, int i, String[] v, Cols cols, ColumnProfiles.Mapping m, List<String> problems) {
         int line = r.line[i];
         String channel = v[CHANNEL] != null ? v[CHANNEL] : m.channelFromFileName();
         Integer channelNo = channelNos.get(channel);
@@ -486,12 +486,11 @@ final class DispatchLoader {
     private static Rows parse(CsvStream.Block block, int[] idx) {
         Rows r = new Rows(block.records());
         block.rows((line, fields) -> {
-            String[] v = new String[WANTED.length];
+            int at = r.n * WANTED.length;
             for (int k = 0; k < WANTED.length; k++) {
-                v[k] = idx[k] >= 0 ? fields.get(idx[k]) : null;
+                r.raw[at + k] = idx[k] >= 0 ? fields.get(idx[k]) : null;
             }
-            r.line[r.n] = line;
-            r.raw[r.n++] = v;
+            r.line[r.n++] = line;
         });
         return r;
     }
@@ -500,7 +499,8 @@ final class DispatchLoader {
     private static final class Rows {
         int n;
         final int[] line;
-        final String[][] raw;
+        /** 原始值，每行 WANTED.length 个，按行接续存放（不为每行建一个数组）。 */
+        final String[] raw;
         final List<String>[] problems;
         final long[] h0;
         final long[] h1;
@@ -522,7 +522,7 @@ final class DispatchLoader {
         @SuppressWarnings("unchecked")
         Rows(int size) {
             line = new int[size];
-            raw = new String[size][];
+            raw = new String[size * WANTED.length];
             problems = new List[size];
             h0 = new long[size];
             h1 = new long[size];
