@@ -49,6 +49,9 @@ public final class Benchmark {
         deleteTree(work);
         Path data = work.resolve("data");
         long rows = SyntheticQuarter.write(data, assignments, units, seed, false);
+        if (WARM_UP_ROWS > 0) {
+            warmUp(work.resolve("warm-up"), (int) Math.min(WARM_UP_ROWS, assignments / 10), seed, rules, serverUrl);
+        }
         String url = serverUrl == null ? Database.fileUrl(work.resolve("db").resolve("assess")) : freshSchema(serverUrl, "assess_bench");
         try (Database db = Database.open(url)) {
             // 打开库到第一次可用（Hibernate 建会话工厂，约 0.5–1 秒）是每条命令的启动开销，记在命令延迟里（bench --latency），
@@ -85,6 +88,32 @@ public final class Benchmark {
                     reportSeconds, groupBy, sampler.peak(), baseline, db.vendor() == cn.gov.assess.db.Vendor.POSTGRESQL
                     ? "PostgreSQL" : "H2", peakRss(), importCpu, loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** 正式测量前先导入的行数上限（系统属性 assess.bench.warmUp，0 表示不预热，即“冷”进程的数字）；不超过正式行数的十分之一。 */
+    static final int WARM_UP_ROWS = Integer.getInteger("assess.bench.warmUp", 50_000);
+
+    /**
+     * 预热：用另一份合成数据（另一个种子）导入到另一个库（H2 的另一个文件、PostgreSQL 的 schema assess_bench_warmup），
+     * 让 JIT 先把导入的代码编译好。正式测的是“已经运行着的进程”（网页服务、连续导入几个文件）的导入速度；
+     * 一条命令从启动算起的时间另见 bench --latency 与 BENCHMARKS.md 里的命令行导入。
+     */
+    private static void warmUp(Path dir, int rows, long seed, RuleSet rules, String serverUrl) throws IOException {
+        deleteTree(dir);
+        SyntheticQuarter.write(dir.resolve("data"), rows, 500, seed + 1, false);
+        String url = serverUrl == null ? Database.fileUrl(dir.resolve("db").resolve("assess")) : freshSchema(serverUrl, "assess_bench_warmup");
+        try (Database db = Database.open(url)) {
+            new Importer(db, rules).importPaths(List.of(dir.resolve("data")));
+        }
+        deleteTree(dir);
+        if (serverUrl != null) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(serverUrl, cn.gov.assess.db.Credentials.forUrl(serverUrl));
+                 java.sql.Statement st = c.createStatement()) {
+                st.execute("drop schema if exists assess_bench_warmup cascade");
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("无法删除预热用的 schema assess_bench_warmup：" + e.getMessage(), e);
+            }
         }
     }
 
