@@ -21,36 +21,8 @@ public final class DateTimes {
      * 其他写法或不合法的值返回 null，交给正则。
      */
     private static LocalDateTime canonical(String t, boolean endOfDay) {
-        int n = t.length();
-        if ((n != 10 && n != 16 && n != 19) || t.charAt(4) != '-' || t.charAt(7) != '-') {
-            return null;
-        }
-        int y = digits(t, 0, 4);
-        int mo = digits(t, 5, 2);
-        int d = digits(t, 8, 2);
-        int h = 0;
-        int mi = 0;
-        int sec = 0;
-        if (n > 10) {
-            char sep = t.charAt(10);
-            if ((sep != ' ' && sep != 'T') || t.charAt(13) != ':' || (n == 19 && t.charAt(16) != ':')) {
-                return null;
-            }
-            h = digits(t, 11, 2);
-            mi = digits(t, 14, 2);
-            sec = n == 19 ? digits(t, 17, 2) : 0;
-        }
-        if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0) {
-            return null;
-        }
-        try {
-            if (n == 10) {
-                return endOfDay ? LocalDateTime.of(y, mo, d, 23, 59, 59) : LocalDateTime.of(y, mo, d, 0, 0);
-            }
-            return LocalDateTime.of(y, mo, d, h, mi, sec);
-        } catch (DateTimeException e) {
-            return null;
-        }
+        long s = epochSecond(t, endOfDay);
+        return s == NOT_CANONICAL ? null : LocalDateTime.ofEpochSecond(s, 0, java.time.ZoneOffset.UTC);
     }
 
     /** {@link #epochSecond} 的返回值：不是最常见的三种写法之一（或不是合法的日期时间），请改用 {@link #parse}。 */
