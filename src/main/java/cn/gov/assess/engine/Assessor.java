@@ -129,6 +129,8 @@ public final class Assessor {
         cn.gov.assess.correction.Corrections.Overrides overrides;
         Map<String, String> meta = new TreeMap<>();
 
+        // PostgreSQL：刚导入一大批时先让规划器知道表有多大，否则分页读取每一页都是全表扫描（见 PlannerStatistics）
+        cn.gov.assess.db.PlannerStatistics.refreshIfStale(db);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "assess-rules");
             t.setDaemon(true);
