@@ -28,6 +28,8 @@ public final class PgCopy {
     private final short columns;
     /** 送完后还回来的缓冲，下一批接着用（送出线程与攒行线程之间传递，所以用并发队列）。 */
     private final java.util.concurrent.ConcurrentLinkedQueue<byte[]> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** {@link #addRepeated} 记下的各个值的 UTF-8 字节。 */
+    private final java.util.HashMap<String, byte[]> repeated = new java.util.HashMap<>();
     private byte[] buf = new byte[1 << 20];
     private int len;
     private int rows;
@@ -138,8 +140,6 @@ public final class PgCopy {
         put(b, b.length);
         return this;
     }
-
-    private final java.util.HashMap<String, byte[]> repeated = new java.util.HashMap<>();
 
     public PgCopy addNull() {
         field();

@@ -55,7 +55,7 @@ public final class PlannerStatistics {
                 return true;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw new IllegalStateException("考核前更新数据库统计（ANALYZE）失败：" + e.getMessage(), e);
         }
     }
 }
