@@ -1,7 +1,7 @@
 package cn.gov.assess;
 
 import cn.gov.assess.db.Database;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import org.kie.api.KieBase;
 
 import java.io.IOException;

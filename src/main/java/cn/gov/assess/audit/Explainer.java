@@ -5,7 +5,7 @@ import cn.gov.assess.facts.Evaluation;
 import cn.gov.assess.facts.Placing;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.AnnexTable;
-import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.policy.ChannelConfig;
 import cn.gov.assess.run.Justifications;
 import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;

@@ -10,7 +10,7 @@ import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.AnnexTable;
 import cn.gov.assess.notice.Percent;
-import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.policy.ChannelConfig;
 import cn.gov.assess.unit.UnitDirectory;
 
 import java.io.IOException;
@@ -313,7 +313,7 @@ public final class Reconciler {
     private static void lists(RunStore.StoredRun run, CsvTable t, UnitDirectory units, List<String> bad) {
         Set<String> listNames = new TreeSet<>();
         run.lists().forEach(e -> listNames.add(e.getListName()));
-        Map<String, cn.gov.assess.rules.PolicyTables.ListDef> titles = run.rules().listTitles();
+        Map<String, cn.gov.assess.policy.PolicyTables.ListDef> titles = run.rules().listTitles();
         for (CsvTable.Row r : t.rows()) {
             String section = t.get(r, "章节");
             String scope = section.contains("、") ? section.substring(section.indexOf('、') + 1) : section;

@@ -186,7 +186,7 @@ public final class RunDiff {
         return out;
     }
 
-    static List<String> differingRuleFiles(Map<String, String> a, Map<String, String> b) {
+    public static List<String> differingRuleFiles(Map<String, String> a, Map<String, String> b) {
         TreeSet<String> all = new TreeSet<>(a.keySet());
         all.addAll(b.keySet());
         List<String> out = new ArrayList<>();

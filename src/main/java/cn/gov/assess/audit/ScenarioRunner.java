@@ -1,6 +1,6 @@
 package cn.gov.assess.audit;
 
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
@@ -13,7 +13,7 @@ import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.AnnexTable;
-import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.policy.ChannelConfig;
 import cn.gov.assess.workorder.Importer;
 
 import java.io.IOException;
@@ -154,7 +154,7 @@ public final class ScenarioRunner {
         if (check.startsWith("指标:") || check.startsWith("指标：")) {
             String indicator = check.substring(3);
             return run.indicators().stream().filter(v -> v.getIndicator().equals(indicator)
-                            && (channel.isEmpty() ? v.getChannel() == null || v.getChannel().equals(cn.gov.assess.rules.Policy.ALL_CHANNELS)
+                            && (channel.isEmpty() ? v.getChannel() == null || v.getChannel().equals(cn.gov.assess.facts.Policy.ALL_CHANNELS)
                             : channel.equals(v.getChannel())) && label(run, v.getUnitId()).equals(subject))
                     .map(v -> v.getValue() == null ? "不计" : v.getValue().toPlainString()).findFirst().orElse("无此项");
         }
@@ -193,7 +193,7 @@ public final class ScenarioRunner {
                 // 渠道的附件，或附件表（附件.csv）里的附件（渠道一列写附件名）
                 ChannelConfig cfg = run.rules().channels().get(channel);
                 return String.valueOf(cfg != null ? cfg.annexNo()
-                        : run.rules().numbering().annex(cn.gov.assess.rules.Numbering.annexKey(channel)));
+                        : run.rules().numbering().annex(cn.gov.assess.policy.Numbering.annexKey(channel)));
             }
             case "正文章节" -> {
                 ChannelConfig cfg = run.rules().channels().get(channel);
@@ -215,17 +215,17 @@ public final class ScenarioRunner {
         {
             {
                 ChannelConfig cfg = run.rules().channels().get(channel);
-                cn.gov.assess.rules.PolicyTables.Annex def = run.rules().tables().annexes().stream()
+                cn.gov.assess.policy.PolicyTables.Annex def = run.rules().tables().annexes().stream()
                         .filter(x -> x.name().equals(channel)).findFirst().orElse(null);
                 if (cfg == null && def != null) {
                     int col = def.columns().indexOf(check);
-                    int unitCol = def.columns().indexOf(cn.gov.assess.rules.PolicyTables.UNIT_COLUMN);
+                    int unitCol = def.columns().indexOf(cn.gov.assess.policy.PolicyTables.UNIT_COLUMN);
                     if (col < 0 || unitCol < 0) {
                         throw new IllegalArgumentException("附件“" + channel + "”没有列“" + check + "”（或没有“办理单位”列），它的列："
                                 + String.join("、", def.columns()));
                     }
                     cn.gov.assess.notice.NoticeModel.AnnexSource a = cn.gov.assess.notice.TableAnnex.build(def,
-                            run.rules().numbering().annex(cn.gov.assess.rules.Numbering.annexKey(def.name())), run);
+                            run.rules().numbering().annex(cn.gov.assess.policy.Numbering.annexKey(def.name())), run);
                     return a.rows().stream().filter(row -> row.get(unitCol).equals(subject)).map(row -> row.get(col))
                             .findFirst().orElse("无此行");
                 }

@@ -4,7 +4,7 @@ import cn.gov.assess.audit.Explainer;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.workorder.Importer;
 

@@ -1,7 +1,7 @@
 package cn.gov.assess.cli;
 
 import cn.gov.assess.bench.Benchmark;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

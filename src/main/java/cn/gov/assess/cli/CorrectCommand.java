@@ -1,5 +1,6 @@
 package cn.gov.assess.cli;
 
+
 import cn.gov.assess.correction.Correction;
 import cn.gov.assess.correction.Corrections;
 import cn.gov.assess.db.Database;

@@ -1,5 +1,6 @@
 package cn.gov.assess.cli;
 
+
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.correction.Corrections;
 import cn.gov.assess.audit.RunDiff;

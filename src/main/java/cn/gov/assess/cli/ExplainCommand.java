@@ -1,5 +1,6 @@
 package cn.gov.assess.cli;
 
+
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.audit.Explainer;
 import cn.gov.assess.db.Database;

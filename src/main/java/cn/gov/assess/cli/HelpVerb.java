@@ -1,5 +1,6 @@
 package cn.gov.assess.cli;
 
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,6 @@
 package cn.gov.assess.cli;
 
+
 import cn.gov.assess.correction.Corrections;
 import cn.gov.assess.db.Database;
 import picocli.CommandLine.Command;
@@ -24,7 +25,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = Database.open(main.dbUrl())) {
-            java.util.Set<String> channels = cn.gov.assess.rules.RuleSet.load(main.rulesDir()).channels().keySet();
+            java.util.Set<String> channels = cn.gov.assess.policy.RuleSet.load(main.rulesDir()).channels().keySet();
             new Corrections(db).history(order, channel, channels).forEach(main.spec.commandLine().getOut()::println);
         }
         return 0;

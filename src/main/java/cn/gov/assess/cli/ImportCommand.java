@@ -1,7 +1,8 @@
 package cn.gov.assess.cli;
 
+
 import cn.gov.assess.db.Database;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.workorder.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

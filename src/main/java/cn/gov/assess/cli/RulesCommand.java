@@ -1,7 +1,9 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.rules.RuleSet;
-import cn.gov.assess.rules.RulesChecker;
+import cn.gov.assess.assessment.Preview;
+
+import cn.gov.assess.policy.RuleSet;
+import cn.gov.assess.policy.RulesChecker;
 import cn.gov.assess.audit.ScenarioRunner;
 import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.notice.TemplateVars;
@@ -134,13 +136,13 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             var out = parent.spec.commandLine().getOut();
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
-                List<cn.gov.assess.audit.RulesVersions.Version> all = new cn.gov.assess.audit.RulesVersions(db).all();
+                List<cn.gov.assess.ruleversions.RulesVersions.Version> all = new cn.gov.assess.ruleversions.RulesVersions(db).all();
                 if (all.isEmpty()) {
                     out.println("数据库中还没有规则版本（网页服务第一次启动时把规则目录登记为第 1 版）。");
                     return 0;
                 }
-                Long current = all.stream().filter(cn.gov.assess.audit.RulesVersions.Version::published).findFirst()
-                        .map(cn.gov.assess.audit.RulesVersions.Version::id).orElse(null);
+                Long current = all.stream().filter(cn.gov.assess.ruleversions.RulesVersions.Version::published).findFirst()
+                        .map(cn.gov.assess.ruleversions.RulesVersions.Version::id).orElse(null);
                 for (var v : all) {
                     out.printf("%s  %s%s  起草 %s %s%s%s%n", v.label(), v.state(), current != null && current == v.id() ? "（当前）" : "",
                             v.author(), v.createdAt().toString().replace('T', ' '),
@@ -203,7 +205,7 @@ final class RulesCommand implements Runnable {
                 if (period != null) {
                     p = cn.gov.assess.facts.Period.parse(period);
                 } else {
-                    cn.gov.assess.audit.Preview.Target latest = cn.gov.assess.audit.Preview.latest(db);
+                    cn.gov.assess.assessment.Preview.Target latest = cn.gov.assess.assessment.Preview.latest(db);
                     if (latest == null) {
                         throw new cn.gov.assess.io.InputException("数据库中还没有考核运行，请用 --period 指定考核期（如 2021-Q4、2026-03）");
                     }
@@ -213,9 +215,9 @@ final class RulesCommand implements Runnable {
                     }
                 }
                 List<String> times = new ArrayList<>();
-                cn.gov.assess.audit.Preview.Outcome o = null;
+                cn.gov.assess.assessment.Preview.Outcome o = null;
                 for (int i = 0; i < Math.max(1, repeat); i++) {
-                    o = cn.gov.assess.audit.Preview.run(db, current, draft, p, c,
+                    o = cn.gov.assess.assessment.Preview.run(db, current, draft, p, c,
                             "现行规则（" + baseDir + "）", "草稿（" + draftDir + "）");
                     if (!o.ok()) {
                         o.errors().forEach(cl.getErr()::println);
@@ -223,7 +225,7 @@ final class RulesCommand implements Runnable {
                     }
                     times.add(String.format("%.2f", o.result().millis() / 1000.0));
                 }
-                cn.gov.assess.audit.Preview.text(o, full).forEach(cl.getOut()::println);
+                cn.gov.assess.assessment.Preview.text(o, full).forEach(cl.getOut()::println);
                 if (repeat > 1) {
                     cl.getOut().println("各次预览用时（秒）：" + String.join("、", times));
                 }
@@ -247,7 +249,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws java.io.IOException {
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
-                var versions = new cn.gov.assess.audit.RulesVersions(db);
+                var versions = new cn.gov.assess.ruleversions.RulesVersions(db);
                 var v = versions.byNumber(version).orElseThrow(() -> new cn.gov.assess.io.InputException(
                         "数据库中没有第 " + version + " 版规则（bin/assess rules versions 列出各版本）"));
                 if (java.nio.file.Files.isDirectory(dir)) {

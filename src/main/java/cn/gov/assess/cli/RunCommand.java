@@ -6,7 +6,7 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         RuleSet rules = RuleSet.load(main.rulesDir());
         // 检查规则、参数表与每个模板（其中编译规则库要 2–3 秒）在另一个线程上做，同时这里打开库、启动 Hibernate、数本期工单；
         // 考核开始前等检查结果，未通过则不运行（编译好的规则库留在 rules 里，考核直接用）
-        java.util.concurrent.FutureTask<cn.gov.assess.rules.RulesChecker.Report> checking =
+        java.util.concurrent.FutureTask<cn.gov.assess.policy.RulesChecker.Report> checking =
                 new java.util.concurrent.FutureTask<>(() -> RulesCommand.checkAll(rules));
         Thread checker = new Thread(checking, "assess-rules-check");
         checker.setDaemon(true);
@@ -104,8 +104,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** 等规则检查的结果；未通过则不运行，最近一次运行保持不变。 */
-    private void requireValid(java.util.concurrent.FutureTask<cn.gov.assess.rules.RulesChecker.Report> checking) {
-        cn.gov.assess.rules.RulesChecker.Report check;
+    private void requireValid(java.util.concurrent.FutureTask<cn.gov.assess.policy.RulesChecker.Report> checking) {
+        cn.gov.assess.policy.RulesChecker.Report check;
         try {
             check = checking.get();
         } catch (InterruptedException e) {

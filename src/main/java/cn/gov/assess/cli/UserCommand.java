@@ -1,5 +1,6 @@
 package cn.gov.assess.cli;
 
+
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.web.Accounts;

@@ -19,9 +19,9 @@ import cn.gov.assess.facts.UnitInfo;
 
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.ChannelConfig;
-import cn.gov.assess.rules.Parameters;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.ChannelConfig;
+import cn.gov.assess.facts.Parameters;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.unit.Unit;
 import org.hibernate.StatelessSession;
 import org.kie.api.KieBase;

@@ -17,7 +17,7 @@ import cn.gov.assess.monitoring.MediaAccount;
 import cn.gov.assess.monitoring.MediaCheck;
 import cn.gov.assess.monitoring.WebsiteCheck;
 import cn.gov.assess.monitoring.WebsiteColumn;
-import cn.gov.assess.rules.Parameters;
+import cn.gov.assess.facts.Parameters;
 import org.hibernate.StatelessSession;
 
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package cn.gov.assess.notice;
 
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.facts.Tally;
-import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.policy.ChannelConfig;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public record AnnexTable(ChannelConfig channel, String title, List<String> heade
      * 渠道配置“附件行序”一列写的行序：各项依次比较（无从计算的比率算最低），最后按官方顺序。
      */
     static Comparator<RunTally> order(List<String> order) {
-        return cn.gov.assess.rules.SortKey.<RunTally>comparator(cn.gov.assess.rules.SortKey.parse(order),
+        return cn.gov.assess.policy.SortKey.<RunTally>comparator(cn.gov.assess.policy.SortKey.parse(order),
                         (t, field) -> cn.gov.assess.facts.Figures.value(t.toTally(), field))
                 .thenComparingInt(RunTally::getUnitSortOrder).thenComparing(RunTally::getUnitLabel);
     }

@@ -1,7 +1,7 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.io.SafeCell;
-import cn.gov.assess.rules.Parameters;
+import cn.gov.assess.facts.Parameters;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;

@@ -5,7 +5,7 @@ import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunNote;
 import cn.gov.assess.run.RunStore;
-import cn.gov.assess.rules.Parameters;
+import cn.gov.assess.facts.Parameters;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,8 +30,8 @@ public final class MonitoringReport {
         return !run.checks().isEmpty() || run.lists().stream().anyMatch(e -> e.getChannel().equals(INTERVIEWS));
     }
 
-    public int websiteAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.rules.Numbering.WEBSITE); }
-    public int mediaAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.rules.Numbering.MEDIA); }
+    public int websiteAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.policy.Numbering.WEBSITE); }
+    public int mediaAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.policy.Numbering.MEDIA); }
 
     public String websiteTitle() {
         return run.run().getPeriod().fill(parameters.text("网站.附件标题", null));
@@ -82,7 +82,7 @@ public final class MonitoringReport {
     /** 正文“四”模板的数据。 */
     public Map<String, Object> model() {
         Map<String, Object> m = new HashMap<>();
-        m.put("section", run.rules().numbering().section(cn.gov.assess.rules.Numbering.MONITORING));
+        m.put("section", run.rules().numbering().section(cn.gov.assess.policy.Numbering.MONITORING));
         m.putAll(run.run().getPeriod().templateVariables()); // year、quarter（旧名）、periodWord、periodKind、periodStart…
         Map<String, Object> website = scope(MonitoringImport.WEBSITE_SCOPE);
         website.put("annexNo", websiteAnnexNo());

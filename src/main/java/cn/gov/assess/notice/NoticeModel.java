@@ -3,7 +3,7 @@ package cn.gov.assess.notice;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,7 +33,7 @@ public final class NoticeModel {
 
     /** 该运行的规则快照里有没有全文模板；在本功能之前保存的运行没有，只生成原有文件。 */
     public static boolean available(RuleSet rules) {
-        return rules.files().containsKey(cn.gov.assess.rules.Parameters.FILE)
+        return rules.files().containsKey(cn.gov.assess.facts.Parameters.FILE)
                 && rules.parameters().all().containsKey(TEMPLATE_PARAMETER);
     }
 
@@ -73,7 +73,7 @@ public final class NoticeModel {
         }
         m.put("annexes", list);
         // 跨渠道的名单（名单表“渠道”为“全部渠道”、“正文”为“是”的，如红榜、黑榜）在正文各节之后各写一句
-        m.put("tableLists", SectionRenderer.tableLists(stored, cn.gov.assess.rules.Policy.ALL_CHANNELS));
+        m.put("tableLists", SectionRenderer.tableLists(stored, cn.gov.assess.facts.Policy.ALL_CHANNELS));
         TemplateModel.addTo(m, TemplateModel.of(stored).common());
         return m;
     }

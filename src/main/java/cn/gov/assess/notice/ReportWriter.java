@@ -5,8 +5,8 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.io.SafeCell;
-import cn.gov.assess.rules.ChannelConfig;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.ChannelConfig;
+import cn.gov.assess.policy.RuleSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -62,7 +62,7 @@ public final class ReportWriter {
             AnnexTable table = AnnexTable.build(c, quarter, stored.tallies());
             put(files, "annex-" + c.annexNo() + ".csv", csv(table.header(), table.rows()));
             annexes.add(new NoticeModel.AnnexSource(c.annexNo(), table.title(), List.of(), table.header(), table.rows()));
-            numbered.put(cn.gov.assess.rules.Numbering.value(c.section()), renderer.render(c, stored));
+            numbered.put(cn.gov.assess.policy.Numbering.value(c.section()), renderer.render(c, stored));
         }
         MonitoringReport monitoring = new MonitoringReport(stored);
         if (monitoring.present()) {
@@ -74,12 +74,12 @@ public final class ReportWriter {
                     List.of(monitoring.websiteFrequency()), MonitoringReport.WEBSITE_HEADER, website));
             annexes.add(new NoticeModel.AnnexSource(monitoring.mediaAnnexNo(), monitoring.mediaTitle(),
                     List.of(monitoring.mediaFrequency()), MonitoringReport.MEDIA_HEADER, media));
-            numbered.put(cn.gov.assess.rules.Numbering.value(rules.numbering().section(cn.gov.assess.rules.Numbering.MONITORING)),
+            numbered.put(cn.gov.assess.policy.Numbering.value(rules.numbering().section(cn.gov.assess.policy.Numbering.MONITORING)),
                     renderer.renderMonitoring(monitoring, stored));
         }
         sections.addAll(numbered.values());
-        for (cn.gov.assess.rules.PolicyTables.Annex def : rules.tables().annexes()) {
-            NoticeModel.AnnexSource a = TableAnnex.build(def, rules.numbering().annex(cn.gov.assess.rules.Numbering.annexKey(def.name())),
+        for (cn.gov.assess.policy.PolicyTables.Annex def : rules.tables().annexes()) {
+            NoticeModel.AnnexSource a = TableAnnex.build(def, rules.numbering().annex(cn.gov.assess.policy.Numbering.annexKey(def.name())),
                     stored);
             put(files, "annex-" + a.no() + ".csv", csv(a.header(), a.rows()));
             annexes.add(a);
@@ -161,7 +161,7 @@ public final class ReportWriter {
      * lists.csv：每个（范围、名单）一行。先按渠道的附件顺序，再按名单表（名单.csv）里写的渠道顺序；名单的全称取自名单表。
      */
     private static String lists(List<ChannelConfig> channels, RunStore.StoredRun stored) {
-        Map<String, cn.gov.assess.rules.PolicyTables.ListDef> defs = stored.rules().listTitles();
+        Map<String, cn.gov.assess.policy.PolicyTables.ListDef> defs = stored.rules().listTitles();
         List<String> scopes = new ArrayList<>();
         channels.forEach(c -> scopes.add(c.name()));
         defs.values().forEach(d -> d.channels().forEach(ch -> {
@@ -176,7 +176,7 @@ public final class ReportWriter {
         });
         Map<String, ChannelConfig> byName = new LinkedHashMap<>();
         channels.forEach(c -> byName.put(c.name(), c));
-        String monitoringSection = stored.rules().numbering().section(cn.gov.assess.rules.Numbering.MONITORING);
+        String monitoringSection = stored.rules().numbering().section(cn.gov.assess.policy.Numbering.MONITORING);
         List<List<String>> rows = new ArrayList<>();
         for (String scope : scopes) {
             Map<String, List<String>> byList = new LinkedHashMap<>();

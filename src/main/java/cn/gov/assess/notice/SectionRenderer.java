@@ -5,8 +5,8 @@ import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.facts.Tally;
-import cn.gov.assess.rules.ChannelConfig;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.ChannelConfig;
+import cn.gov.assess.policy.RuleSet;
 import freemarker.template.Configuration;
 
 import java.util.ArrayList;
@@ -62,7 +62,7 @@ public final class SectionRenderer {
      */
     static List<Map<String, Object>> tableLists(RunStore.StoredRun stored, String scope) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (cn.gov.assess.rules.PolicyTables.ListDef d : stored.rules().listTitles().values()) {
+        for (cn.gov.assess.policy.PolicyTables.ListDef d : stored.rules().listTitles().values()) {
             if (!d.inText() || !d.channels().contains(scope)) {
                 continue;
             }

@@ -3,9 +3,9 @@ package cn.gov.assess.notice;
 import cn.gov.assess.facts.Figures;
 import cn.gov.assess.facts.IndicatorValue;
 import cn.gov.assess.facts.Tally;
-import cn.gov.assess.rules.PolicyTables;
-import cn.gov.assess.rules.Policy;
-import cn.gov.assess.rules.SortKey;
+import cn.gov.assess.policy.PolicyTables;
+import cn.gov.assess.facts.Policy;
+import cn.gov.assess.policy.SortKey;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 

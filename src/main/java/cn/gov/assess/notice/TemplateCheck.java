@@ -8,11 +8,11 @@ import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.facts.UnitInfo;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.ChannelConfig;
-import cn.gov.assess.rules.Parameters;
-import cn.gov.assess.rules.Policy;
-import cn.gov.assess.rules.PolicyTables;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.ChannelConfig;
+import cn.gov.assess.facts.Parameters;
+import cn.gov.assess.facts.Policy;
+import cn.gov.assess.policy.PolicyTables;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.AssessmentRun;
 import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunDisqualification;
@@ -54,12 +54,12 @@ public final class TemplateCheck {
     }
 
     /** 规则目录的全部检查（rules check、run 开始前、网页开始考核前都用它）：规则与参数表，加上每个模板。 */
-    public static cn.gov.assess.rules.RulesChecker.Report checkAll(RuleSet rules) {
-        cn.gov.assess.rules.RulesChecker.Report r = cn.gov.assess.rules.RulesChecker.check(rules);
+    public static cn.gov.assess.policy.RulesChecker.Report checkAll(RuleSet rules) {
+        cn.gov.assess.policy.RulesChecker.Report r = cn.gov.assess.policy.RulesChecker.check(rules);
         Result t = check(rules);
         List<String> errors = new ArrayList<>(r.errors());
         errors.addAll(t.errors());
-        return new cn.gov.assess.rules.RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(),
+        return new cn.gov.assess.policy.RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(),
                 r.channels(), t.templates());
     }
 

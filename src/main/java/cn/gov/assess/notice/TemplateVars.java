@@ -1,10 +1,10 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.facts.Figures;
-import cn.gov.assess.rules.ChannelConfig;
-import cn.gov.assess.rules.Parameters;
-import cn.gov.assess.rules.PolicyTables;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.ChannelConfig;
+import cn.gov.assess.facts.Parameters;
+import cn.gov.assess.policy.PolicyTables;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 

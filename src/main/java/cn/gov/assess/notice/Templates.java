@@ -1,7 +1,7 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import freemarker.cache.StringTemplateLoader;
 import freemarker.core.Environment;
 import freemarker.core.InvalidReferenceException;

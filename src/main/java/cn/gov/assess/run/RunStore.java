@@ -14,7 +14,7 @@ import cn.gov.assess.facts.Tally;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.db.Rows;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 
 import java.time.LocalDateTime;
 import java.sql.PreparedStatement;
@@ -380,7 +380,7 @@ public final class RunStore {
         }
         List<RunListEntry> lists = new ArrayList<>();
         for (List<ListEntry> entries : byList.values()) {
-            cn.gov.assess.rules.PolicyTables.ListDef def = r.rules().tables().list(entries.get(0).getList());
+            cn.gov.assess.policy.PolicyTables.ListDef def = r.rules().tables().list(entries.get(0).getList());
             // 规则表里“排名范围”为“全体”的名单（如黑榜）按名次排，不先分组
             entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of())
                     : listOrder(r.rules().parameters().list("名单分组顺序")));

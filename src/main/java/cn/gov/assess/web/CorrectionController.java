@@ -4,7 +4,7 @@ import cn.gov.assess.correction.Correction;
 import cn.gov.assess.correction.Corrections;
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.AssessmentRun;
 import cn.gov.assess.run.RunStore;
 import io.javalin.config.RoutesConfig;

@@ -2,7 +2,7 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.correction.Corrections;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

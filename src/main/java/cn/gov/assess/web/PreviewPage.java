@@ -1,8 +1,8 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.audit.Preview;
+import cn.gov.assess.assessment.Preview;
 import cn.gov.assess.facts.Period;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import io.javalin.http.Context;
 
 import java.time.LocalDateTime;

@@ -1,8 +1,8 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.audit.RulesVersions;
+import cn.gov.assess.ruleversions.RulesVersions;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleTable;
+import cn.gov.assess.policy.RuleTable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -212,7 +212,7 @@ final class RulesController implements WebServer.Controller {
         model.put("path", path);
         String text = versions().files(v.id()).get(path);
         model.put("table", table(text));
-        model.put("sha", cn.gov.assess.rules.RuleSet.sha256(text));
+        model.put("sha", cn.gov.assess.policy.RuleSet.sha256(text));
         model.put("extra", "1".equals(ctx.queryParam("extra")));
         model.put("saved", "1".equals(ctx.queryParam("saved")));
         model.put("errors", v.checkErrors());
@@ -278,7 +278,7 @@ final class RulesController implements WebServer.Controller {
         }
         String text = before.withRows(rows).text();
         String loaded = ctx.formParam("sha");
-        if (loaded != null && !loaded.equals(cn.gov.assess.rules.RuleSet.sha256(files.get(path)))) {
+        if (loaded != null && !loaded.equals(cn.gov.assess.policy.RuleSet.sha256(files.get(path)))) {
             // 打开表单之后别人保存过这张表：把本次的改动（相对于打开时的表）合到别人保存后的表上；改了同一格时不保存，原样退回表单
             Optional<String> opened = versions().blob(loaded);
             if (opened.isEmpty()) {
@@ -295,7 +295,7 @@ final class RulesController implements WebServer.Controller {
                 table.put("header", before.header());
                 table.put("rows", rows);
                 model.put("table", table);
-                model.put("sha", cn.gov.assess.rules.RuleSet.sha256(files.get(path)));
+                model.put("sha", cn.gov.assess.policy.RuleSet.sha256(files.get(path)));
                 model.put("extra", false);
                 model.put("saved", false);
                 model.put("errors", v.checkErrors());

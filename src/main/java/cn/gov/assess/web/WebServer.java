@@ -33,7 +33,7 @@ public final class WebServer implements AutoCloseable {
     final Accounts accounts;
     final AuditLog audit;
     final Results results;
-    final cn.gov.assess.audit.RulesVersions versions;
+    final cn.gov.assess.ruleversions.RulesVersions versions;
     final java.nio.file.Path rulesDir;
     final Jobs jobs;
     /** 一次上传的上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
@@ -52,7 +52,7 @@ public final class WebServer implements AutoCloseable {
         this.audit = new AuditLog(db);
         this.results = new Results(db);
         this.jobs = new Jobs(audit, new JobStore(db));
-        this.versions = new cn.gov.assess.audit.RulesVersions(db);
+        this.versions = new cn.gov.assess.ruleversions.RulesVersions(db);
     }
 
     public WebServer start(String host, int port) {
@@ -113,9 +113,9 @@ public final class WebServer implements AutoCloseable {
      * 网页上开始的运行（开始考核、更正后重新考核）用的规则，只此一处：当前发布的规则版本（规则管理起草、审核发布；
      * 运行因此记下这一版）。还没有任何版本时（服务启动时规则目录没能登记）用服务启动时指定的规则目录。
      */
-    cn.gov.assess.rules.RuleSet rulesForRun() {
+    cn.gov.assess.policy.RuleSet rulesForRun() {
         return versions.currentVersion().map(v -> versions.rules(v.id()))
-                .orElseGet(() -> cn.gov.assess.rules.RuleSet.load(rulesDir));
+                .orElseGet(() -> cn.gov.assess.policy.RuleSet.load(rulesDir));
     }
 
     /** 注册过的路由，形如“POST /admin/users/{id}/active”（不含 before/after 等过滤器）。 */

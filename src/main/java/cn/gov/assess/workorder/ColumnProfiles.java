@@ -2,7 +2,7 @@ package cn.gov.assess.workorder;
 
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.unit.Unit;
 import cn.gov.assess.unit.UnitAlias;
 import cn.gov.assess.unit.UnitDirectory;
@@ -464,7 +464,7 @@ public final class Importer {
             }
             aliases.forEach(s::insert);
             for (CsvTable t : unitTables) {
-                ImportBatch b = new ImportBatch(t.fileName(), cn.gov.assess.rules.RuleSet.sha256(raw.get(t)), "单位表", now,
+                ImportBatch b = new ImportBatch(t.fileName(), cn.gov.assess.policy.RuleSet.sha256(raw.get(t)), "单位表", now,
                         t.rows().size(), addedPerUnitTable.get(t));
                 s.insert(b);
                 results.add(new FileResult(t.fileName(), "单位表", t.encoding(), t.rows().size(), addedPerUnitTable.get(t)));
@@ -480,7 +480,7 @@ public final class Importer {
             for (Map.Entry<CsvTable, MonitoringImport.Kind> e : monitoringTables) {
                 CsvTable t = e.getKey();
                 int added = monitoring.write(s, t, unitIds, problems);
-                s.insert(new ImportBatch(t.fileName(), cn.gov.assess.rules.RuleSet.sha256(raw.get(t)), e.getValue().label, now,
+                s.insert(new ImportBatch(t.fileName(), cn.gov.assess.policy.RuleSet.sha256(raw.get(t)), e.getValue().label, now,
                         t.rows().size(), added));
                 results.add(new FileResult(t.fileName(), e.getValue().label, t.encoding(), t.rows().size(), added));
             }
@@ -498,7 +498,7 @@ public final class Importer {
                 }
             }
             for (CsvTable t : metaTables) {
-                s.insert(new ImportBatch(t.fileName(), cn.gov.assess.rules.RuleSet.sha256(raw.get(t)), "通报信息", now,
+                s.insert(new ImportBatch(t.fileName(), cn.gov.assess.policy.RuleSet.sha256(raw.get(t)), "通报信息", now,
                         t.rows().size(), metaChanged));
                 results.add(new FileResult(t.fileName(), "通报信息", t.encoding(), t.rows().size(), metaChanged));
                 metaChanged = 0;

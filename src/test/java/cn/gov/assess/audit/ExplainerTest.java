@@ -5,7 +5,7 @@ import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.workorder.Importer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +166,7 @@ class ExplainerTest {
                 import cn.gov.assess.facts.UnitInfo
                 import cn.gov.assess.facts.ListEntry
                 import cn.gov.assess.facts.Evaluation
-                import cn.gov.assess.rules.Parameters
+                import cn.gov.assess.facts.Parameters
 
                 function boolean summoned(int late, int threshold) {
                     return late >= threshold;

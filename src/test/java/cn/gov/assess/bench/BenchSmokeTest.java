@@ -6,7 +6,7 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.workorder.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

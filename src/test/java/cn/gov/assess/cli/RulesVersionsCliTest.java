@@ -1,9 +1,9 @@
 package cn.gov.assess.cli;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.audit.RulesVersions;
+import cn.gov.assess.ruleversions.RulesVersions;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

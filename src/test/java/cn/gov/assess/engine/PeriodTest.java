@@ -3,7 +3,7 @@ package cn.gov.assess.engine;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.notice.AnnexTable;
-import cn.gov.assess.rules.ChannelConfig;
+import cn.gov.assess.policy.ChannelConfig;
 
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import cn.gov.assess.facts.UnitInfo;
 import cn.gov.assess.run.RunStore;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import org.kie.api.KieBase;
 
 import java.time.LocalDateTime;

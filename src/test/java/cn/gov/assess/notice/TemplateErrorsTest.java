@@ -1,8 +1,10 @@
 package cn.gov.assess.notice;
 
+import cn.gov.assess.audit.ScenarioRunner;
+
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

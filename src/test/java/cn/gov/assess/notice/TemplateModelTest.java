@@ -8,7 +8,7 @@ import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.facts.UnitInfo;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.AssessmentRun;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;

@@ -1,10 +1,10 @@
 package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.audit.Preview;
+import cn.gov.assess.assessment.Preview;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.facts.Period;
-import cn.gov.assess.rules.RuleSet;
+import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.workorder.Importer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.audit.RulesVersions;
+import cn.gov.assess.ruleversions.RulesVersions;
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;

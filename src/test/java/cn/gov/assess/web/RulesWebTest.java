@@ -1,7 +1,7 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.audit.RulesVersions;
-import cn.gov.assess.rules.RuleTable;
+import cn.gov.assess.ruleversions.RulesVersions;
+import cn.gov.assess.policy.RuleTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class RulesWebTest {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("path", path);
         form.put("rows", String.valueOf(t.rows().size()));
-        form.put("sha", cn.gov.assess.rules.RuleSet.sha256(versions.files(draft).get(path)));
+        form.put("sha", cn.gov.assess.policy.RuleSet.sha256(versions.files(draft).get(path)));
         form.put("action", "save");
         int col = t.header().indexOf(column);
         boolean found = false;

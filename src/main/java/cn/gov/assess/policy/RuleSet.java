@@ -1,4 +1,6 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.policy;
+
+import cn.gov.assess.facts.Parameters;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -121,7 +123,7 @@ public final class RuleSet {
 
     public synchronized Parameters parameters() {
         if (parameters == null) {
-            parameters = Parameters.parse(file(Parameters.FILE).getBytes(StandardCharsets.UTF_8));
+            parameters = ParameterTable.parse(file(Parameters.FILE).getBytes(StandardCharsets.UTF_8));
         }
         return parameters;
     }

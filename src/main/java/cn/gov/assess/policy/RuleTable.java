@@ -1,4 +1,4 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.policy;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,4 +1,4 @@
-package cn.gov.assess.audit;
+package cn.gov.assess.ruleversions;
 
 import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;

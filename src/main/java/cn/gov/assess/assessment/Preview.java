@@ -1,4 +1,6 @@
-package cn.gov.assess.audit;
+package cn.gov.assess.assessment;
+
+import cn.gov.assess.audit.RunDiff;
 
 import cn.gov.assess.db.Database;
 import cn.gov.assess.engine.Assessor;
@@ -9,9 +11,9 @@ import cn.gov.assess.facts.Evaluation;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.ReportWriter;
 import cn.gov.assess.notice.TemplateCheck;
-import cn.gov.assess.rules.PolicyTables;
-import cn.gov.assess.rules.RuleSet;
-import cn.gov.assess.rules.RulesChecker;
+import cn.gov.assess.policy.PolicyTables;
+import cn.gov.assess.policy.RuleSet;
+import cn.gov.assess.policy.RulesChecker;
 import cn.gov.assess.run.RunDisqualification;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;

@@ -1,4 +1,8 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.policy;
+
+import cn.gov.assess.facts.Formula;
+import cn.gov.assess.facts.Policy;
+import cn.gov.assess.facts.Parameters;
 
 import cn.gov.assess.facts.Figures;
 import cn.gov.assess.io.CsvTable;
@@ -129,22 +133,9 @@ public final class PolicyTables {
 
     /** 名额写法：“3”或“镇街 3、部门 2”；键为空串表示各组相同。 */
     static Map<String, Integer> quotas(String spec) {
-        Map<String, Integer> m = new LinkedHashMap<>();
-        for (String part : spec.split("[、，,；;]")) {
-            String p = part.strip();
-            if (p.isEmpty()) {
-                continue;
-            }
-            Matcher x = QUOTA.matcher(p);
-            if (!x.matches()) {
-                throw new IllegalArgumentException(p);
-            }
-            m.put(x.group(1) == null ? "" : x.group(1).strip(), Integer.parseInt(x.group(2)));
-        }
-        return m;
+        return Policy.quotas(spec);
     }
 
-    private static final Pattern QUOTA = Pattern.compile("^(?:([^\\d\\s]+)\\s*)?(\\d+)\\s*名?$");
     static final List<String> OPS = List.of("=", "==", "≠", "!=", "<>", "≥", ">=", ">", "≤", "<=", "<");
 
     private static final class Parser {
@@ -592,7 +583,7 @@ public final class PolicyTables {
                 "Evaluation", "Placing", "IndicatorValue")) {
             d.append("import cn.gov.assess.facts.").append(c).append('\n');
         }
-        d.append("import cn.gov.assess.rules.Policy\n\n");
+        d.append("import cn.gov.assess.facts.Policy\n\n");
         d.append("// 本文件由规则表（").append(String.join("、", List.of(INDICATORS, LISTS, CONDITIONS, PENALTIES)))
                 .append("）生成，不要手改：改表即可。\n\n");
         boolean cross = indicators.stream().anyMatch(i -> !i.perChannel())

@@ -1,4 +1,6 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.policy;
+
+import cn.gov.assess.facts.Parameters;
 
 import cn.gov.assess.io.InputException;
 

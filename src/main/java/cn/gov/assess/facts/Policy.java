@@ -1,4 +1,5 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.facts;
+
 
 import cn.gov.assess.facts.Disqualification;
 import cn.gov.assess.facts.Evaluation;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * 规则表（指标、名单、否决与扣分）编译成的 DRL 在“then”里调用的计算：取数字、算公式、逐项比较、取名额。
- * 这里不认识任何名单、指标或门槛，它们都写在规则表里、由 {@link PolicyTables} 写进生成的规则。
+ * 这里不认识任何名单、指标或门槛，它们都写在规则表里、由 policy.PolicyTables 写进生成的规则。
  */
 public final class Policy {
     /** 跨渠道的指标与名单的渠道名（各渠道合计）。 */
@@ -24,7 +25,7 @@ public final class Policy {
     /** 公式里代表本单位本渠道全部扣分之和的名字。 */
     public static final String DEDUCTIONS = "扣分";
     /** 扣分行记成指标时规则名的前缀（“扣分”一项按它求和）。 */
-    static final String DEDUCTION_RULE_PREFIX = "否决与扣分.csv";
+    public static final String DEDUCTION_RULE_PREFIX = "否决与扣分.csv";
 
     private Policy() {
     }
@@ -108,7 +109,7 @@ public final class Policy {
                 String.join("；", notes));
     }
 
-    static RoundingMode rounding(String text) {
+    public static RoundingMode rounding(String text) {
         return switch (text == null ? "" : text.strip()) {
             case "", "四舍五入" -> RoundingMode.HALF_UP;
             case "截断", "舍去" -> RoundingMode.DOWN;
@@ -182,12 +183,31 @@ public final class Policy {
         return t == null ? 0 : t.getHandled();
     }
 
+    private static final java.util.regex.Pattern QUOTA = java.util.regex.Pattern.compile("^(?:([^\\d\\s]+)\\s*)?(\\d+)\\s*名?$");
+
+    /** 名额写法拆成各组名额（组名为空是所有组）；写法不对时 IllegalArgumentException 带出错的那一段。 */
+    public static Map<String, Integer> quotas(String spec) {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (String part : spec.split("[、，,；;]")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher x = QUOTA.matcher(p);
+            if (!x.matches()) {
+                throw new IllegalArgumentException(p);
+            }
+            m.put(x.group(1) == null ? "" : x.group(1).strip(), Integer.parseInt(x.group(2)));
+        }
+        return m;
+    }
+
     /** 名额：“3”（每组 3 名）、“镇街 3、部门 2”（各组不同）；留空为不限。 */
     public static int quota(String spec, String group) {
         if (spec == null || spec.isBlank()) {
             return Integer.MAX_VALUE;
         }
-        Map<String, Integer> byGroup = PolicyTables.quotas(spec);
+        Map<String, Integer> byGroup = quotas(spec);
         Integer q = byGroup.get(group == null ? "" : group);
         if (q == null) {
             q = byGroup.get("");

@@ -1,12 +1,12 @@
-package cn.gov.assess.audit;
+package cn.gov.assess.ruleversions;
 
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.TemplateCheck;
-import cn.gov.assess.rules.LineDiff;
-import cn.gov.assess.rules.RuleSet;
-import cn.gov.assess.rules.RuleTable;
-import cn.gov.assess.rules.RulesChecker;
+import cn.gov.assess.policy.LineDiff;
+import cn.gov.assess.policy.RuleSet;
+import cn.gov.assess.policy.RuleTable;
+import cn.gov.assess.policy.RulesChecker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

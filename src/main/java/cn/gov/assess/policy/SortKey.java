@@ -1,4 +1,4 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.policy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.facts;
 
 import cn.gov.assess.facts.Figures;
 

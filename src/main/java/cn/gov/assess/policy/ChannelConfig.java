@@ -1,4 +1,4 @@
-package cn.gov.assess.rules;
+package cn.gov.assess.policy;
 
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;

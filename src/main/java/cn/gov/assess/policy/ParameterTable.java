@@ -1,0 +1,77 @@
+package cn.gov.assess.policy;
+
+import cn.gov.assess.facts.Parameters;
+import cn.gov.assess.io.CsvTable;
+import cn.gov.assess.io.InputException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** 读参数表 rules/thresholds.csv 并逐格检查（列齐全、参数名不空不重、值合其类型）。 */
+public final class ParameterTable {
+    private ParameterTable() {
+    }
+
+    public static Parameters parse(byte[] bytes) {
+        CsvTable t = CsvTable.parse("rules/" + Parameters.FILE, bytes);
+        List<String> problems = new ArrayList<>();
+        for (String col : List.of("参数", "渠道", "值")) {
+            if (!t.has(col)) {
+                problems.add("rules/" + Parameters.FILE + " 第 1 行：缺少列“" + col + "”");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        Map<String, String> types = new LinkedHashMap<>();
+        for (CsvTable.Row row : t.rows()) {
+            String key = t.get(row, "参数");
+            String channel = t.get(row, "渠道");
+            String value = t.get(row, "值");
+            if (key.isEmpty()) {
+                problems.add("rules/" + Parameters.FILE + " 第 " + row.line() + " 行第 " + t.columnNumber("参数") + " 列（参数）：参数名为空");
+                continue;
+            }
+            String prev = values.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(channel, value);
+            if (prev != null) {
+                problems.add("rules/" + Parameters.FILE + " 第 " + row.line() + " 行：参数“" + key + "”"
+                        + (channel.isEmpty() ? "" : "（渠道 " + channel + "）") + "重复");
+            }
+            if (t.has("说明")) {
+                descriptions.putIfAbsent(key, t.get(row, "说明"));
+            }
+            if (t.has("类型")) {
+                String type = t.get(row, "类型");
+                String where = "rules/" + Parameters.FILE + " 第 " + row.line() + " 行第 " + t.columnNumber("值") + " 列（值）";
+                switch (type) {
+                    case "整数" -> {
+                        try {
+                            Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            problems.add(where + "：“" + value + "”不是整数（参数“" + key + "”的类型是整数）");
+                        }
+                    }
+                    case "是否" -> {
+                        if (!value.equals("是") && !value.equals("否")) {
+                            problems.add(where + "：“" + value + "”应为“是”或“否”（参数“" + key + "”）");
+                        }
+                    }
+                    case "文本", "列表", "" -> {
+                        // 任意文字
+                    }
+                    default -> problems.add("rules/" + Parameters.FILE + " 第 " + row.line() + " 行第 " + t.columnNumber("类型")
+                            + " 列（类型）：未知类型“" + type + "”，应为 整数、是否、文本 或 列表");
+                }
+                types.putIfAbsent(key, type);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+        return Parameters.of(values, descriptions, types);
+    }
+}
