@@ -4,13 +4,16 @@ import cn.gov.assess.audit.ScenarioRunner;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.cli.CliTest;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,16 +123,28 @@ class RulesCheckTest {
         assertEquals(List.of("名单:办结工单较多 / 12345市民热线：应为“绛帐镇”，实为“绛帐镇、杏林镇”"), o.differences());
     }
 
-    @Test
-    void shippedScenariosAllPass() {
-        Path dir = TestSupport.root().resolve("fixtures/scenarios");
-        List<Path> scenarios = ScenarioRunner.scenarios(dir);
+    /** fixtures/scenarios/ 下每个场景目录一个测试，以目录名为名：新增一个场景就是新增一个目录。 */
+    @TestFactory
+    Stream<DynamicTest> shippedScenarios() {
+        List<Path> scenarios = ScenarioRunner.scenarios(TestSupport.root().resolve("fixtures/scenarios"));
         assertTrue(scenarios.size() >= 1, "应有场景");
         ScenarioRunner runner = new ScenarioRunner(TestSupport.rules());
-        for (Path s : scenarios) {
+        return scenarios.stream().map(s -> DynamicTest.dynamicTest(s.getFileName().toString(), s.toUri(), () -> {
             ScenarioRunner.Outcome o = runner.run(s);
             assertTrue(o.passed(), o.name() + "：" + o.differences());
-            assertTrue(o.checks() > 0, o.name());
+            assertTrue(o.checks() > 0, o.name() + "：expected.csv 除“期间”“截至”外没有检查项");
+        }));
+    }
+
+    /** 场景目录里缺了 expected.csv 时它不会被悄悄跳过。 */
+    @Test
+    void everyScenarioFolderHasItsExpectedFile() throws IOException {
+        Path dir = TestSupport.root().resolve("fixtures/scenarios");
+        try (Stream<Path> s = Files.list(dir)) {
+            List<String> without = s.filter(Files::isDirectory)
+                    .filter(p -> !Files.isRegularFile(p.resolve(ScenarioRunner.EXPECTED)))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of(), without, "这些场景目录没有 expected.csv，不会运行");
         }
     }
 }
