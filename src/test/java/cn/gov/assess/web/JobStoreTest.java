@@ -51,6 +51,8 @@ class JobStoreTest {
         db.close();
     }
 
+    private static final long MIN_MILLIS = 50;
+
     private static Jobs.Job await(Jobs jobs, Jobs.Job job) throws InterruptedException {
         long until = System.nanoTime() + 10_000_000_000L;
         while (!job.over() && System.nanoTime() < until) {
@@ -64,6 +66,7 @@ class JobStoreTest {
     void aJobIsWrittenAtSubmitStartAndFinishAndReadsBackTheSame() throws Exception {
         JobStore store = new JobStore(db);
         Jobs.Job job;
+        long before = System.nanoTime();
         try (Jobs jobs = new Jobs(audit, store)) {
             CountDownLatch go = new CountDownLatch(1);
             CountDownLatch running = new CountDownLatch(1);
@@ -89,9 +92,11 @@ class JobStoreTest {
             assertEquals(0, mid.done());
             assertEquals(job.started().withNano(job.started().getNano() / 1000 * 1000), mid.started());
             assertEquals(400, jobs.get(job.id).done(), "本进程的任务从内存里读");
+            Thread.sleep(MIN_MILLIS); // 任务至少进行这么久，用时才一定大于 0
             go.countDown();
             await(jobs, job);
-        }
+        } // close() 等后台线程结束：任务的结束时刻与表里的一行此时都已写下
+        long outside = System.nanoTime() - before;
         Jobs.Job back = store.load(job.id).orElseThrow();
         assertEquals(Jobs.State.完成, back.state());
         assertEquals(Jobs.Kind.考核, back.kind);
@@ -106,7 +111,11 @@ class JobStoreTest {
         assertEquals(1, back.files().size());
         assertEquals("派单.csv", back.files().get(0).get("file"));
         assertEquals(12, ((Number) back.files().get(0).get("added")).intValue());
-        assertTrue(back.finished() != null && back.seconds() > 0 && back.seconds() < 10, "用时：" + back.seconds());
+        assertTrue(back.finished() != null);
+        // 用时按毫秒存：读回的与内存里的一样；不少于任务被挡住的时间，不多于测试从提交前到结束后量到的时间
+        assertEquals(Math.round(job.seconds() * 1000) / 1000.0, back.seconds(), 1e-9);
+        assertTrue(back.seconds() >= MIN_MILLIS / 1000.0, "用时：" + back.seconds());
+        assertTrue(back.seconds() <= outside / 1e9 + 0.001, "用时：" + back.seconds() + "，测试量到 " + outside / 1e9);
         assertEquals(100, back.percent());
     }
 
