@@ -1,6 +1,5 @@
 package cn.gov.assess.engine;
 
-import cn.gov.assess.facts.AssignmentFact;
 import cn.gov.assess.facts.Tally;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,10 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** rules/20-工单分类.drl 与 30-汇总.drl：单位行按转办计，合计按不重复工单计。 */
-class OrderAndTallyRulesTest {
+/** rules/30-汇总.drl：每个单位×渠道一张汇总、每个渠道一张合计；单位行按转办计，合计按不重复工单计；不计入本期的不计。 */
+class Rules30TallyTest {
     private static final String HOTLINE = "12345市民热线";
+    private static final String COUNTY = "县长信箱";
     private static final LocalDateTime DEADLINE = LocalDateTime.of(2021, 10, 20, 18, 0);
 
     @Test
@@ -25,22 +25,6 @@ class OrderAndTallyRulesTest {
         assertEquals(1, h.tallyOf(t, HOTLINE, "绛帐镇").getDue());
         assertEquals(1, h.tallyOf(t, HOTLINE, "县住建局").getDue());
         assertEquals(1, h.tallyOf(t, HOTLINE, null).getDue());
-    }
-
-    @Test
-    void orderIsLateWhenAnyOfItsAssignmentsIsLate() {
-        RuleHarness h = new RuleHarness();
-        AssignmentFact[] a = h.order(HOTLINE, DEADLINE, DEADLINE.minusDays(1), "绛帐镇", "县住建局");
-        // 同一工单派给两个单位：一个按期，一个晚 3 天
-        h.assignments.remove(a[1]);
-        h.assignments.add(new AssignmentFact(a[1].getId(), a[1].getOrderId(), HOTLINE, a[1].getOrderNo(), a[1].getUnitId(),
-                a[1].getReceivedAt(), DEADLINE, DEADLINE.plusDays(3)));
-        List<Tally> t = h.tally();
-        Tally total = h.tallyOf(t, HOTLINE, null);
-        assertEquals(1, total.getOverdueCompleted());
-        assertEquals(3, total.getOverdueDays());
-        assertEquals(0, h.tallyOf(t, HOTLINE, "绛帐镇").getOverdueCompleted());
-        assertEquals(1, h.tallyOf(t, HOTLINE, "县住建局").getOverdueCompleted());
     }
 
     @Test
@@ -66,5 +50,33 @@ class OrderAndTallyRulesTest {
         Tally unit = h.tallyOf(h.tally(), HOTLINE, "法门镇");
         assertEquals(Map.of(YearMonth.of(2021, 10), 1, YearMonth.of(2021, 11), 1), unit.getMonthlyOverdue());
         assertEquals(3 + 2, unit.getOverdueDays());
+    }
+
+    @Test
+    void eachChannelHasItsOwnRowsAndTotal() {
+        RuleHarness h = new RuleHarness();
+        h.order(HOTLINE, DEADLINE, DEADLINE.minusDays(1), "绛帐镇");
+        h.order(COUNTY, DEADLINE, DEADLINE.minusDays(1), "绛帐镇");
+        h.order(COUNTY, DEADLINE, DEADLINE.minusDays(1), "绛帐镇");
+        List<Tally> t = h.tally();
+        assertEquals(4, t.size(), t.toString());
+        assertEquals(1, h.tallyOf(t, HOTLINE, "绛帐镇").getDue());
+        assertEquals(2, h.tallyOf(t, COUNTY, "绛帐镇").getDue());
+        assertEquals(2, h.tallyOf(t, COUNTY, null).getDue());
+    }
+
+    @Test
+    void notCountedAssignmentsGetARowButAreNotCounted() {
+        RuleHarness h = new RuleHarness(TestRules.withParameter("在办件计入应办", "否"));
+        h.order(HOTLINE, LocalDateTime.of(2022, 1, 4, 18, 0), null, "县住建局");
+        List<Tally> t = h.tally();
+        assertEquals(0, h.tallyOf(t, HOTLINE, "县住建局").getDue());
+        assertEquals(0, h.tallyOf(t, HOTLINE, null).getDue());
+        // 差一点：计入应办时同一件是 1 件应办、1 件未办
+        RuleHarness counted = new RuleHarness();
+        counted.order(HOTLINE, LocalDateTime.of(2022, 1, 4, 18, 0), null, "县住建局");
+        Tally unit = counted.tallyOf(counted.tally(), HOTLINE, "县住建局");
+        assertEquals(1, unit.getDue());
+        assertEquals(1, unit.getUnhandled());
     }
 }
