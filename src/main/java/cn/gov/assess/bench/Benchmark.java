@@ -14,7 +14,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -250,14 +249,5 @@ public final class Benchmark {
                 f.rulesSeconds(), f.storeSeconds(), f.reportSeconds(), f.groupBySeconds(), f.ratio(),
                 f.peakHeapBytes() / (1024 * 1024), f.heapPerAssignment(), f.peakRssBytes() / (1024 * 1024), f.importCpuSeconds(),
                 f.loadBefore(), f.loadAfter());
-    }
-
-    static List<long[]> parseSizes(String spec) {
-        List<long[]> out = new ArrayList<>();
-        for (String part : spec.split(",")) {
-            String[] nm = part.strip().split(":");
-            out.add(new long[]{Long.parseLong(nm[0].replace("_", "")), Long.parseLong(nm[1])});
-        }
-        return out;
     }
 }

@@ -140,8 +140,4 @@ final class ExplainCommand implements Callable<Integer> {
             out.println("注意：该运行早于“规则触发时记下理由”的版本，没有名次与逐项比较的记录；重新运行考核后可看到因名额未入选的单位。");
         }
     }
-
-    static List<String> unused() {
-        return List.of();
-    }
 }

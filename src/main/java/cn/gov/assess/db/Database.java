@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,22 +38,6 @@ public final class Database implements AutoCloseable {
         this.credentials = credentials;
         this.migrated = migrated;
         this.keeper = keep && vendor == Vendor.H2 ? connect() : null;
-    }
-
-    /**
-     * 把命令行 --db 的值变成 JDBC 地址：jdbc: 开头的原样使用（jdbc:postgresql://主机:端口/库名 或 jdbc:h2:…），
-     * 否则是 H2 文件库的路径（不带 .mv.db）。
-     */
-    public static String urlFor(String dbOption) {
-        if (dbOption == null || dbOption.isBlank()) {
-            return defaultUrl();
-        }
-        if (dbOption.startsWith("jdbc:")) {
-            Vendor.of(dbOption);
-            return dbOption;
-        }
-        String base = dbOption.endsWith(".mv.db") ? dbOption.substring(0, dbOption.length() - ".mv.db".length()) : dbOption;
-        return fileUrl(Path.of(base));
     }
 
     /** 默认库：工作目录下 data/assess（H2 文件库）。 */
@@ -373,10 +356,6 @@ public final class Database implements AutoCloseable {
 
     public <T> T inTransaction(Function<org.hibernate.Session, T> work) {
         return sessions().fromTransaction(work);
-    }
-
-    public void inTransactionDo(Consumer<org.hibernate.Session> work) {
-        sessions().inTransaction(work);
     }
 
     @Override

@@ -284,10 +284,6 @@ public final class RuleSet {
         return sha256(sb.toString());
     }
 
-    private String folderSlash() {
-        return origin.endsWith("/") ? origin : origin + "/";
-    }
-
     private KieBase build() {
         KieServices ks = KieServices.Factory.get();
         KieFileSystem kfs = ks.newKieFileSystem();

@@ -51,11 +51,6 @@ public final class RulesChecker {
         }
     }
 
-    /** 规则可用的事实类型（简单类名 → 类）。 */
-    public static Map<String, Class<?>> factTypes() {
-        return FACTS;
-    }
-
     private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final Pattern PARAM = Pattern.compile("\\b(number|flag|contains|list|text)\\(\\s*\"([^\"]+)\"");
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(?:ERR \\d+\\] )?Line (\\d+):(\\d+)");
