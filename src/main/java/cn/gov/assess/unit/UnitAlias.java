@@ -23,5 +23,4 @@ public class UnitAlias {
 
     public String getAlias() { return alias; }
     public Long getUnitId() { return unitId; }
-    public void setUnitId(Long unitId) { this.unitId = unitId; }
 }
