@@ -19,7 +19,8 @@ import java.util.function.Predicate;
  * 预览规则草稿的页面（规则管理、审核可用）：{@link Preview} 的结果——汇总、名单变化（新进入绿色、不再列入红色，带草稿运行的理由）、
  * 单位变化表、通报全文（新增的字用 &lt;ins&gt;、删去的字用 &lt;del&gt; 标出）。草稿未通过检查时只显示中文的检查错误。
  * 两次考核在后台任务的队列里做（与导入、考核同一条队列，{@link Jobs}），请求只提交任务、转到 /rules/previews/{编号}：
- * 进行中显示进度（job.js 每秒读一次 .json），完成后同一地址显示结果。不写数据库（任务与结果只在内存里）。
+ * 进行中显示进度（job.js 每秒读一次 .json），完成后同一地址显示结果。不保存运行、不改默认运行；任务与结果只在内存里
+ * （不写任务表），操作记录照常记下谁在何时开始、做完了哪次预览。
  * 路由由调用方给出（如 /rules/drafts/{id}/preview），页面只接受 RuleSet，不从浏览器接受任何服务器路径。
  */
 public final class PreviewPage implements WebServer.Controller {
