@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 /**
  * 预览规则草稿：用现行规则与草稿规则各对库中同一批数据、同一截至时点做一次不保存的考核（两边都是预演，
  * 所以差异只来自规则），比较两次结论：每个单位的数字、指标、名次、一票否决与名单，名单上谁进谁出（带草稿运行的理由），
- * 以及按各自规则排出的通报全文（逐行、行内逐字标出增删）。
+ * 以及按各自规则排出的通报全文（逐行、行内逐字标出增删）。比较在 {@link PreviewComparison}，文字在 {@link PreviewText}。
  * <p>不写数据库：不保存运行、不写审计记录、不改默认运行。草稿未通过检查（规则编译、参数表、模板）时只给出中文错误。
  */
 public final class Preview {
@@ -254,6 +254,7 @@ public final class Preview {
         String file = files.containsKey("通报.md") ? "通报.md" : "sections.md";
         return new Side(r, stored, file, new String(files.get(file), StandardCharsets.UTF_8), System.nanoTime() - t0);
     }
+
     /** 纯文字的预览（命令行用），见 {@link PreviewText}。 */
     public static List<String> text(Outcome o, boolean full) {
         return PreviewText.lines(o, full);
