@@ -11,13 +11,13 @@
   <button type="submit">比较</button>
 </form>
 <#if runs?size lt 2><p class="note">至少要有两次运行才能比较。</p></#if>
-<#if d??>
-<h2>${d.header()}</h2>
-<#if d.causes()?size gt 0>
+<#if header??>
+<h2>${header}</h2>
+<#if causes?size gt 0>
 <h3>两次运行之间</h3>
-<ul><#list d.causes() as c><li>${c}</li></#list></ul>
+<ul><#list causes as c><li>${c}</li></#list></ul>
 </#if>
-<#if d.changes()?size == 0>
+<#if !changed>
 <p>结果没有变化。</p>
 </#if>
 <#list byKind as kind, changes>
@@ -26,7 +26,7 @@
 <thead><tr><th>位置</th><th>变化</th><th>原因</th></tr></thead>
 <tbody>
 <#list changes as c>
-<tr><td>${c.where()}</td><td>${c.what()}</td><td><#list c.causes() as x>${x}<#sep><br></#list></td></tr>
+<tr><td>${c.where}</td><td>${c.what}</td><td><#list c.causes as x>${x}<#sep><br></#list></td></tr>
 </#list>
 </tbody>
 </table>

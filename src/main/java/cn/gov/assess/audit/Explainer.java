@@ -1,6 +1,5 @@
 package cn.gov.assess.audit;
 
-import cn.gov.assess.db.Database;
 import cn.gov.assess.facts.Evaluation;
 import cn.gov.assess.facts.Placing;
 import cn.gov.assess.io.InputException;
@@ -11,8 +10,6 @@ import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
-import cn.gov.assess.unit.Unit;
-import cn.gov.assess.unit.UnitDirectory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,27 +49,18 @@ public final class Explainer {
     /** 名单解释中每组列出的因名额未入选的单位数。 */
     static final int NEAR_MISSES_PER_GROUP = 3;
 
-    private final Database db;
+    private final RunStore store;
+    private final Units units;
 
-    public Explainer(Database db) {
-        this.db = db;
-    }
-
-    private UnitDirectory.Ref resolve(String name) {
-        return db.read(UnitDirectory::load).require(name);
-    }
-
-    private Map<Long, String> unitNames() {
-        Map<Long, String> names = new HashMap<>();
-        for (Unit u : db.read(c -> cn.gov.assess.db.Rows.list(c, Unit.class, ""))) {
-            names.put(u.getId(), u.getName());
-        }
-        return names;
+    /** @param store 运行的理由与转办明细从这里读；units 是单位表（认名称与别名、编号对应的名称） */
+    public Explainer(RunStore store, Units units) {
+        this.store = store;
+        this.units = units;
     }
 
     private Justifications justifications(RunStore.StoredRun run, Long unitId, String list) {
         Long id = run.run().getId();
-        return id == null ? new Justifications(false, List.of(), List.of(), List.of()) : new RunStore(db).justifications(id, unitId, list);
+        return id == null ? new Justifications(false, List.of(), List.of(), List.of()) : store.justifications(id, unitId, list);
     }
 
     /** 运行中出现的名单与范围，按名单成员、逐项比较、排名的先后。 */
@@ -99,18 +87,17 @@ public final class Explainer {
     }
 
     public UnitExplanation explainUnit(RunStore.StoredRun run, String unitName, String channelFilter, boolean withOrders) {
-        UnitDirectory.Ref unit = resolve(unitName);
+        Units.Ref unit = units.require(unitName);
         Justifications j = justifications(run, unit.id(), null);
-        Map<Long, String> names = unitNames();
         List<ListVerdict> lists = new ArrayList<>();
         for (String[] ls : scopes(run, j, null, channelFilter)) {
-            ListVerdict v = verdict(run, j, ls[0], ls[1], unit.id(), names);
+            ListVerdict v = verdict(run, j, ls[0], ls[1], unit.id(), units);
             if (v != null) {
                 lists.add(v);
             }
         }
         List<String> disq = new ArrayList<>();
-        run.disqualifications().stream().filter(d -> d.getUnitId().equals(unit.id())).forEach(d -> disq.add(
+        run.disqualifications().stream().filter(d -> d.getUnitId() == unit.id()).forEach(d -> disq.add(
                 "规则“" + d.getRuleName() + "”：" + d.getReason() + "；导致否决的工单：" + d.getOrderNos()));
         List<Map<String, String>> figures = new ArrayList<>();
         for (ChannelConfig c : run.rules().channels().values()) {
@@ -131,7 +118,7 @@ public final class Explainer {
         }
         List<String> monitoring = new ArrayList<>();
         for (RunCheckResult c : run.checks()) {
-            if (c.getUnitId().equals(unit.id())) {
+            if (c.getUnitId() == unit.id()) {
                 monitoring.add((c.getKind().equals(RunCheckResult.WEBSITE) ? "政府网站 " : "政务新媒体 " + c.getPlatform() + "“")
                         + c.getSubject() + (c.getKind().equals(RunCheckResult.WEBSITE) ? "" : "”") + "：" + c.getResult()
                         + (c.getProblems().isEmpty() ? "" : "（" + c.getProblems() + "）") + (c.getRemark().isEmpty() ? "" : "；备注：" + c.getRemark()));
@@ -171,7 +158,7 @@ public final class Explainer {
 
     /** 一个单位在一个名单（范围）上的判定；该单位不在这个名单的考核范围时返回 null。 */
     private static ListVerdict verdict(RunStore.StoredRun run, Justifications j, String list, String scope, long unitId,
-                                       Map<Long, String> names) {
+                                       Units names) {
         RunListEntry entry = run.lists().stream().filter(e -> e.getListName().equals(list) && e.getChannel().equals(scope)
                 && e.getUnitId() == unitId).findFirst().orElse(null);
         List<Evaluation> evs = j.evaluations(list, scope).stream().filter(e -> e.getUnitId() == unitId).toList();
@@ -196,27 +183,7 @@ public final class Explainer {
         if (evs.isEmpty() && mine == null) {
             return null;
         }
-        List<String> why = new ArrayList<>();
-        for (Evaluation e : evs) {
-            for (Evaluation.Check c : e.getFailed()) {
-                why.add("规则“" + e.getRule() + "”：" + c.text() + "，不成立"
-                        + (c.orderNos().isEmpty() ? "" : "（工单 " + String.join("、", c.orderNos()) + "）"));
-            }
-        }
-        if (mine != null && !mine.isSelected()) {
-            StringBuilder s = new StringBuilder("规则“" + mine.getRule() + "”：条件全部成立，是候选；" + mine.text() + "，因名额未入选");
-            placings.stream().filter(p -> p.isSelected() && Objects.equals(p.getGroup(), mine.getGroup()))
-                    .reduce((a, b) -> b).ifPresent(last -> s.append("；").append(last.getGroup() == null ? "" : last.getGroup())
-                            .append("最后入选的是 ").append(names.getOrDefault(last.getUnitId(), String.valueOf(last.getUnitId())))
-                            .append("（第 ").append(last.getPlace()).append(" 名，").append(last.getKey()).append(" ")
-                            .append(last.getValueText()).append("）"));
-            why.add(s.toString());
-        }
-        if (why.isEmpty()) {
-            // 比较全部成立却不在名单上：规则的其他部分（如名单规则本身的条件）没有成立，如实说明
-            evs.forEach(e -> why.add("规则“" + e.getRule() + "”记下的比较全部成立（" + e.summary() + "），但没有规则把该单位列入名单；"
-                    + "请查看产生名单“" + list + "”的规则"));
-        }
+        List<String> why = WhyNot.of(evs, placings, list, scope, unitId, List.of()).detail(list, names::label);
         return new ListVerdict(list, scope, false, null, null, null, null, why, checks, mine);
     }
 
@@ -225,7 +192,7 @@ public final class Explainer {
             return List.of();
         }
         List<cn.gov.assess.run.TrailCodec.Row> rows = new ArrayList<>();
-        new RunStore(db).trail(runId, unitId, r -> {
+        store.trail(runId, unitId, r -> {
             if (channel == null || channel.equals(r.channel())) {
                 rows.add(r);
             }
@@ -268,7 +235,6 @@ public final class Explainer {
             throw new InputException("运行 #" + run.run().getId() + " 中没有名单“" + list + "”" + (scope == null ? "" : "（范围 " + scope + "）")
                     + "；这次运行的名单：" + String.join("、", names));
         }
-        Map<Long, String> names = unitNames();
         List<Map<String, String>> members = new ArrayList<>();
         List<Map<String, String>> near = new ArrayList<>();
         for (String[] ls : scopes) {
@@ -302,7 +268,7 @@ public final class Explainer {
                     }
                     Map<String, String> row = new LinkedHashMap<>();
                     row.put("范围", ls[1]);
-                    row.put("单位", names.getOrDefault(p.getUnitId(), String.valueOf(p.getUnitId())));
+                    row.put("单位", units.label(p.getUnitId()));
                     row.put("分组", p.getGroup() == null ? "" : p.getGroup());
                     row.put("名次", String.valueOf(p.getPlace()));
                     row.put("名额", String.valueOf(p.getQuota()));
@@ -317,7 +283,7 @@ public final class Explainer {
                     }
                     Map<String, String> row = new LinkedHashMap<>();
                     row.put("范围", ls[1]);
-                    row.put("单位", names.getOrDefault(e.getUnitId(), String.valueOf(e.getUnitId())));
+                    row.put("单位", units.label(e.getUnitId()));
                     row.put("分组", e.getGroup() == null ? "" : e.getGroup());
                     row.put("名次", "");
                     row.put("名额", "");

@@ -4,14 +4,13 @@ import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
+import cn.gov.assess.facts.Figures;
 import cn.gov.assess.facts.Tally;
-import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.AnnexTable;
 import cn.gov.assess.notice.Percent;
 import cn.gov.assess.policy.ChannelConfig;
-import cn.gov.assess.unit.UnitDirectory;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,10 +42,11 @@ public final class Reconciler {
         }
     }
 
-    private final Database db;
+    private final Units units;
 
-    public Reconciler(Database db) {
-        this.db = db;
+    /** @param units 单位表：通报里写的单位名称（或别名）按它对到运行里的单位 */
+    public Reconciler(Units units) {
+        this.units = units;
     }
 
     public Result reconcile(RunStore.StoredRun run, Path dir) {
@@ -66,7 +66,6 @@ public final class Reconciler {
             throw new InputException(dir + "：目录里没有可核对的通报表格。要找的文件是：" + String.join("、", expected)
                     + "（由 assess report 写出的同名文件，或按同样格式手工整理的表格）");
         }
-        UnitDirectory units = directory();
         List<String> bad = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (ChannelConfig c : channels.values()) {
@@ -94,7 +93,7 @@ public final class Reconciler {
         }
     }
 
-    private void annex(RunStore.StoredRun run, ChannelConfig c, CsvTable t, UnitDirectory units, List<String> bad,
+    private void annex(RunStore.StoredRun run, ChannelConfig c, CsvTable t, Units units, List<String> bad,
                        List<String> notes) {
         String annex = "附件" + c.annexNo() + "（" + c.name() + "）";
         Map<Long, Tally> byUnit = new HashMap<>();
@@ -121,7 +120,7 @@ public final class Reconciler {
                 compare(annex + " 合计", t, r, total == null ? null : AnnexTable.row(c, "合计", total, false), c, bad);
                 continue;
             }
-            UnitDirectory.Ref u = units.find(label);
+            Units.Ref u = units.find(label);
             if (u == null) {
                 bad.add(annex + " 第 " + r.line() + " 行：单位“" + label + "”在单位表中找不到（最接近的是“" + units.closest(label) + "”）");
                 continue;
@@ -181,15 +180,10 @@ public final class Reconciler {
         return byUnit.values().stream().mapToLong(t -> figure(t, col)).sum();
     }
 
+    /** 附件中一列计数的取值（名称与取法见 {@link Figures}）。 */
     private static long figure(Tally t, String col) {
-        return switch (col) {
-            case "应办件数" -> t.getDue();
-            case "实办数" -> t.getHandled();
-            case "逾期办结件数" -> t.getOverdueCompleted();
-            case "逾期未办件数" -> t.getOverdueUnhandled();
-            case "逾期天数" -> t.getOverdueDays();
-            default -> 0;
-        };
+        Figures.Figure f = Figures.get(col);
+        return f == null || f.rate() ? 0 : f.count().applyAsLong(t);
     }
 
     private static List<String> cells(CsvTable t, CsvTable.Row r) {
@@ -256,7 +250,7 @@ public final class Reconciler {
         return a.replaceAll("\\s+", "").equals(b.replaceAll("\\s+", ""));
     }
 
-    private static void monitoring(RunStore.StoredRun run, Path f, String kind, UnitDirectory units, List<String> bad) {
+    private static void monitoring(RunStore.StoredRun run, Path f, String kind, Units units, List<String> bad) {
         if (!Files.exists(f)) {
             return;
         }
@@ -277,7 +271,7 @@ public final class Reconciler {
                 if (label.equals("单位名称")) {
                     continue;
                 }
-                UnitDirectory.Ref u = units.find(label);
+                Units.Ref u = units.find(label);
                 key = u == null ? "?" : String.valueOf(u.id());
             } else {
                 label = t.get(r, "新媒体类型") + "“" + t.get(r, "新媒体名称") + "”";
@@ -310,7 +304,7 @@ public final class Reconciler {
         }
     }
 
-    private static void lists(RunStore.StoredRun run, CsvTable t, UnitDirectory units, List<String> bad) {
+    private static void lists(RunStore.StoredRun run, CsvTable t, Units units, List<String> bad) {
         Set<String> listNames = new TreeSet<>();
         run.lists().forEach(e -> listNames.add(e.getListName()));
         Map<String, cn.gov.assess.policy.PolicyTables.ListDef> titles = run.rules().listTitles();
@@ -332,7 +326,7 @@ public final class Reconciler {
             List<String> theirs = Arrays.stream(t.get(r, "单位").split("[、，,；;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             Map<Long, String> theirIds = new LinkedHashMap<>();
             for (String name : theirs) {
-                UnitDirectory.Ref u = units.find(name);
+                Units.Ref u = units.find(name);
                 if (u == null) {
                     bad.add("lists.csv 第 " + r.line() + " 行（" + section + " " + title + "）：单位“" + name + "”在单位表中找不到");
                 } else {
@@ -382,9 +376,5 @@ public final class Reconciler {
                 }
             });
         }
-    }
-
-    private UnitDirectory directory() {
-        return db.inTransaction(UnitDirectory::load);
     }
 }

@@ -1,13 +1,14 @@
 package cn.gov.assess.audit;
 
-import cn.gov.assess.correction.Correction;
-
+import cn.gov.assess.facts.Figures;
+import cn.gov.assess.facts.Period;
+import cn.gov.assess.facts.Tally;
+import cn.gov.assess.notice.Percent;
+import cn.gov.assess.run.CorrectionNote;
 import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
-import cn.gov.assess.facts.Tally;
-import cn.gov.assess.notice.Percent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,72 +16,111 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * 两次运行的差异：每个单位×渠道变了哪些数字（旧 → 新），名单上谁进、谁出、名次怎么变，监测结果的变化；
- * 每一处都追到原因：两次运行之间登记或撤回的更正，或两份规则快照中不同的文件。
+ * 每一处都追到原因：两次运行之间登记或撤回的更正，或两份规则快照中不同的文件。结果是数据（{@link Change} 的各种记录），
+ * 命令行、网页（{@link DiffText}）与预览各自排成文字。
  */
 public final class RunDiff {
-    /** 一处变化及其原因。 */
-    public record Change(String kind, String where, String what, List<String> causes) {
-        public String line() {
-            return where + "：" + what + (causes.isEmpty() ? "" : "【原因：" + String.join("；", causes) + "】");
+    /** 一处变化的原因。 */
+    public sealed interface Cause permits CorrectionCause, RuleFileCause, NewData {
+    }
+
+    /** 涉及这一处的更正（withdraws 为它撤回的更正编号；列出全部更正时不注明）。 */
+    public record CorrectionCause(long id, Long withdraws) implements Cause {
+    }
+
+    /** 两份规则快照中不同的一个文件。 */
+    public record RuleFileCause(RuleFileChange file) implements Cause {
+    }
+
+    /** 其间没有更正、规则也相同，数据指纹不同：新导入的数据。 */
+    public record NewData() implements Cause {
+    }
+
+    /** 两份规则快照中不同的一个文件：新增、删除或修改（修改时记第一处不同的行号与前后两行；行号为 0 表示逐行都相同）。 */
+    public record RuleFileChange(String file, Kind kind, int line, String before, String after) {
+        public enum Kind { 新增, 删除, 修改 }
+    }
+
+    /** 一处变化。 */
+    public sealed interface Change permits FigureChange, ListEntryChange, CheckChange {
+        List<Cause> causes();
+    }
+
+    /** 一个数字的前后取值（按附件的写法；没有这一行时为空串）。 */
+    public record FigureDelta(String figure, String before, String after) {
+    }
+
+    /** 一个单位（unitId 为 null 时是渠道合计，unit 为“合计”）在一个渠道的数字变化。 */
+    public record FigureChange(String channel, Long unitId, String unit, List<FigureDelta> figures, List<Cause> causes)
+            implements Change {
+        public boolean total() {
+            return unitId == null;
         }
     }
 
-    public record Result(String header, List<String> causes, List<Change> changes) {
+    /** 一个单位在一个名单（某渠道）上的变化：位次为 null 表示不在名单上；reason 是新运行里的理由（不在名单上时为 null）。 */
+    public record ListEntryChange(String channel, String list, long unitId, String unit, Integer positionBefore,
+                                  Integer positionAfter, int rankBefore, int rankAfter, String reason, List<Cause> causes)
+            implements Change {
+        public boolean entering() {
+            return positionBefore == null;
+        }
+
+        public boolean leaving() {
+            return positionAfter == null;
+        }
+
+        public boolean rankChanged() {
+            return !entering() && !leaving() && rankBefore != rankAfter;
+        }
+    }
+
+    /** 一项监测结果（结果、问题、备注）；没有这一项时为 null。 */
+    public record Check(String result, String problems, String remark) {
+    }
+
+    /** 一个监测对象（政府网站或某平台上的新媒体）的结果变化。 */
+    public record CheckChange(String kind, String platform, String subject, String owner, Check before, Check after,
+                              List<Cause> causes) implements Change {
+        public boolean website() {
+            return RunCheckResult.WEBSITE.equals(kind);
+        }
+    }
+
+    /** 比较的结果：两边的称呼、考核期，其间的更正、不同的规则文件、数据是否另有变化（新旧转办条数），以及各处变化。 */
+    public record Result(String nameA, String nameB, Period period, List<CorrectionNote> corrections,
+                         List<RuleFileChange> ruleFiles, boolean newData, long assignmentsA, long assignmentsB,
+                         List<Change> changes) {
+        public String header() {
+            return DiffText.header(this);
+        }
+
+        /** “两次运行之间”的各行。 */
+        public List<String> causes() {
+            return DiffText.causes(this);
+        }
+
         public List<String> lines() {
-            List<String> out = new ArrayList<>();
-            out.add(header);
-            if (!causes.isEmpty()) {
-                out.add("两次运行之间：");
-                causes.forEach(c -> out.add("  " + c));
-            }
-            if (changes.isEmpty()) {
-                out.add("结果没有变化。");
-            }
-            String kind = "";
-            for (Change c : changes) {
-                if (!c.kind().equals(kind)) {
-                    kind = c.kind();
-                    out.add(kind + "：");
-                }
-                out.add("  " + c.line());
-            }
-            return out;
+            return DiffText.lines(this);
         }
     }
 
-    private static final Map<String, Function<Tally, String>> FIGURES = new LinkedHashMap<>();
-
-    static {
-        FIGURES.put("应办件数", t -> String.valueOf(t.getDue()));
-        FIGURES.put("实办数", t -> String.valueOf(t.getHandled()));
-        FIGURES.put("未办件数", t -> String.valueOf(t.getUnhandled()));
-        FIGURES.put("办结率", t -> Percent.format(t.getHandled(), t.getDue()));
-        FIGURES.put("逾期办结件数", t -> String.valueOf(t.getOverdueCompleted()));
-        FIGURES.put("逾期未办件数", t -> String.valueOf(t.getOverdueUnhandled()));
-        FIGURES.put("逾期天数", t -> String.valueOf(t.getOverdueDays()));
-        FIGURES.put("按期办结率", t -> Percent.format(t.getOnTime(), t.getHandled()));
-        FIGURES.put("月度逾期", Tally::encodeMonthly);
-    }
+    /** 比较的数字，按附件的顺序；取值与名称取自 {@link Figures}（月度逾期是各月逾期件数的编码，不是数字目录里的一项）。 */
+    static final List<String> FIGURES = List.of("应办件数", "实办数", "未办件数", "办结率", "逾期办结件数", "逾期未办件数",
+            "逾期天数", "按期办结率");
+    static final String MONTHLY = "月度逾期";
 
     private RunDiff() {
     }
 
     /** @param corrections 两次运行之间登记或撤回的更正（按编号） */
-    public static Result compare(RunStore.StoredRun a, RunStore.StoredRun b, List<Correction> corrections, String nameA,
+    public static Result compare(RunStore.StoredRun a, RunStore.StoredRun b, List<CorrectionNote> corrections, String nameA,
                                  String nameB) {
-        List<String> causes = new ArrayList<>();
-        corrections.forEach(c -> causes.add(c.describe()));
-        List<String> ruleFiles = differingRuleFiles(a.ruleFiles(), b.ruleFiles());
-        ruleFiles.forEach(f -> causes.add("规则文件不同：" + f));
+        List<RuleFileChange> ruleFiles = ruleFileChanges(a.ruleFiles(), b.ruleFiles());
         boolean dataDiffers = !a.run().getDataFingerprint().equals(b.run().getDataFingerprint());
-        if (dataDiffers && corrections.isEmpty()) {
-            causes.add("数据指纹不同，但其间没有更正：两次运行之间导入了新的记录（" + a.run().getAssignmentCount() + " → "
-                    + b.run().getAssignmentCount() + " 条转办）");
-        }
         List<Change> changes = new ArrayList<>();
         Map<String, RunTally> ta = tallies(a);
         Map<String, RunTally> tb = tallies(b);
@@ -91,19 +131,16 @@ public final class RunDiff {
             RunTally y = tb.get(k);
             Tally tx = x == null ? new Tally(null, null) : x.toTally();
             Tally ty = y == null ? new Tally(null, null) : y.toTally();
-            List<String> parts = new ArrayList<>();
-            FIGURES.forEach((name, f) -> {
-                String ox = f.apply(tx);
-                String oy = f.apply(ty);
-                if (!ox.equals(oy)) {
-                    parts.add(name + " " + (ox.isEmpty() ? "无" : ox) + " → " + (oy.isEmpty() ? "无" : oy));
-                }
-            });
+            List<FigureDelta> parts = new ArrayList<>();
+            for (String name : FIGURES) {
+                delta(name, shown(Figures.get(name), tx), shown(Figures.get(name), ty), parts);
+            }
+            delta(MONTHLY, tx.encodeMonthly(), ty.encodeMonthly(), parts);
             if (!parts.isEmpty()) {
                 RunTally any = y != null ? y : x;
                 String channel = any.getChannel();
                 String label = any.getUnitId() == null ? "合计" : any.getUnitLabel();
-                changes.add(new Change("数字变化", channel + " / " + label, String.join("；", parts),
+                changes.add(new FigureChange(channel, any.getUnitId(), label, parts,
                         causes(corrections, ruleFiles, channel, any.getUnitId() == null ? null : names(a, b, any.getUnitId()),
                                 dataDiffers)));
             }
@@ -116,18 +153,12 @@ public final class RunDiff {
             RunListEntry x = la.get(k);
             RunListEntry y = lb.get(k);
             RunListEntry any = y != null ? y : x;
-            String what;
-            if (x == null) {
-                what = "新进入（第 " + y.getPosition() + " 位；" + y.getReason() + "）";
-            } else if (y == null) {
-                what = "不再列入（原第 " + x.getPosition() + " 位）";
-            } else if (x.getPosition() != y.getPosition() || x.getRank() != y.getRank()) {
-                what = "位次 " + x.getPosition() + " → " + y.getPosition() + (x.getRank() != y.getRank()
-                        ? "，名次 " + x.getRank() + " → " + y.getRank() : "");
-            } else {
+            if (x != null && y != null && x.getPosition() == y.getPosition() && x.getRank() == y.getRank()) {
                 continue;
             }
-            changes.add(new Change("名单变化", any.getChannel() + " “" + any.getListName() + "” / " + any.getUnitLabel(), what,
+            changes.add(new ListEntryChange(any.getChannel(), any.getListName(), any.getUnitId(), any.getUnitLabel(),
+                    x == null ? null : x.getPosition(), y == null ? null : y.getPosition(), x == null ? 0 : x.getRank(),
+                    y == null ? 0 : y.getRank(), y == null ? null : y.getReason(),
                     causes(corrections, ruleFiles, null, names(a, b, any.getUnitId()), dataDiffers)));
         }
         Map<String, RunCheckResult> ca = checks(a);
@@ -135,21 +166,32 @@ public final class RunDiff {
         TreeSet<String> ck = new TreeSet<>(ca.keySet());
         ck.addAll(cb.keySet());
         for (String k : ck) {
-            RunCheckResult x = ca.get(k);
-            RunCheckResult y = cb.get(k);
-            String ox = x == null ? "无" : x.getResult() + (x.getProblems().isEmpty() ? "" : "（" + x.getProblems() + "）")
-                    + (x.getRemark().isEmpty() ? "" : "，备注：" + x.getRemark());
-            String oy = y == null ? "无" : y.getResult() + (y.getProblems().isEmpty() ? "" : "（" + y.getProblems() + "）")
-                    + (y.getRemark().isEmpty() ? "" : "，备注：" + y.getRemark());
-            if (!ox.equals(oy)) {
-                RunCheckResult any = y != null ? y : x;
-                changes.add(new Change("监测结果变化", (any.getKind().equals(RunCheckResult.WEBSITE) ? "政府网站" : "政务新媒体")
-                        + " / " + any.getSubject(), ox + " → " + oy,
+            Check x = check(ca.get(k));
+            Check y = check(cb.get(k));
+            if (!Objects.equals(x, y)) {
+                RunCheckResult any = cb.get(k) != null ? cb.get(k) : ca.get(k);
+                changes.add(new CheckChange(any.getKind(), any.getPlatform(), any.getSubject(), any.getOwnerLabel(), x, y,
                         causes(corrections, ruleFiles, null, List.of(any.getOwnerLabel()), dataDiffers)));
             }
         }
-        String header = nameA + " → " + nameB + "（" + b.run().getPeriod().code() + "）";
-        return new Result(header, causes, changes);
+        return new Result(nameA, nameB, b.run().getPeriod(), List.copyOf(corrections), ruleFiles, dataDiffers,
+                a.run().getAssignmentCount(), b.run().getAssignmentCount(), changes);
+    }
+
+    private static void delta(String name, String x, String y, List<FigureDelta> out) {
+        if (!x.equals(y)) {
+            out.add(new FigureDelta(name, x, y));
+        }
+    }
+
+    /** 附件里的写法：计数为整数，比率为百分比（分母为 0 时为“—”）。 */
+    static String shown(Figures.Figure f, Tally t) {
+        return f.rate() ? Percent.format(f.numerator().applyAsLong(t), f.denominator().applyAsLong(t))
+                : String.valueOf(f.count().applyAsLong(t));
+    }
+
+    private static Check check(RunCheckResult c) {
+        return c == null ? null : new Check(c.getResult(), c.getProblems(), c.getRemark());
     }
 
     private static List<String> names(RunStore.StoredRun a, RunStore.StoredRun b, Long unitId) {
@@ -162,53 +204,63 @@ public final class RunDiff {
     }
 
     /** 一处变化的原因：涉及该单位（或该渠道合计）的更正；没有则是不同的规则文件；再没有则是新导入的数据。 */
-    private static List<String> causes(List<Correction> corrections, List<String> ruleFiles, String channel,
-                                       List<String> unitNames, boolean dataDiffers) {
-        List<String> out = new ArrayList<>();
-        for (Correction c : corrections) {
+    private static List<Cause> causes(List<CorrectionNote> corrections, List<RuleFileChange> ruleFiles, String channel,
+                                      List<String> unitNames, boolean dataDiffers) {
+        List<Cause> out = new ArrayList<>();
+        for (CorrectionNote c : corrections) {
             boolean touches = unitNames == null
-                    ? Objects.equals(c.getChannel(), channel)
-                    : unitNames.contains(c.getUnitName()) || (Correction.UNIT.equals(c.getField()) && unitNames.contains(c.getNewValue()));
-            if (touches && (channel == null || channel.equals(c.getChannel()))) {
-                out.add("更正 #" + (c.getWithdrawsId() != null ? c.getId() + "（撤回 #" + c.getWithdrawsId() + "）" : c.getId()));
+                    ? Objects.equals(c.channel(), channel)
+                    : c.units().stream().anyMatch(unitNames::contains);
+            if (touches && (channel == null || channel.equals(c.channel()))) {
+                out.add(new CorrectionCause(c.id(), c.withdraws()));
             }
         }
         if (out.isEmpty() && unitNames != null && channel == null) {
             // 名单变化可能来自其他渠道的更正（如一票否决），列出全部更正
-            corrections.forEach(c -> out.add("更正 #" + c.getId()));
+            corrections.forEach(c -> out.add(new CorrectionCause(c.id(), null)));
         }
         if (out.isEmpty()) {
-            ruleFiles.forEach(f -> out.add("规则 " + f));
+            ruleFiles.forEach(f -> out.add(new RuleFileCause(f)));
         }
         if (out.isEmpty() && dataDiffers) {
-            out.add("新导入的数据");
+            out.add(new NewData());
         }
         return out;
     }
 
-    public static List<String> differingRuleFiles(Map<String, String> a, Map<String, String> b) {
+    /** 两份规则快照中不同的文件（按文件名）。 */
+    public static List<RuleFileChange> ruleFileChanges(Map<String, String> a, Map<String, String> b) {
         TreeSet<String> all = new TreeSet<>(a.keySet());
         all.addAll(b.keySet());
-        List<String> out = new ArrayList<>();
+        List<RuleFileChange> out = new ArrayList<>();
         for (String f : all) {
-            if (!Objects.equals(a.get(f), b.get(f))) {
-                out.add(f + (a.get(f) == null ? "（新增）" : b.get(f) == null ? "（删除）" : "（修改：" + firstDifference(a.get(f), b.get(f)) + "）"));
+            String x = a.get(f);
+            String y = b.get(f);
+            if (Objects.equals(x, y)) {
+                continue;
+            }
+            if (x == null) {
+                out.add(new RuleFileChange(f, RuleFileChange.Kind.新增, 0, null, null));
+            } else if (y == null) {
+                out.add(new RuleFileChange(f, RuleFileChange.Kind.删除, 0, null, null));
+            } else {
+                out.add(firstDifference(f, x, y));
             }
         }
         return out;
     }
 
-    private static String firstDifference(String x, String y) {
+    private static RuleFileChange firstDifference(String file, String x, String y) {
         String[] lx = x.split("\n", -1);
         String[] ly = y.split("\n", -1);
         for (int i = 0; i < Math.max(lx.length, ly.length); i++) {
             String a = i < lx.length ? lx[i] : "";
             String b = i < ly.length ? ly[i] : "";
             if (!a.equals(b)) {
-                return "第 " + (i + 1) + " 行 “" + a.strip() + "” → “" + b.strip() + "”";
+                return new RuleFileChange(file, RuleFileChange.Kind.修改, i + 1, a.strip(), b.strip());
             }
         }
-        return "";
+        return new RuleFileChange(file, RuleFileChange.Kind.修改, 0, null, null);
     }
 
     private static Map<String, RunTally> tallies(RunStore.StoredRun r) {

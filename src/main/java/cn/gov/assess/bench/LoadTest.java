@@ -99,7 +99,7 @@ public final class LoadTest {
         for (int r = 0; r < readers; r++) {
             int me = r;
             Thread t = new Thread(() -> {
-                Explainer explainer = new Explainer(db);
+                Explainer explainer = cn.gov.assess.assessment.StoredRuns.explainer(db);
                 RunStore store = new RunStore(db);
                 int i = me;
                 while (go.get() && System.currentTimeMillis() < deadline && total.incrementAndGet() <= maxReads) {

@@ -1,9 +1,9 @@
 package cn.gov.assess.cli;
 
 
+import cn.gov.assess.assessment.StoredRuns;
+import cn.gov.assess.audit.DiffText;
 import cn.gov.assess.run.RunStore;
-import cn.gov.assess.correction.Corrections;
-import cn.gov.assess.audit.RunDiff;
 import cn.gov.assess.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -31,10 +31,7 @@ final class DiffCommand implements Callable<Integer> {
             RunStore.StoredRun rb = store.load(b);
             Runs.warnIfRetired(ra.run(), main.spec.commandLine().getErr());
             Runs.warnIfRetired(rb.run(), main.spec.commandLine().getErr());
-            long from = Math.min(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
-            long to = Math.max(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
-            RunDiff.compare(ra, rb, new Corrections(db).between(from, to), "运行 #" + a, "运行 #" + b)
-                    .lines().forEach(main.spec.commandLine().getOut()::println);
+            DiffText.lines(StoredRuns.diff(db, ra, rb, "运行 #" + a, "运行 #" + b)).forEach(main.spec.commandLine().getOut()::println);
         }
         return 0;
     }

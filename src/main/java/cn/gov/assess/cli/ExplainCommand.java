@@ -50,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
             RunStore.StoredRun stored = new RunStore(db).load(run);
             Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             PrintWriter out = main.spec.commandLine().getOut();
-            Explainer explainer = new Explainer(db);
+            Explainer explainer = cn.gov.assess.assessment.StoredRuns.explainer(db);
             Object result = unit != null ? explainer.explainUnit(stored, unit, channel, orders)
                     : explainer.explainList(stored, list, channel);
             if (json) {

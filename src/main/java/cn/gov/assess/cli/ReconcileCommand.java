@@ -31,7 +31,7 @@ final class ReconcileCommand implements Callable<Integer> {
             Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             var out = main.spec.commandLine().getOut();
             out.println("核对 " + dir + " 与运行 #" + stored.run().getId() + "（" + stored.run().getPeriod().code() + "）：");
-            Reconciler.Result r = new Reconciler(db).reconcile(stored, dir);
+            Reconciler.Result r = cn.gov.assess.assessment.StoredRuns.reconciler(db).reconcile(stored, dir);
             r.lines().forEach(out::println);
             return r.disagreements().isEmpty() ? 0 : 3;
         }

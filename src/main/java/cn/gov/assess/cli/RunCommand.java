@@ -64,10 +64,8 @@ final class RunCommand implements Callable<Integer> {
                 RunStore.StoredRun preview = RunStore.preview(new Assessor(db).assess(p, c, rules));
                 var out = main.spec.commandLine().getOut();
                 out.println("假如（未保存）：用规则目录 " + main.rulesDir() + " 考核 " + p.code());
-                long seq = Math.max(official.run().getCorrectionSeq(), preview.run().getCorrectionSeq());
-                cn.gov.assess.audit.RunDiff.compare(official, preview,
-                        new cn.gov.assess.correction.Corrections(db).between(official.run().getCorrectionSeq(), seq),
-                        "运行 #" + latest, "假如").lines().forEach(out::println);
+                cn.gov.assess.assessment.StoredRuns.diff(db, official, preview, "运行 #" + latest, "假如")
+                        .lines().forEach(out::println);
             }
             return 0;
         }

@@ -29,6 +29,13 @@ final class UsageErrors {
             boolean options = missing.stream().allMatch(ArgSpec::isOption);
             return (options ? "缺少必填的选项：" : "缺少参数：") + names(missing);
         }
+        // 同上：参数名是中文（运行A、--run 编号）时，“'a' is not a long”的英文句子里也带中文
+        if (m.startsWith("Invalid value for")) {
+            ArgSpec spec = ex.getArgSpec();
+            Matcher q = QUOTED.matcher(m.substring(m.indexOf(':') + 1));
+            String value = q.find() ? q.group(1) : ex.getValue();
+            return (spec == null ? "参数" : names(List.of(spec))) + " 的取值“" + value + "”不对：" + expected(spec);
+        }
         if (Failures.chinese(m)) {
             return m;
         }
@@ -51,12 +58,6 @@ final class UsageErrors {
         }
         if (ex instanceof CommandLine.MutuallyExclusiveArgsException) {
             return "这些选项不能同时使用：" + quoted(m);
-        }
-        if (m.startsWith("Invalid value for")) {
-            ArgSpec spec = ex.getArgSpec();
-            Matcher q = QUOTED.matcher(m.substring(m.indexOf(':') + 1));
-            String value = q.find() ? q.group(1) : ex.getValue();
-            return (spec == null ? "参数" : names(List.of(spec))) + " 的取值“" + value + "”不对：" + expected(spec);
         }
         if (m.startsWith("Expected parameter for option")) {
             return "选项 " + (ex.getArgSpec() == null ? "" : names(List.of(ex.getArgSpec()))) + " 后面缺少取值";

@@ -1,6 +1,7 @@
 package cn.gov.assess.web;
 
 import cn.gov.assess.run.AssessmentRun;
+import cn.gov.assess.audit.DiffText;
 import cn.gov.assess.audit.RunDiff;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** 比较两次运行：RunDiff 的内容，每处变化连同原因（其间的更正或不同的规则文件）。 */
+/** 比较两次运行：RunDiff 的内容，每处变化连同原因（其间的更正或不同的规则文件），字句与 assess diff 相同（{@link DiffText}）。 */
 final class DiffController implements WebServer.Controller {
+
     private final WebServer web;
 
     DiffController(WebServer web) {
@@ -50,9 +52,13 @@ final class DiffController implements WebServer.Controller {
                 throw new WebError(400, "运行编号应是数字。");
             }
             RunDiff.Result d = web.results.diff(ra, rb);
-            Map<String, List<RunDiff.Change>> byKind = new LinkedHashMap<>();
-            d.changes().forEach(c -> byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c));
-            model.put("d", d);
+            // 表里的一行：位置、变化、原因
+            Map<String, List<Map<String, Object>>> byKind = new LinkedHashMap<>();
+            d.changes().forEach(c -> byKind.computeIfAbsent(DiffText.kind(c), k -> new ArrayList<>())
+                    .add(Map.of("where", DiffText.where(c), "what", DiffText.what(c), "causes", DiffText.causes(c))));
+            model.put("header", DiffText.header(d));
+            model.put("causes", DiffText.causes(d));
+            model.put("changed", !d.changes().isEmpty());
             model.put("byKind", byKind);
         }
         web.views.render(ctx, "diff.ftl", model);

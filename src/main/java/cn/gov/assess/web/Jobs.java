@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 final class Jobs implements AutoCloseable {
     static final int KEEP = 200;
 
-    enum Kind { 导入, 考核 }
+    /** 预览（规则草稿与现行规则各考核一次，都不保存）也在这条队列里，但不写任务表：结果只在内存里，见 {@link #submitOnce}。 */
+    enum Kind { 导入, 考核, 预览 }
 
     enum State { 排队, 进行中, 完成, 失败 }
 
@@ -90,6 +91,8 @@ final class Jobs implements AutoCloseable {
         private volatile int problemCount;
         /** 从表里读回的任务：用时（秒），没有时为负。 */
         private volatile double storedSeconds = -1;
+        /** 预览的结果（只在内存里）。 */
+        private volatile Object result;
 
         Job(String id, Kind kind, String owner, String title, String remote) {
             this(id, kind, owner, title, remote, LocalDateTime.now());
@@ -147,6 +150,8 @@ final class Jobs implements AutoCloseable {
             this.summary = summary;
         }
         void rules(String rules) { this.rules = rules; }
+        void result(Object result) { this.result = result; }
+        Object result() { return result; }
         void next(String url, String label) {
             this.next = url;
             this.nextLabel = label;
@@ -229,6 +234,9 @@ final class Jobs implements AutoCloseable {
 
     /** 写表失败不影响任务本身（结果仍在内存里，操作记录照写）：只写服务器日志。 */
     private void save(Job job, boolean insert) {
+        if (job.kind == Kind.预览) {
+            return; // 预览不写库：结果只在内存里，表里的一行在服务重启后只会是打不开的链接
+        }
         try {
             if (insert) {
                 store.submitted(job);
@@ -305,7 +313,8 @@ final class Jobs implements AutoCloseable {
                 System.err.println("后台任务 " + job.id + " 清理临时文件失败：" + e.getMessage());
             }
             save(job, false);
-            String outcome = job.state == State.完成 ? (job.runId != null ? "运行 #" + job.runId : "已导入 " + job.files.size() + " 个文件")
+            String outcome = job.state == State.完成 ? (job.runId != null ? "运行 #" + job.runId
+                    : job.kind == Kind.预览 ? job.summary : "已导入 " + job.files.size() + " 个文件")
                     : job.problems.isEmpty() ? "失败" : "失败：" + job.problems.size() + " 处问题";
             audit.record(job.owner, job.kind + (job.state == State.完成 ? "完成" : "失败"),
                     job.title + "：" + outcome + String.format(java.util.Locale.ROOT, "，用时 %.1f 秒", job.seconds())
@@ -323,6 +332,27 @@ final class Jobs implements AutoCloseable {
             return m.endsWith("。") ? m : m + "。";
         }
         return "服务器内部错误（详细原因已写入服务器日志）。";
+    }
+
+    /** 预览任务按“谁、哪两份规则、哪一期”记下，见 {@link #submitOnce}。 */
+    private final Map<String, Job> once = new LinkedHashMap<>();
+
+    /**
+     * 同一个 key 的任务还在排队或进行中时不另起一个，返回它（刷新页面、连点两下都回到同一个预览）；否则排队一个新的。
+     */
+    Job submitOnce(String key, Kind kind, String owner, String remote, String title, Work work) {
+        synchronized (once) {
+            once.values().removeIf(Job::over);
+            Job running = once.get(key);
+            if (running != null) {
+                return running;
+            }
+            Job job = submit(kind, owner, remote, title, work, () -> { });
+            if (!job.over()) {
+                once.put(key, job);
+            }
+            return job;
+        }
     }
 
     /** 本进程的任务从内存里取（进行中的有实时进度），其余从任务表里读；没有时为 null。 */

@@ -2,8 +2,8 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.run.AssessmentRun;
 import cn.gov.assess.run.RunStore;
+import cn.gov.assess.assessment.StoredRuns;
 import cn.gov.assess.audit.Explainer;
-import cn.gov.assess.correction.Corrections;
 import cn.gov.assess.audit.RunDiff;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
@@ -53,20 +53,18 @@ final class Results {
     }
 
     Explainer.UnitExplanation unit(long runId, String unitName) {
-        return cached("unit:" + runId + ":" + unitName, () -> new Explainer(db).explainUnit(run(runId), unitName, null, true));
+        return cached("unit:" + runId + ":" + unitName, () -> StoredRuns.explainer(db).explainUnit(run(runId), unitName, null, true));
     }
 
     Explainer.ListExplanation list(long runId, String list, String scope) {
-        return cached("list:" + runId + ":" + list + ":" + scope, () -> new Explainer(db).explainList(run(runId), list, scope));
+        return cached("list:" + runId + ":" + list + ":" + scope, () -> StoredRuns.explainer(db).explainList(run(runId), list, scope));
     }
 
     RunDiff.Result diff(long a, long b) {
         return cached("diff:" + a + ":" + b, () -> {
             RunStore.StoredRun ra = run(a);
             RunStore.StoredRun rb = run(b);
-            long from = Math.min(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
-            long to = Math.max(ra.run().getCorrectionSeq(), rb.run().getCorrectionSeq());
-            return RunDiff.compare(ra, rb, new Corrections(db).between(from, to), "运行 #" + a, "运行 #" + b);
+            return StoredRuns.diff(db, ra, rb, "运行 #" + a, "运行 #" + b);
         });
     }
 

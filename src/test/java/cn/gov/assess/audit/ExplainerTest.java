@@ -47,7 +47,7 @@ class ExplainerTest {
 
     @Test
     void commendedUnitShowsRuleRankAndThreshold() {
-        Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "绛帐镇", null, false);
+        Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(db).explainUnit(store.load(run1), "绛帐镇", null, false);
         Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
         assertTrue(v.on());
         assertEquals("名单.csv：按期办结且办理较好：入选", v.rule());
@@ -58,7 +58,7 @@ class ExplainerTest {
 
     @Test
     void nearMissNamesTheFailedConditionWithValueAndThreshold() {
-        Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县人社局", "12345市民热线", true);
+        Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(db).explainUnit(store.load(run1), "县人社局", "12345市民热线", true);
         Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
         assertEquals(List.of("规则“名单.csv：按期办结且办理较好：逐项比较”：逾期办结件数 3，要求 = 0，不成立"), v.why());
         List<Map<String, String>> late = u.orders().stream().filter(o -> o.get("分类").equals("逾期办结")).toList();
@@ -69,7 +69,7 @@ class ExplainerTest {
 
     @Test
     void unitCutByTheQuotaSaysItsPlaceInPlainWords() {
-        Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县医保局", "12345市民热线", false);
+        Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(db).explainUnit(store.load(run1), "县医保局", "12345市民热线", false);
         Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
         assertTrue(!v.on());
         assertEquals(1, v.why().size(), v.why().toString());
@@ -79,7 +79,7 @@ class ExplainerTest {
 
     @Test
     void listExplanationNamesTheLastMemberAndWhoWasCutByTheQuota() {
-        Explainer.ListExplanation l = new Explainer(db).explainList(store.load(run1), "按期办结且办理较好", "12345市民热线");
+        Explainer.ListExplanation l = cn.gov.assess.assessment.StoredRuns.explainer(db).explainList(store.load(run1), "按期办结且办理较好", "12345市民热线");
         List<Map<String, String>> towns = l.members().stream().filter(m -> m.get("分组").equals("镇街")).toList();
         assertEquals("段家镇", towns.get(towns.size() - 1).get("单位"));
         assertEquals("3", towns.get(towns.size() - 1).get("名次"));
@@ -93,7 +93,7 @@ class ExplainerTest {
 
     @Test
     void disqualifiedUnitNamesTheOrderThatCausedIt() {
-        Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县住建局", "县长信箱", false);
+        Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(db).explainUnit(store.load(run1), "县住建局", "县长信箱", false);
         Explainer.ListVerdict v = verdict(u, "县长信箱", "按期办结且办理较好");
         assertTrue(!v.on());
         assertTrue(v.why().stream().anyMatch(w -> w.contains("一票否决 1，要求 = 0，不成立") && w.contains("工单 RX")), v.why().toString());
@@ -103,7 +103,7 @@ class ExplainerTest {
 
     @Test
     void thirtyFourOrdersMakeTheOverdueCompletedFigure() {
-        Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县住建局", "12345市民热线", true);
+        Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(db).explainUnit(store.load(run1), "县住建局", "12345市民热线", true);
         assertEquals(34, u.orders().stream().filter(o -> o.get("分类").equals("逾期办结")).count());
         assertTrue(u.orders().stream().filter(o -> o.get("分类").equals("逾期办结")).allMatch(o -> Integer.parseInt(o.get("逾期天数")) >= 1));
         assertEquals(1, u.orders().stream().filter(o -> o.get("分类").equals("逾期未办")).count());
@@ -111,7 +111,7 @@ class ExplainerTest {
 
     @Test
     void unitWithNoOrdersIsOutsideTheChannelsLists() {
-        Explainer.UnitExplanation u = new Explainer(db).explainUnit(store.load(run1), "县审计局", "12345市民热线", false);
+        Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(db).explainUnit(store.load(run1), "县审计局", "12345市民热线", false);
         assertTrue(u.figures().isEmpty());
         assertTrue(u.lists().isEmpty(), "没有转办的单位不在该渠道名单的考核范围：" + u.lists());
     }
@@ -126,7 +126,7 @@ class ExplainerTest {
             Files.writeString(extra, "监测日期,单位名称,栏目未更新天数,空白栏目数,超三个月未回复留言数,网站可访问,新发布信息数\n"
                     + "2021-12-25,县人社局,1,0,0,是,10\n");
             new Importer(own, TestSupport.rules()).importPaths(List.of(extra));
-            Explainer.UnitExplanation u = new Explainer(own).explainUnit(s.load(id), "县人社局", "政府网站", false);
+            Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(own).explainUnit(s.load(id), "县人社局", "政府网站", false);
             assertEquals(List.of("规则“信息保障好（政府网站）：逐项比较”：新发布信息数 15，要求 ≥ 60，不成立"),
                     verdict(u, "政府网站", "信息保障好").why());
         }
@@ -141,11 +141,11 @@ class ExplainerTest {
             // V13 之前保存的运行没有 run_justification 的行
             own.sessions().inStatelessTransaction(ss -> ss.createNativeMutationQuery("delete from run_justification where run_id = " + id)
                     .executeUpdate());
-            Explainer.UnitExplanation u = new Explainer(own).explainUnit(s.load(id), "县医保局", "12345市民热线", false);
+            Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(own).explainUnit(s.load(id), "县医保局", "12345市民热线", false);
             assertTrue(!u.recorded());
             Explainer.ListVerdict v = verdict(u, "12345市民热线", "按期办结且办理较好");
             assertEquals(List.of(Explainer.PREDATES), v.why());
-            Explainer.UnitExplanation member = new Explainer(own).explainUnit(s.load(id), "绛帐镇", "12345市民热线", false);
+            Explainer.UnitExplanation member = cn.gov.assess.assessment.StoredRuns.explainer(own).explainUnit(s.load(id), "绛帐镇", "12345市民热线", false);
             assertTrue(verdict(member, "12345市民热线", "按期办结且办理较好").on(), "名单成员仍照旧说明");
         }
     }
@@ -189,7 +189,7 @@ class ExplainerTest {
                 end
                 """);
         long run2 = store.assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59), RuleSet.load(copy)).runId();
-        Explainer e = new Explainer(db);
+        Explainer e = cn.gov.assess.assessment.StoredRuns.explainer(db);
         Explainer.UnitExplanation old = e.explainUnit(store.load(run1), "县卫健局", "12345市民热线", false);
         assertTrue(verdict(old, "12345市民热线", "办结工单较多").on());
         assertEquals("实办数 52，要求 ≥ 50", verdict(old, "12345市民热线", "办结工单较多").reason());

@@ -40,7 +40,7 @@ class ReconcilerTest {
 
     @Test
     void findsExactlyTheKnownDisagreementsInThePublishedNotice() {
-        Reconciler.Result r = new Reconciler(db).reconcile(run, TestSupport.fixture("2021-Q4").resolve("published"));
+        Reconciler.Result r = cn.gov.assess.assessment.StoredRuns.reconciler(db).reconcile(run, TestSupport.fixture("2021-Q4").resolve("published"));
         assertEquals(2, r.disagreements().size(), String.join("\n", r.lines()));
         assertTrue(r.disagreements().get(0).contains("县人社局 按期办结率：通报为 95.95%，数据为 96%")
                 && r.disagreements().get(0).contains("(75 − 3) / 75 应为 96%"), r.disagreements().get(0));
@@ -52,7 +52,7 @@ class ReconcilerTest {
     @Test
     void ourOwnReportReconcilesCleanly(@TempDir Path out) {
         new cn.gov.assess.notice.ReportWriter().write(run, out);
-        Reconciler.Result r = new Reconciler(db).reconcile(run, out);
+        Reconciler.Result r = cn.gov.assess.assessment.StoredRuns.reconciler(db).reconcile(run, out);
         assertEquals(List.of(), r.disagreements());
     }
 
@@ -61,7 +61,7 @@ class ReconcilerTest {
         Path published = TestSupport.fixture("2021-Q4").resolve("published");
         Files.writeString(dir.resolve("annex-2.csv"), Files.readString(published.resolve("annex-2.csv"))
                 .replace("合计,50,50,100%,7,86%", "合计,52,52,100%,7,86.54%"));
-        Reconciler.Result r = new Reconciler(db).reconcile(run, dir);
+        Reconciler.Result r = cn.gov.assess.assessment.StoredRuns.reconciler(db).reconcile(run, dir);
         assertTrue(r.disagreements().stream().anyMatch(d -> d.contains("合计 应办件数：通报为 52，数据为 50")), r.lines().toString());
         assertTrue(r.disagreements().stream().anyMatch(d -> d.contains("不等于各行之和 54，差 2；合办工单只能解释 4")), r.lines().toString());
     }

@@ -94,14 +94,14 @@ class CorrectionTest {
         assertTrue(list(b, "县长信箱", "按期办结且办理较好").contains("县住建局"));
         assertTrue(!list(a, "县长信箱", "按期办结且办理较好").contains("县住建局"));
 
-        RunDiff.Result diff = RunDiff.compare(a, b, corrections.between(a.run().getCorrectionSeq(), b.run().getCorrectionSeq()),
+        RunDiff.Result diff = RunDiff.compare(a, b, cn.gov.assess.assessment.StoredRuns.notes(corrections.between(a.run().getCorrectionSeq(), b.run().getCorrectionSeq())),
                 "运行 #" + first, "运行 #" + second);
         String text = String.join("\n", diff.lines());
         assertTrue(text.contains("更正 #1：12345市民热线 工单 " + unhandledOrder + " 派给 县住建局 的办理单位由“县住建局”改为“县水利局”"), text);
         assertTrue(text.contains("12345市民热线 / 县住建局：应办件数 202 → 201"), text);
         assertTrue(text.contains("12345市民热线 / 县水利局：应办件数 15 → 16"), text);
         assertTrue(text.contains("县长信箱 “按期办结且办理较好” / 县住建局：新进入"), text);
-        assertTrue(diff.changes().stream().filter(c -> c.where().contains("县住建局")).allMatch(c -> c.causes().contains("更正 #1")), text);
+        assertTrue(diff.changes().stream().filter(c -> cn.gov.assess.audit.DiffText.where(c).contains("县住建局")).allMatch(c -> cn.gov.assess.audit.DiffText.causes(c).contains("更正 #1")), text);
         // 旧运行保持原样
         assertEquals(202, tally(store.load(first), "12345市民热线", "县住建局").toTally().getDue());
     }

@@ -111,7 +111,7 @@ class PolicyTablesTest {
         RuleSet rules = ScenarioRunner.withChanges(TestSupport.rules(), scenario);
         try (Database db = TestSupport.memoryDb()) {
             RunStore.StoredRun run = assess(db, rules, scenario, Period.parse("2021-10")); // 榆林式综合考评按月
-            Explainer e = new Explainer(db);
+            Explainer e = cn.gov.assess.assessment.StoredRuns.explainer(db);
 
             Explainer.UnitExplanation u = e.explainUnit(run, "己街道", null, false);
             String score = u.indicators().stream().filter(s -> s.startsWith("综合考评得分")).findFirst().orElseThrow();

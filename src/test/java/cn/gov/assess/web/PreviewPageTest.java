@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * 预览页（PreviewPage + preview.ftl）：自己的库（只导入 2021-Q4 的演示数据，没有运行）与服务器，经一条测试路由调用
- * PreviewPage.show（正式路由由规则草稿功能给出）。规则管理、审核能看，查看、单位账号 403；镇街名额 3 → 5 的页面列出
+ * PreviewPage.show（正式路由由规则草稿功能给出）。预览是后台任务：提交后转到 /rules/previews/{编号}，进行中显示进度，
+ * 完成后同一地址显示结果。规则管理、审核能看，查看、单位账号 403（提交与任务页都是）；镇街名额 3 → 5 的页面列出
  * 新进入的天度镇、召公镇、杏林镇（绿色），通报全文里这些名字在 &lt;ins&gt; 里；相同的草稿“没有变化”；编译不过的草稿只有中文错误。
  */
 class PreviewPageTest {
@@ -84,7 +85,7 @@ class PreviewPageTest {
     void quotaFivePage() {
         Client c = new Client();
         c.login("规则甲");
-        HttpResponse<String> r = c.get("/test/preview/quota");
+        HttpResponse<String> r = c.preview("/test/preview/quota");
         assertEquals(200, r.statusCode(), r.body());
         String html = r.body();
         for (String h : List.of("<h2>汇总</h2>", "<h2>名单变化</h2>", "<h2>单位变化</h2>", "<h2>通报全文</h2>")) {
@@ -110,7 +111,29 @@ class PreviewPageTest {
 
         Client a = new Client();
         a.login("审核乙");
-        assertEquals(200, a.get("/test/preview/quota").statusCode());
+        assertEquals(200, a.preview("/test/preview/quota").statusCode());
+    }
+
+    /** 提交后先是任务页（进度），完成后同一地址是结果；刷新提交地址不另起一个还没做完的预览。 */
+    @Test
+    void previewIsABackgroundJob() {
+        Client c = new Client();
+        c.login("规则甲");
+        HttpResponse<String> submitted = c.get("/test/preview/same");
+        assertEquals(303, submitted.statusCode(), submitted.body());
+        String job = submitted.headers().firstValue("Location").orElseThrow();
+        assertTrue(job.matches("/rules/previews/[0-9a-f]{32}"), job);
+        HttpResponse<String> status = c.get(job + ".json");
+        assertEquals(200, status.statusCode());
+        assertTrue(status.body().contains("\"kind\":\"预览\""), status.body());
+        HttpResponse<String> again = c.get("/test/preview/same");
+        String done = c.await(job).body();
+        assertTrue(done.contains("<h2>通报全文</h2>"), done);
+        if (!again.headers().firstValue("Location").orElseThrow().equals(job)) {
+            // 第二次提交时第一个已经做完：那就是一个新的预览
+            assertTrue(c.await(again.headers().firstValue("Location").orElseThrow()).body().contains("<h2>通报全文</h2>"));
+        }
+        assertEquals(404, c.get("/rules/previews/" + "0".repeat(32)).statusCode());
     }
 
     @Test
@@ -122,6 +145,23 @@ class PreviewPageTest {
             assertEquals(403, r.statusCode(), name);
             assertFalse(r.body().contains("天度镇"), name);
         }
+        // 规则管理提交的预览：其他角色打开它的页面与进度也是 403，经办的任务页不认它
+        Client editor = new Client();
+        editor.login("规则甲");
+        String job = editor.get("/test/preview/quota").headers().firstValue("Location").orElseThrow();
+        editor.await(job);
+        for (String name : List.of("查看丙", "经办丁")) {
+            Client c = new Client();
+            c.login(name);
+            for (String path : List.of(job, job + ".json")) {
+                HttpResponse<String> r = c.get(path);
+                assertEquals(403, r.statusCode(), name + " " + path);
+                assertFalse(r.body().contains("天度镇"), name);
+            }
+        }
+        Client operator = new Client();
+        operator.login("经办丁");
+        assertEquals(404, operator.get(job.replace("/rules/previews/", "/jobs/")).statusCode());
         assertEquals(302, new Client().get("/test/preview/quota").statusCode(), "未登录先去登录页");
     }
 
@@ -129,7 +169,7 @@ class PreviewPageTest {
     void identicalDraftSaysNoChange() {
         Client c = new Client();
         c.login("规则甲");
-        String html = c.get("/test/preview/same").body();
+        String html = c.preview("/test/preview/same").body();
         assertTrue(html.contains("没有变化：按草稿考核，各单位的数字、名单和通报全文都与现行规则相同。"), html);
         assertFalse(notice(html).contains("<ins>") || notice(html).contains("<del>"), html);
         assertTrue(notice(html).contains("四季度，全县共受理12345市民热线转办工单1118件"), "相同时也列出全文");
@@ -140,7 +180,7 @@ class PreviewPageTest {
     void brokenDraftShowsChineseErrorsOnly() {
         Client c = new Client();
         c.login("规则甲");
-        HttpResponse<String> r = c.get("/test/preview/broken");
+        HttpResponse<String> r = c.preview("/test/preview/broken");
         assertEquals(200, r.statusCode());
         String html = r.body();
         assertTrue(html.contains("草稿未通过检查，没有预览结果"), html);
@@ -180,6 +220,10 @@ class PreviewPageTest {
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                     .until(d -> !d.getCurrentUrl().endsWith("/login"));
             browser.get(base + "/test/preview/quota");
+            // 先是任务页（进度），做完后 job.js 重新载入，同一地址显示结果
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(90))
+                    .until(d -> !d.findElements(By.cssSelector("li.enter")).isEmpty());
+            assertTrue(browser.getCurrentUrl().contains("/rules/previews/"), browser.getCurrentUrl());
             var enter = browser.findElement(By.cssSelector("li.enter"));
             assertEquals("rgba(230, 244, 234, 1)", enter.getCssValue("background-color"), "新进入的一行应是绿色底");
             var ins = browser.findElement(By.cssSelector(".preview-notice ins"));
@@ -208,6 +252,29 @@ class PreviewPageTest {
 
         HttpResponse<String> get(String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        }
+
+        /** 提交预览（转到任务页），等任务做完，返回结果页。 */
+        HttpResponse<String> preview(String path) {
+            HttpResponse<String> r = get(path);
+            assertEquals(303, r.statusCode(), r.body());
+            return await(r.headers().firstValue("Location").orElseThrow());
+        }
+
+        /** 每 0.2 秒看一次任务页，直到它不再是进行中的任务页（最多 90 秒）。 */
+        HttpResponse<String> await(String job) {
+            long until = System.currentTimeMillis() + 90_000;
+            while (true) {
+                HttpResponse<String> r = get(job);
+                if (r.statusCode() != 200 || !r.body().contains("data-over=\"false\"") || System.currentTimeMillis() > until) {
+                    return r;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
 
         HttpResponse<String> send(HttpRequest.Builder b) {

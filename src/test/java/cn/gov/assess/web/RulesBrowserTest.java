@@ -117,7 +117,8 @@ class RulesBrowserTest {
         assertEquals(3, towns(before));
         browser.get(f.base + "/rules/drafts/" + draft);
         browser.findElement(By.id("preview")).click();
-        waitFor(d -> d.getCurrentUrl().endsWith("/preview") && body().contains("通报全文"));
+        // 预览是后台任务：先到任务页（进度），做完后同一地址显示结果
+        waitFor(d -> d.getCurrentUrl().contains("/rules/previews/") && body().contains("通报全文"));
         List<String> entering = browser.findElements(By.cssSelector("li.enter strong")).stream().map(WebElement::getText).toList();
         assertTrue(entering.containsAll(List.of("天度镇", "召公镇", "杏林镇")), "预览里新进入名单的：" + entering);
         assertTrue(browser.findElements(By.cssSelector("li.leave")).isEmpty(), body());

@@ -74,6 +74,8 @@ class WorkbenchRoleMatrixTest {
         m.put("/rules/drafts/999999/edit?path=thresholds.csv", Set.of(RulesFixture.EDITOR));
         m.put("/rules/drafts/1/edit?path=thresholds.csv", Set.of(RulesFixture.EDITOR));
         m.put("/rules/drafts/999999/preview", Set.of(RulesFixture.EDITOR, RulesFixture.APPROVER));
+        m.put("/rules/previews/x", Set.of(RulesFixture.EDITOR, RulesFixture.APPROVER));
+        m.put("/rules/previews/x.json", Set.of(RulesFixture.EDITOR, RulesFixture.APPROVER));
         m.put("/admin/users", Set.of(RulesFixture.ADMIN));
         m.put("/admin/audit", Set.of(RulesFixture.ADMIN));
         m.put("/rules", all);
