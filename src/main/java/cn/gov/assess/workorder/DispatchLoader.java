@@ -52,8 +52,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       服务器自动回滚，库里什么也不留。</li>
  * </ul>
  */
-final class DispatchLoader {
-    static final List<String> COLUMNS = Importer.DISPATCH_COLUMNS;
+public final class DispatchLoader {
     private static final int CHUNK = 5000;
     /** 每写入多少行提交一次（系统属性 assess.import.commitEvery，默认 5 万）。 */
     private final int commitEvery = Integer.getInteger("assess.import.commitEvery", 50_000);
@@ -65,7 +64,7 @@ final class DispatchLoader {
     private static final int COPY_EVERY = 50_000;
 
     /** 一个已暂存的文件。 */
-    record Staged(String file, String encoding, String sha256, Long batchId, int rowsRead, int rowsAdded) {
+    public record Staged(String file, String encoding, String sha256, Long batchId, int rowsRead, int rowsAdded) {
     }
 
     private final Database db;
@@ -89,7 +88,7 @@ final class DispatchLoader {
 
     private final ColumnProfiles profiles;
 
-    DispatchLoader(Database db, Set<String> channels, UnitDirectory units, Map<String, Long> unitIds, Progress progress,
+    public DispatchLoader(Database db, Set<String> channels, UnitDirectory units, Map<String, Long> unitIds, Progress progress,
                    ColumnProfiles profiles) {
         this.profiles = profiles;
         this.db = db;
@@ -113,7 +112,7 @@ final class DispatchLoader {
      * PostgreSQL：暂存的行还在这个连接的事务里，调用方须在同一连接上写入其余部分并提交（全部或全无）。H2 返回 null
      * （已分批提交，由调用方另开事务把批次改为 done）。
      */
-    Connection sharedConnection() {
+    public Connection sharedConnection() {
         return conn != null && db.vendor() == Vendor.POSTGRESQL ? conn : null;
     }
 
@@ -121,7 +120,7 @@ final class DispatchLoader {
      * 校验全部文件；problems 为空时同时暂存（写入并分批提交）。返回每个文件的结果；出错时 problems 非空，
      * 已暂存的行须由调用方 {@link #discard()}。
      */
-    List<Staged> stage(List<Path> files, List<String> problems) {
+    public List<Staged> stage(List<Path> files, List<String> problems) {
         boolean write = problems.isEmpty();
         List<Staged> out = new ArrayList<>();
         Writer writer = null;
@@ -220,8 +219,16 @@ final class DispatchLoader {
         return out;
     }
 
+    /** 暂存的批次改为生效（最后一步，在调用方写入其余记录的同一事务里）。 */
+    public static void activate(org.hibernate.StatelessSession s, Staged st) {
+        s.createNativeMutationQuery("update import_batch set state = 'done', file_sha256 = ?1, rows_read = ?2, "
+                        + "rows_added = ?3 where id = ?4")
+                .setParameter(1, st.sha256()).setParameter(2, st.rowsRead()).setParameter(3, st.rowsAdded())
+                .setParameter(4, st.batchId()).executeUpdate();
+    }
+
     /** 删除已暂存的行与 pending 批次。 */
-    void discard() {
+    public void discard() {
         if (conn == null) {
             return;
         }
@@ -235,7 +242,7 @@ final class DispatchLoader {
         }
     }
 
-    void close() {
+    public void close() {
         if (conn != null) {
             try {
                 conn.close();
