@@ -77,7 +77,6 @@ class ArchitectureTest {
             "assessment/Preview.java",
             "correction/Corrections.java",
             "engine/Assessor.java",
-            "io/CsvStream.java",
             "notice/DocxWriter.java",
             "policy/PolicyTables.java",
             "ruleversions/RulesVersions.java",

@@ -1,6 +1,6 @@
 package cn.gov.assess.workorder;
 
-import cn.gov.assess.io.CsvStream;
+import cn.gov.assess.io.CsvBlock;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.unit.UnitDirectory;
 
@@ -139,7 +139,7 @@ final class DispatchCheck {
     }
 
     /** 解析一块（在校验线程里）：取出需要的列，与逐行读取时的取值相同。 */
-    static Rows parse(CsvStream.Block block, int[] idx) {
+    static Rows parse(CsvBlock block, int[] idx) {
         Rows r = new Rows(block.records());
         block.rows((line, fields) -> {
             int at = r.n * WANTED.length;

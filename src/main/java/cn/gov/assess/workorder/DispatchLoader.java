@@ -3,6 +3,8 @@ package cn.gov.assess.workorder;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.db.Staging;
 import cn.gov.assess.db.Vendor;
+import cn.gov.assess.io.CsvBlock;
+import cn.gov.assess.io.CsvBlocks;
 import cn.gov.assess.io.CsvStream;
 import cn.gov.assess.io.RowSource;
 import cn.gov.assess.io.InputException;
@@ -252,11 +254,11 @@ public final class DispatchLoader {
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             try {
-                CsvStream.Blocks blocks = in instanceof CsvStream csv ? csv.blocks() : null;
+                CsvBlocks blocks = in instanceof CsvStream csv ? csv.blocks() : null;
                 if (blocks != null) {
                     // 没有引号的 CSV：这里只按换行切块，解码、分列与校验都在校验线程里并行
-                    for (CsvStream.Block b = blocks.next(); b != null && !stop.get(); b = blocks.next()) {
-                        CsvStream.Block block = b;
+                    for (CsvBlock b = blocks.next(); b != null && !stop.get(); b = blocks.next()) {
+                        CsvBlock block = b;
                         Rows.offer(queue, pool.submit(() -> check.validate(DispatchCheck.parse(block, idx), cols, m)), stop);
                     }
                 }
