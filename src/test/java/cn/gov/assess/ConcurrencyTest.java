@@ -6,7 +6,7 @@ import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.bench.SyntheticQuarter;
 import cn.gov.assess.cli.Main;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

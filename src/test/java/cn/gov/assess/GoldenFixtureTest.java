@@ -6,7 +6,7 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.notice.ReportWriter;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;

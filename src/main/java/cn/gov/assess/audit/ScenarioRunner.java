@@ -14,7 +14,7 @@ import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.AnnexTable;
 import cn.gov.assess.policy.ChannelConfig;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package cn.gov.assess.bench;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvStream;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;

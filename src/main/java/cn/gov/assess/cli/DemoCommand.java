@@ -6,7 +6,7 @@ import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.notice.ReportWriter;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

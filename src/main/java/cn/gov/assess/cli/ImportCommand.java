@@ -3,7 +3,7 @@ package cn.gov.assess.cli;
 
 import cn.gov.assess.db.Database;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;

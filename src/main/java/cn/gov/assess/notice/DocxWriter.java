@@ -273,7 +273,7 @@ public final class DocxWriter {
 
     private void table(List<String> header, List<List<String>> rows) {
         int cols = header.size();
-        int[] widths = columnWidths(header, rows);
+        int[] widths = DocxColumns.columnWidths(header, rows);
         XWPFTable table = doc.createTable(rows.size() + 1, cols);
         CTTblPr pr = table.getCTTbl().getTblPr() == null ? table.getCTTbl().addNewTblPr() : table.getCTTbl().getTblPr();
         CTTblWidth w = pr.isSetTblW() ? pr.getTblW() : pr.addNewTblW();
@@ -303,7 +303,7 @@ public final class DocxWriter {
         boolean[] numbers = new boolean[cols];
         for (int c = 0; c < cols; c++) {
             wide[c] = widths[c] > twips(6, TABLE_PT);
-            numbers[c] = numeric(rows, c);
+            numbers[c] = DocxColumns.numeric(rows, c);
         }
         // 末行“合计”不单独落到下一页：倒数第二行与它同页（段落“与下段同页”），每行都不跨页
         boolean totalRow = !rows.isEmpty() && !rows.get(rows.size() - 1).isEmpty()
@@ -337,95 +337,6 @@ public final class DocxWriter {
                 run(p, text, r == 0 ? fonts.heading1() : fonts.body(), TABLE_PT);
             }
         }
-    }
-
-    /** 整列都是数、百分比或“—”的列（件数、比率）：这些列不压缩，单元格不折行。 */
-    private static final Pattern NUMERIC = Pattern.compile("[-+]?\\d+(\\.\\d+)?%?|—|-|");
-
-    static boolean numeric(List<List<String>> rows, int c) {
-        boolean any = false;
-        for (List<String> r : rows) {
-            String v = c < r.size() ? r.get(c) : "";
-            if (!NUMERIC.matcher(v.strip()).matches()) {
-                return false;
-            }
-            any |= !v.isBlank();
-        }
-        return any;
-    }
-
-    /**
-     * 数字的字宽按仿宋等中文字体里半角数字的实际宽度从宽估计（数字 0.6 字、“%”1 字、小数点 0.35 字），
-     * 保证 99.50%、100% 一行排下。
-     */
-    static double numberEms(String s) {
-        double w = 0;
-        for (char ch : s.toCharArray()) {
-            w += ch == '%' ? 1.0 : ch == '.' ? 0.35 : ch == '—' ? 1.0 : 0.6;
-        }
-        return w;
-    }
-
-    /**
-     * 列宽由内容决定：每列按最宽内容（表头可折成两行）；件数、比率等数字列按数字的实际宽度，不参与压缩；
-     * 总宽超出版心时只压缩最宽的文字列（单位名称、备注折行）。
-     */
-    static int[] columnWidths(List<String> header, List<List<String>> rows) {
-        int cols = header.size();
-        double[] want = new double[cols];
-        boolean[] fixed = new boolean[cols];
-        for (int c = 0; c < cols; c++) {
-            fixed[c] = numeric(rows, c);
-            double w = Math.ceil(ems(header.get(c)) / 2);
-            for (List<String> r : rows) {
-                if (c < r.size()) {
-                    w = Math.max(w, fixed[c] ? numberEms(r.get(c)) : ems(r.get(c)));
-                }
-            }
-            want[c] = Math.max(2, w) + 0.8;
-        }
-        double available = TEXT_WIDTH / (TABLE_PT * 20);
-        double total = 0;
-        double fixedTotal = 0;
-        for (int c = 0; c < cols; c++) {
-            total += want[c];
-            fixedTotal += fixed[c] ? want[c] : 0;
-        }
-        if (fixedTotal >= available) {
-            fixed = new boolean[cols]; // 数字列自己就排不下：退回按比例压缩全部列
-            fixedTotal = 0;
-        }
-        double[] got = want.clone();
-        if (total > available) {
-            double lo = 0;
-            double hi = available;
-            for (int i = 0; i < 60; i++) {
-                double cap = (lo + hi) / 2;
-                double sum = fixedTotal;
-                for (int c = 0; c < cols; c++) {
-                    sum += fixed[c] ? 0 : Math.min(want[c], cap);
-                }
-                if (sum > available) {
-                    hi = cap;
-                } else {
-                    lo = cap;
-                }
-            }
-            for (int c = 0; c < cols; c++) {
-                got[c] = fixed[c] ? want[c] : Math.min(want[c], lo);
-            }
-        }
-        double sum = 0;
-        for (double w : got) {
-            sum += w;
-        }
-        int[] widths = new int[cols];
-        int used = 0;
-        for (int c = 0; c < cols; c++) {
-            widths[c] = c == cols - 1 ? TEXT_WIDTH - used : (int) Math.floor(got[c] / sum * TEXT_WIDTH);
-            used += widths[c];
-        }
-        return widths;
     }
 
     private XWPFParagraph paragraph(ParagraphAlignment align) {

@@ -20,7 +20,7 @@ import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunNote;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
-import cn.gov.assess.workorder.NoticeMeta;
+import cn.gov.assess.facts.NoticeInfo;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -210,7 +210,7 @@ public final class TemplateCheck {
             }
             notes.forEach((scope, keys) -> keys.forEach(key ->
                     runNotes.add(new RunNote(null, new Note(scope, key, "示例规则", "示例理由")))));
-            for (String f : NoticeMeta.FIELDS) {
+            for (String f : NoticeInfo.FIELDS) {
                 meta.put(f, f.endsWith("日期") ? "2022-01-14" : "示例" + f);
             }
         }

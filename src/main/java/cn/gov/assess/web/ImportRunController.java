@@ -8,7 +8,7 @@ import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.policy.RulesChecker;
 import cn.gov.assess.run.RunStore;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 

@@ -2,7 +2,6 @@ package cn.gov.assess.workorder;
 
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.policy.RuleSet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,8 +47,8 @@ public final class ColumnProfiles {
         public boolean has(String standard) { return columns.containsKey(standard); }
     }
 
-    public static ColumnProfiles of(RuleSet rules) {
-        String text = rules.files().get(FILE);
+    /** text：规则目录里 {@value #FILE} 的内容；没有这个文件（null）时只认标准列名。 */
+    public static ColumnProfiles of(String text) {
         return text == null ? standardOnly() : parse(text);
     }
 

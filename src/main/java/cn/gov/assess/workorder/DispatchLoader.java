@@ -1,12 +1,12 @@
 package cn.gov.assess.workorder;
 
 import cn.gov.assess.db.Database;
-import cn.gov.assess.db.PgCopy;
 import cn.gov.assess.db.Staging;
 import cn.gov.assess.db.Vendor;
+import cn.gov.assess.io.CsvBlock;
+import cn.gov.assess.io.CsvBlocks;
 import cn.gov.assess.io.CsvStream;
 import cn.gov.assess.io.RowSource;
-import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.io.Progress;
 import cn.gov.assess.unit.UnitDirectory;
@@ -22,21 +22,18 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import static cn.gov.assess.workorder.DispatchCheck.WANTED;
 
 /**
  * 派单记录的流式导入：一边逐行读取、校验，一边由另一个线程分批写入（两核各占一个）。
@@ -52,25 +49,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       服务器自动回滚，库里什么也不留。</li>
  * </ul>
  */
-final class DispatchLoader {
-    static final List<String> COLUMNS = Importer.DISPATCH_COLUMNS;
-    private static final int CHUNK = 5000;
-    /** 每写入多少行提交一次（系统属性 assess.import.commitEvery，默认 5 万）。 */
-    private final int commitEvery = Integer.getInteger("assess.import.commitEvery", 50_000);
-    private static final int LOOKUP_BATCH = 1000;
-    /**
-     * PostgreSQL：每攒多少条转办送出一次 COPY。试过先小后大（5000 起翻倍）：服务器 CPU 反而多 1 秒（也许是每条 COPY 重新开始
-     * 批量写的缓冲环？原因没有查清），10 万与 5 万一样。
-     */
-    private static final int COPY_EVERY = 50_000;
-
+public final class DispatchLoader {
+    private static final int CHUNK = Chunk.CHUNK;
     /** 一个已暂存的文件。 */
-    record Staged(String file, String encoding, String sha256, Long batchId, int rowsRead, int rowsAdded) {
+    public record Staged(String file, String encoding, String sha256, Long batchId, int rowsRead, int rowsAdded) {
     }
 
     private final Database db;
     private final Set<String> channels;
-    private final UnitDirectory units;
     private final Map<String, Long> unitIds;
     private final Progress progress;
 
@@ -89,22 +75,15 @@ final class DispatchLoader {
 
     private final ColumnProfiles profiles;
 
-    DispatchLoader(Database db, Set<String> channels, UnitDirectory units, Map<String, Long> unitIds, Progress progress,
+    public DispatchLoader(Database db, Set<String> channels, UnitDirectory units, Map<String, Long> unitIds, Progress progress,
                    ColumnProfiles profiles) {
         this.profiles = profiles;
         this.db = db;
         this.channels = channels;
-        this.units = units;
         this.unitIds = unitIds;
         this.progress = progress;
-        for (String n : units.names()) {
-            unitKeys.putIfAbsent(units.find(n).name(), unitKeys.size() + 1);
-        }
-        channelNames = channels.toArray(String[]::new);
-        channelUsed = new boolean[channelNames.length];
-        for (int i = 0; i < channelNames.length; i++) {
-            channelNos.put(channelNames[i], i);
-        }
+        check = new DispatchCheck(channels, units);
+        channelUsed = new boolean[check.channelNames.length];
     }
 
     List<Long> batchIds() { return batchIds; }
@@ -113,7 +92,7 @@ final class DispatchLoader {
      * PostgreSQL：暂存的行还在这个连接的事务里，调用方须在同一连接上写入其余部分并提交（全部或全无）。H2 返回 null
      * （已分批提交，由调用方另开事务把批次改为 done）。
      */
-    Connection sharedConnection() {
+    public Connection sharedConnection() {
         return conn != null && db.vendor() == Vendor.POSTGRESQL ? conn : null;
     }
 
@@ -121,10 +100,10 @@ final class DispatchLoader {
      * 校验全部文件；problems 为空时同时暂存（写入并分批提交）。返回每个文件的结果；出错时 problems 非空，
      * 已暂存的行须由调用方 {@link #discard()}。
      */
-    List<Staged> stage(List<Path> files, List<String> problems) {
+    public List<Staged> stage(List<Path> files, List<String> problems) {
         boolean write = problems.isEmpty();
         List<Staged> out = new ArrayList<>();
-        Writer writer = null;
+        DispatchWriter writer = null;
         IdBlock orderIds = null;
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "assess-import-check");
@@ -164,7 +143,7 @@ final class DispatchLoader {
                 if (side != conn) {
                     side.setAutoCommit(true);
                 }
-                writer = new Writer(conn, side, existing, new IdBlock(side, "assignment_seq", a), files.size());
+                writer = new DispatchWriter(db, batchIds, fileNames, progress, conn, side, existing, new IdBlock(side, "assignment_seq", a), files.size());
                 writer.start();
             }
             for (int fi = 0; fi < files.size(); fi++) {
@@ -220,8 +199,16 @@ final class DispatchLoader {
         return out;
     }
 
+    /** 暂存的批次改为生效（最后一步，在调用方写入其余记录的同一事务里）。 */
+    public static void activate(org.hibernate.StatelessSession s, Staged st) {
+        s.createNativeMutationQuery("update import_batch set state = 'done', file_sha256 = ?1, rows_read = ?2, "
+                        + "rows_added = ?3 where id = ?4")
+                .setParameter(1, st.sha256()).setParameter(2, st.rowsRead()).setParameter(3, st.rowsAdded())
+                .setParameter(4, st.batchId()).executeUpdate();
+    }
+
     /** 删除已暂存的行与 pending 批次。 */
-    void discard() {
+    public void discard() {
         if (conn == null) {
             return;
         }
@@ -235,7 +222,7 @@ final class DispatchLoader {
         }
     }
 
-    void close() {
+    public void close() {
         if (conn != null) {
             try {
                 conn.close();
@@ -251,18 +238,12 @@ final class DispatchLoader {
     /** 校验线程数：每个核一个（最多 8 个）。 */
     private static final int THREADS = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
     private static final Future<Rows> DONE = CompletableFuture.completedFuture(null);
-    /** 每行从文件里取的列（标准列名），顺序即 {@link Rows#raw} 的下标。 */
-    private static final String[] WANTED = {"渠道", "工单编号", "受理时间", "办理单位", "办理时限", "办结时间", ColumnProfiles.SIGNED,
-            ColumnProfiles.SIGN_DEADLINE, ColumnProfiles.SATISFACTION, ColumnProfiles.RETURNS, ColumnProfiles.REOPENED};
-    private static final int CHANNEL = 0, ORDER = 1, RECEIVED = 2, UNIT = 3, DEADLINE = 4, COMPLETED = 5, SIGNED = 6,
-            SIGN_DEADLINE = 7, SATISFACTION = 8, RETURNS = 9, REOPENED = 10;
-
     /**
      * 一个文件的读取分三段流水线：读取线程只解析表格（CSV 或 Excel）并取出需要的列，成批交给校验线程池；校验线程并行做
      * 逐行的校验（日期、单位、可选列、前后矛盾）并算好工单键的摘要；本线程按原来的顺序逐批取回，只做必须按顺序做的事——
      * 查重（同一转办、同一工单的受理时间）、分配工单编号、攒块交给写入线程。错误的文字、顺序与逐行单线程时完全相同。
      */
-    private void readFile(RowSource in, ColumnProfiles.Mapping m, int fileIdx, IdBlock orderIds, Writer writer,
+    private void readFile(RowSource in, ColumnProfiles.Mapping m, int fileIdx, IdBlock orderIds, DispatchWriter writer,
                           List<String> problems, int[] read, ExecutorService pool) throws SQLException {
         int[] idx = new int[WANTED.length];
         for (int k = 0; k < WANTED.length; k++) {
@@ -273,12 +254,12 @@ final class DispatchLoader {
         AtomicBoolean stop = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             try {
-                CsvStream.Blocks blocks = in instanceof CsvStream csv ? csv.blocks() : null;
+                CsvBlocks blocks = in instanceof CsvStream csv ? csv.blocks() : null;
                 if (blocks != null) {
                     // 没有引号的 CSV：这里只按换行切块，解码、分列与校验都在校验线程里并行
-                    for (CsvStream.Block b = blocks.next(); b != null && !stop.get(); b = blocks.next()) {
-                        CsvStream.Block block = b;
-                        offer(queue, pool.submit(() -> validate(parse(block, idx), cols, m)), stop);
+                    for (CsvBlock b = blocks.next(); b != null && !stop.get(); b = blocks.next()) {
+                        CsvBlock block = b;
+                        Rows.offer(queue, pool.submit(() -> check.validate(DispatchCheck.parse(block, idx), cols, m)), stop);
                     }
                 }
                 while (blocks == null && !stop.get()) {
@@ -293,22 +274,22 @@ final class DispatchLoader {
                     if (r.n == 0) {
                         break;
                     }
-                    offer(queue, pool.submit(() -> validate(r, cols, m)), stop);
+                    Rows.offer(queue, pool.submit(() -> check.validate(r, cols, m)), stop);
                     if (r.n < BATCH) {
                         break;
                     }
                 }
-                offer(queue, DONE, stop);
+                Rows.offer(queue, DONE, stop);
             } catch (Throwable e) {
-                offer(queue, CompletableFuture.failedFuture(e), stop);
+                Rows.offer(queue, CompletableFuture.failedFuture(e), stop);
             }
         }, "assess-import-reader");
         reader.setDaemon(true);
         reader.start();
         Chunk chunk = new Chunk(fileIdx, m);
         try {
-            for (Future<Rows> f = take(queue); f != DONE; f = take(queue)) {
-                Rows r = result(f);
+            for (Future<Rows> f = Rows.take(queue); f != DONE; f = Rows.take(queue)) {
+                Rows r = Rows.result(f);
                 for (int i = 0; i < r.n; i++) {
                     read[0]++;
                     if (r.problems[i] != null) {
@@ -333,7 +314,7 @@ final class DispatchLoader {
     }
 
     /** 按顺序的一段：查重、分配工单编号、攒块。返回当前块（满了换新块）。 */
-    private Chunk sequence(Rows r, int i, int fileIdx, Cols cols, IdBlock orderIds, Writer writer, List<String> problems,
+    private Chunk sequence(Rows r, int i, int fileIdx, Cols cols, IdBlock orderIds, DispatchWriter writer, List<String> problems,
                            Chunk chunk, ColumnProfiles.Mapping m) throws SQLException {
         int line = r.line[i];
         String channel = r.channel[i];
@@ -380,206 +361,10 @@ final class DispatchLoader {
         return chunk;
     }
 
-    /** 渠道名 → 序号（工单键摘要的种子），与按序号取回的渠道名；建好后只读，校验线程共用。 */
-    private final Map<String, Integer> channelNos = new HashMap<>();
-    private final String[] channelNames;
     /** 本次导入的行里出现过的渠道（按序号）。 */
     private final boolean[] channelUsed;
-
-    /** 单位名 → 转办键里的单位号（本次导入内从 1 起编；建好后只读，校验线程共用）。 */
-    private final Map<String, Integer> unitKeys = new HashMap<>();
-
-    /** 逐行校验（在校验线程里，与其他批并行）：不碰共享的可变状态。 */
-    private Rows validate(Rows r, Cols cols, ColumnProfiles.Mapping m) {
-        List<String> problems = new ArrayList<>();
-        String[] v = new String[WANTED.length];
-        for (int i = 0; i < r.n; i++) {
-            System.arraycopy(r.raw, i * WANTED.length, v, 0, WANTED.length);
-            Arrays.fill(r.raw, i * WANTED.length, (i + 1) * WANTED.length, null);
-            validate(r, i, v, cols, m, problems);
-            if (!problems.isEmpty()) {
-                r.problems[i] = List.copyOf(problems);
-                problems.clear();
-            }
-        }
-        return r;
-    }
-
-    private void validate(Rows r, int i, String[] v, Cols cols, ColumnProfiles.Mapping m, List<String> problems) {
-        int line = r.line[i];
-        String channel = v[CHANNEL] != null ? v[CHANNEL] : m.channelFromFileName();
-        Integer channelNo = channelNos.get(channel);
-        if (channelNo == null) {
-            problems.add(cols.at(line, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
-                    + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
-                    + String.join("、", channels));
-        }
-        String orderNo = v[ORDER];
-        if (orderNo.isEmpty()) {
-            problems.add(cols.at(line, "工单编号") + "：工单编号为空");
-        }
-        String receivedText = v[RECEIVED];
-        String deadlineText = v[DEADLINE];
-        String completedText = v[COMPLETED];
-        long received = date(cols, line, "受理时间", receivedText, false, true, problems);
-        long deadline = date(cols, line, "办理时限", deadlineText, true, true, problems);
-        long completed = date(cols, line, "办结时间", completedText, false, false, problems);
-        long signed = v[SIGNED] == null ? NONE : date(cols, line, ColumnProfiles.SIGNED, v[SIGNED], false, false, problems);
-        long signDeadline = v[SIGN_DEADLINE] == null ? NONE
-                : date(cols, line, ColumnProfiles.SIGN_DEADLINE, v[SIGN_DEADLINE], true, false, problems);
-        String satisfaction = v[SATISFACTION] == null ? null
-                : OptionalFields.satisfaction(v[SATISFACTION], () -> cols.at(line, ColumnProfiles.SATISFACTION), problems);
-        Integer returns = v[RETURNS] == null ? null
-                : OptionalFields.count(v[RETURNS], () -> cols.at(line, ColumnProfiles.RETURNS), problems);
-        Boolean reopened = v[REOPENED] == null ? null
-                : OptionalFields.yesNo(v[REOPENED], () -> cols.at(line, ColumnProfiles.REOPENED), problems);
-        if (received != NONE && signed != NONE && signed < received) {
-            problems.add(cols.at(line, ColumnProfiles.SIGNED) + "：签收时间 " + v[SIGNED] + " 早于受理时间 " + receivedText);
-        }
-        String spelling = v[UNIT];
-        UnitDirectory.Ref unit = null;
-        if (spelling.isEmpty()) {
-            problems.add(cols.at(line, "办理单位") + "：办理单位为空");
-        } else {
-            unit = units.find(spelling);
-            if (unit == null) {
-                String near = units.closest(spelling);
-                problems.add(cols.at(line, "办理单位") + "：未知单位“" + spelling + "”"
-                        + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
-                        : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
-            }
-        }
-        if (received != NONE && deadline != NONE && deadline < received) {
-            problems.add(cols.at(line, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
-        }
-        if (received != NONE && completed != NONE && completed < received) {
-            problems.add(cols.at(line, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
-        }
-        if (!problems.isEmpty()) {
-            return;
-        }
-        // 工单键的摘要：工单编号的字节，以渠道的序号作种子（摘要只在本次导入的内存里比较）
-        long[] h = KeyIndex.digest(orderNo, channelNo);
-        channel = channelNames[channelNo]; // 同一个字符串对象：行里读出的那份随即可回收，写入时也只编码一次
-        if (spelling.equals(unit.name())) {
-            spelling = unit.name();
-        }
-        r.h0[i] = h[0];
-        r.h1[i] = h[1];
-        r.channel[i] = channel;
-        r.channelNo[i] = channelNo;
-        r.orderNo[i] = orderNo;
-        r.spelling[i] = spelling;
-        r.unit[i] = unit;
-        r.unitKey[i] = unitKeys.get(unit.name());
-        r.received[i] = received;
-        r.deadline[i] = deadline;
-        r.completed[i] = completed;
-        r.signed[i] = signed;
-        r.signDeadline[i] = signDeadline;
-        r.satisfaction[i] = satisfaction;
-        r.returns[i] = returns;
-        r.reopened[i] = reopened;
-    }
-
-    /** 解析一块（在校验线程里）：取出需要的列，与逐行读取时的取值相同。 */
-    private static Rows parse(CsvStream.Block block, int[] idx) {
-        Rows r = new Rows(block.records());
-        block.rows((line, fields) -> {
-            int at = r.n * WANTED.length;
-            for (int k = 0; k < WANTED.length; k++) {
-                r.raw[at + k] = idx[k] >= 0 ? fields.get(idx[k]) : null;
-            }
-            r.line[r.n++] = line;
-        });
-        return r;
-    }
-
-    /** 一批行：行号与原始值由读取线程（或解析块的校验线程）填，其余由校验线程填。 */
-    private static final class Rows {
-        int n;
-        final int[] line;
-        /** 原始值，每行 WANTED.length 个，按行接续存放（不为每行建一个数组）。 */
-        final String[] raw;
-        final List<String>[] problems;
-        final long[] h0;
-        final long[] h1;
-        final String[] channel;
-        final int[] channelNo;
-        final String[] orderNo;
-        final String[] spelling;
-        final UnitDirectory.Ref[] unit;
-        final int[] unitKey;
-        final long[] received;
-        final long[] deadline;
-        final long[] completed;
-        final long[] signed;
-        final long[] signDeadline;
-        final String[] satisfaction;
-        final Integer[] returns;
-        final Boolean[] reopened;
-
-        @SuppressWarnings("unchecked")
-        Rows(int size) {
-            line = new int[size];
-            raw = new String[size * WANTED.length];
-            problems = new List[size];
-            h0 = new long[size];
-            h1 = new long[size];
-            channel = new String[size];
-            channelNo = new int[size];
-            orderNo = new String[size];
-            spelling = new String[size];
-            unit = new UnitDirectory.Ref[size];
-            unitKey = new int[size];
-            received = new long[size];
-            deadline = new long[size];
-            completed = new long[size];
-            signed = new long[size];
-            signDeadline = new long[size];
-            satisfaction = new String[size];
-            returns = new Integer[size];
-            reopened = new Boolean[size];
-        }
-    }
-
-    private static void offer(BlockingQueue<Future<Rows>> q, Future<Rows> f, AtomicBoolean stop) {
-        try {
-            while (!stop.get() && !q.offer(f, 100, TimeUnit.MILLISECONDS)) {
-                // 等本线程取走
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Future<Rows> take(BlockingQueue<Future<Rows>> q) {
-        try {
-            return q.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("导入被中断", e);
-        }
-    }
-
-    /** 取回一批的校验结果；读取或校验时的异常（如文件编码、CSV 格式错误）原样抛出。 */
-    private static Rows result(Future<Rows> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("导入被中断", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
-        }
-    }
+    /** 逐行校验（渠道与单位的序号表建好后只读，校验线程共用）。 */
+    private final DispatchCheck check;
 
     private String where(long source) {
         return fileNames.get((int) (source >>> 32)) + " 第 " + (int) source + " 行";
@@ -589,55 +374,11 @@ final class DispatchLoader {
         return i < a.length ? a : Arrays.copyOf(a, Math.max(i + 1, a.length * 2));
     }
 
-    /** 错误位置：文件、（工作表、）行、列号或列字母、列名（文件里的写法，括注标准列名）。 */
-    private static final class Cols {
-        final RowSource in;
-        final ColumnProfiles.Mapping m;
-
-        Cols(RowSource in, ColumnProfiles.Mapping m) {
-            this.in = in;
-            this.m = m;
-        }
-
-        String at(int line, String standard) {
-            int i = m.index(standard);
-            if (i < 0) {
-                return in.fileName() + " 第 " + line + " 行（" + standard + "取自文件名）";
-            }
-            String name = in.header().get(i).strip();
-            return in.cell(line, i, name.equals(standard) ? standard : name + "，即" + standard);
-        }
-    }
-
     /** 没有这个时间（空的可选列）：时间都按 UTC 的纪元秒存成 long，不为每个时间建三个对象。 */
     static final long NONE = Long.MIN_VALUE;
 
     static LocalDateTime time(long epochSecond) {
         return epochSecond == NONE ? null : LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
-    }
-
-    private static long date(Cols cols, int line, String col, String v, boolean endOfDay, boolean required,
-                             List<String> problems) {
-        if (v.isEmpty()) {
-            if (required) {
-                problems.add(cols.at(line, col) + "：" + col + "为空");
-            }
-            return NONE;
-        }
-        long fast = DateTimes.epochSecond(v, endOfDay);
-        if (fast != DateTimes.NOT_CANONICAL) {
-            return fast;
-        }
-        LocalDateTime d = DateTimes.parse(v, endOfDay);
-        if (d == null) {
-            d = DateTimes.excelSerial(v, endOfDay);
-        }
-        if (d == null) {
-            problems.add(cols.at(line, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
-                    + "2021-10-05 14:30:00、2021/10/5，或 Excel 的日期单元格）");
-            return NONE;
-        }
-        return d.toEpochSecond(ZoneOffset.UTC);
     }
 
     /** 导入前已有工单的渠道（渠道表 order_channel，每次导入成功时记下新出现的渠道）。 */
@@ -657,9 +398,9 @@ final class DispatchLoader {
      */
     private void recordChannels() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(db.vendor().recordOrderChannel())) {
-            for (int i = 0; i < channelNames.length; i++) {
+            for (int i = 0; i < check.channelNames.length; i++) {
                 if (channelUsed[i]) {
-                    ps.setString(1, channelNames[i]);
+                    ps.setString(1, check.channelNames[i]);
                     ps.executeUpdate();
                 }
             }
@@ -676,464 +417,4 @@ final class DispatchLoader {
         }
     }
 
-    /** 同一文件里连续的最多 5000 行，按列存放。 */
-    private static final class Chunk {
-        final int fileIdx;
-        int n;
-        final long[] orderId = new long[CHUNK];
-        final boolean[] newOrder = new boolean[CHUNK];
-        final String[] channel = new String[CHUNK];
-        final String[] orderNo = new String[CHUNK];
-        final long[] unitId = new long[CHUNK];
-        final String[] spelling = new String[CHUNK];
-        final String[] unitName = new String[CHUNK];
-        final long[] received = new long[CHUNK];
-        final long[] deadline = new long[CHUNK];
-        final long[] completed = new long[CHUNK];
-        final int[] line = new int[CHUNK];
-        final long[] signed = new long[CHUNK];
-        final long[] signDeadline = new long[CHUNK];
-        final String[] satisfaction = new String[CHUNK];
-        final Integer[] returns = new Integer[CHUNK];
-        final Boolean[] reopened = new Boolean[CHUNK];
-        /** 这个文件有哪些可选列（重复导入时只比较文件里有的列）。 */
-        final ColumnProfiles.Mapping mapping;
-
-        Chunk(int fileIdx, ColumnProfiles.Mapping mapping) {
-            this.fileIdx = fileIdx;
-            this.mapping = mapping;
-        }
-
-        void add(long order, boolean isNew, String ch, String no, long unit, String name, String sp, long rec,
-                 long dl, long done, int ln, long sg, long sgDl, String sat, Integer ret,
-                 Boolean reo) {
-            signed[n] = sg;
-            signDeadline[n] = sgDl;
-            satisfaction[n] = sat;
-            returns[n] = ret;
-            reopened[n] = reo;
-            orderId[n] = order;
-            newOrder[n] = isNew;
-            channel[n] = ch;
-            orderNo[n] = no;
-            unitId[n] = unit;
-            spelling[n] = sp;
-            unitName[n] = name;
-            received[n] = rec;
-            deadline[n] = dl;
-            completed[n] = done;
-            line[n] = ln;
-            n++;
-        }
-    }
-
-    /** 写入线程：从有界队列取块，查重（渠道已有数据时）、批量插入、每 5 万行提交一次。 */
-    private final class Writer extends Thread {
-        private final Chunk end = new Chunk(-1, null);
-        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(4);
-        private final Connection c;
-        /** 查重查询与取号用的连接：H2 就是 c；PostgreSQL 是另一个连接（c 上可能正在 COPY）。 */
-        private final Connection side;
-        private final Set<String> existing;
-        private final IdBlock assignmentIds;
-        private final Map<Long, Long> remap = new HashMap<>(); // 本次分配的工单编号 → 库里已有工单的编号
-        private final Set<Long> fromDb = new java.util.HashSet<>(); // 库里已有的工单（别的导入可能同时取号，编号区间会交错）
-        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-        final int[] added;
-        private volatile Throwable failure;
-        private int sinceCommit;
-
-        Writer(Connection c, Connection side, Set<String> existing, IdBlock assignmentIds, int files) {
-            super("assess-import-writer");
-            setDaemon(true);
-            this.c = c;
-            this.side = side;
-            this.existing = existing;
-            this.assignmentIds = assignmentIds;
-            this.added = new int[files];
-        }
-
-        void put(Chunk chunk) {
-            try {
-                while (!queue.offer(chunk, 200, TimeUnit.MILLISECONDS)) {
-                    if (!isAlive()) {
-                        break;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("导入被中断", e);
-            }
-            rethrow();
-        }
-
-        void finish() {
-            put(end);
-            try {
-                join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("导入被中断", e);
-            }
-            rethrow();
-        }
-
-        private void rethrow() {
-            if (failure != null) {
-                throw new IllegalStateException("写入派单记录失败：" + failure.getMessage(), failure);
-            }
-        }
-
-        @Override
-        public void run() {
-            try {
-                if (db.vendor() == Vendor.POSTGRESQL) {
-                    copyAll();
-                } else {
-                    insertAll();
-                }
-            } catch (Throwable e) {
-                failure = e;
-                queue.clear();
-            } finally {
-                if (side != c) {
-                    try {
-                        side.close();
-                    } catch (SQLException e) {
-                        // 只读查询与取号用的连接，关不掉无碍
-                    }
-                }
-            }
-        }
-
-        /** H2：批量插入，每 5 万行提交一次。 */
-        private void insertAll() throws SQLException, InterruptedException {
-            try (PreparedStatement insOrder = c.prepareStatement(
-                    "insert into work_order (id, channel, order_no, received_at, batch_id) values (?, ?, ?, ?, ?)");
-                 PreparedStatement insAssignment = c.prepareStatement("insert into assignment (id, order_id, unit_id, "
-                         + "unit_spelling, deadline, completed_at, batch_id, signed_at, sign_deadline, satisfaction, return_count, "
-                         + "reopened) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Chunk k = queue.take(); k != end; k = queue.take()) {
-                    boolean[] skip = new boolean[k.n];
-                    if (!existing.isEmpty()) {
-                        resolveExisting(k, skip);
-                    }
-                    if (!problems.isEmpty()) {
-                        continue; // 已有冲突：不再写，只继续查出其余冲突
-                    }
-                    long batch = batchIds.get(k.fileIdx);
-                    for (int i = 0; i < k.n; i++) {
-                        if (skip[i]) {
-                            continue;
-                        }
-                        if (k.newOrder[i]) {
-                            insOrder.setLong(1, k.orderId[i]);
-                            insOrder.setString(2, k.channel[i]);
-                            insOrder.setString(3, k.orderNo[i]);
-                            insOrder.setObject(4, time(k.received[i]));
-                            insOrder.setLong(5, batch);
-                            insOrder.addBatch();
-                        }
-                        insAssignment.setLong(1, assignmentIds.next());
-                        insAssignment.setLong(2, k.orderId[i]);
-                        insAssignment.setLong(3, k.unitId[i]);
-                        insAssignment.setString(4, k.spelling[i]);
-                        insAssignment.setObject(5, time(k.deadline[i]));
-                        insAssignment.setObject(6, time(k.completed[i]));
-                        insAssignment.setLong(7, batch);
-                        insAssignment.setObject(8, time(k.signed[i]));
-                        insAssignment.setObject(9, time(k.signDeadline[i]));
-                        insAssignment.setString(10, k.satisfaction[i]);
-                        insAssignment.setObject(11, k.returns[i], java.sql.Types.INTEGER);
-                        insAssignment.setObject(12, k.reopened[i], java.sql.Types.BOOLEAN);
-                        insAssignment.addBatch();
-                        added[k.fileIdx]++;
-                    }
-                    insOrder.executeBatch();
-                    insAssignment.executeBatch();
-                    sinceCommit += k.n;
-                    if (sinceCommit >= commitEvery) {
-                        c.commit();
-                        sinceCommit = 0;
-                    }
-                    if (progress != null) {
-                        progress.advance(k.n);
-                    }
-                }
-                c.commit();
-            }
-        }
-
-        /**
-         * PostgreSQL：按 COPY 二进制格式攒够一批就交给送出线程，自己接着攒下一批——服务器处理上一批（维护索引，是导入里
-         * 最重的一段）时，这边的校验与编码不停。不提交（调用方在同一事务里让批次生效后提交）。
-         */
-        private void copyAll() throws SQLException, InterruptedException {
-            PgCopy orders = new PgCopy(c, "work_order", "id", "channel", "order_no", "received_at", "batch_id");
-            PgCopy rows = new PgCopy(c, "assignment", "id", "order_id", "unit_id", "unit_spelling", "deadline", "completed_at",
-                    "batch_id", "signed_at", "sign_deadline", "satisfaction", "return_count", "reopened");
-            Sender sender = new Sender();
-            sender.start();
-            try {
-                for (Chunk k = queue.take(); k != end; k = queue.take()) {
-                    boolean[] skip = new boolean[k.n];
-                    if (!existing.isEmpty()) {
-                        resolveExisting(k, skip);
-                    }
-                    if (!problems.isEmpty()) {
-                        continue;
-                    }
-                    long batch = batchIds.get(k.fileIdx);
-                    for (int i = 0; i < k.n; i++) {
-                        if (skip[i]) {
-                            continue;
-                        }
-                        if (k.newOrder[i]) {
-                            orders.add(k.orderId[i]).addRepeated(k.channel[i]).add(k.orderNo[i]).addTimestamp(k.received[i]).add(batch).endRow();
-                        }
-                        rows.add(assignmentIds.next()).add(k.orderId[i]).add(k.unitId[i]).addRepeated(k.spelling[i]).addTimestamp(k.deadline[i])
-                                .addTimestamp(k.completed[i]).add(batch).addTimestamp(k.signed[i]).addTimestamp(k.signDeadline[i]).addRepeated(k.satisfaction[i])
-                                .add(k.returns[i]).add(k.reopened[i]).endRow();
-                        added[k.fileIdx]++;
-                    }
-                    if (rows.pending() >= COPY_EVERY) {
-                        sender.put(orders.detach(), rows.detach());
-                    }
-                    if (progress != null) {
-                        progress.advance(k.n);
-                    }
-                }
-                if (problems.isEmpty()) {
-                    sender.put(orders.detach(), rows.detach());
-                }
-            } finally {
-                sender.finish();
-            }
-        }
-
-        /** 送出线程：按到达的顺序用 COPY 送出攒好的批；同一连接上只有它发语句（写入线程的查询走另一个连接）。 */
-        private final class Sender extends Thread {
-            private final PgCopy.Batch[] stop = new PgCopy.Batch[0];
-            private final BlockingQueue<PgCopy.Batch[]> batches = new ArrayBlockingQueue<>(1);
-            private volatile SQLException failure;
-
-            Sender() {
-                super("assess-import-copy");
-                setDaemon(true);
-            }
-
-            void put(PgCopy.Batch... b) throws SQLException, InterruptedException {
-                while (!batches.offer(b, 200, TimeUnit.MILLISECONDS)) {
-                    if (!isAlive()) {
-                        break;
-                    }
-                }
-                rethrow();
-            }
-
-            void finish() throws SQLException, InterruptedException {
-                if (isAlive()) {
-                    batches.put(stop);
-                }
-                join();
-                rethrow();
-            }
-
-            private void rethrow() throws SQLException {
-                if (failure != null) {
-                    if ("23505".equals(failure.getSQLState())) {
-                        // 唯一约束：另一个用户同时导入了相同的工单并先提交了
-                        throw new IllegalStateException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
-                                + "请等它完成后重新导入本批文件，已导入的相同记录会自动跳过", failure);
-                    }
-                    throw failure;
-                }
-            }
-
-            @Override
-            public void run() {
-                try {
-                    long tw = 0;
-                    long ts = 0;
-                    long t = System.nanoTime();
-                    for (PgCopy.Batch[] b = batches.take(); b != stop; b = batches.take()) {
-                        long t1 = System.nanoTime();
-                        tw += t1 - t;
-                        for (PgCopy.Batch one : b) {
-                            if (one != null) {
-                                PgCopy.send(one);
-                            }
-                        }
-                        t = System.nanoTime();
-                        ts += t - t1;
-                    }
-                    if (Boolean.getBoolean("assess.timing")) {
-                        // 送出线程等攒行的时间（客户端跟不上）与等服务器处理的时间（服务器跟不上）
-                        System.err.printf("COPY：等待攒好的批 %.2f 秒，送出并等服务器处理 %.2f 秒%n", tw / 1e9, ts / 1e9);
-                    }
-                } catch (SQLException e) {
-                    failure = e;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        /** 渠道里导入前已有工单：查出库里已有的工单与转办，相同的跳过，不同的报错。 */
-        private void resolveExisting(Chunk k, boolean[] skip) throws SQLException {
-            Map<String, List<Integer>> lookup = new HashMap<>();
-            for (int i = 0; i < k.n; i++) {
-                if (!existing.contains(k.channel[i])) {
-                    continue;
-                }
-                if (k.newOrder[i]) {
-                    lookup.computeIfAbsent(k.channel[i], x -> new ArrayList<>()).add(i);
-                }
-            }
-            Map<Long, List<Integer>> dbOrders = new HashMap<>();
-            for (Map.Entry<String, List<Integer>> e : lookup.entrySet()) {
-                List<Integer> rows = e.getValue();
-                for (int from = 0; from < rows.size(); from += LOOKUP_BATCH) {
-                    List<Integer> part = rows.subList(from, Math.min(rows.size(), from + LOOKUP_BATCH));
-                    Map<String, Integer> byNo = new HashMap<>();
-                    part.forEach(i -> byNo.put(k.orderNo[i], i));
-                    // 以数组作表与工单表连接：H2 对“channel = ? and order_no in (…)”只用索引的第一列，会扫完整个渠道
-                    try (PreparedStatement q = side.prepareStatement(db.vendor().existingOrdersByNumber())) {
-                        String[] numbers = part.stream().map(i -> k.orderNo[i]).toArray(String[]::new);
-                        Long[] mine = batchIds.toArray(Long[]::new);
-                        if (db.vendor() == Vendor.POSTGRESQL) {
-                            q.setArray(1, side.createArrayOf("varchar", numbers));
-                            q.setString(2, e.getKey());
-                            q.setArray(3, side.createArrayOf("bigint", mine));
-                        } else {
-                            q.setObject(1, numbers);
-                            q.setString(2, e.getKey());
-                            q.setObject(3, mine);
-                        }
-                        try (ResultSet rs = q.executeQuery()) {
-                            while (rs.next()) {
-                                int i = byNo.get(rs.getString(2));
-                                long dbId = rs.getLong(1);
-                                LocalDateTime dbReceived = rs.getObject(3, LocalDateTime.class);
-                                remap.put(k.orderId[i], dbId);
-                                fromDb.add(dbId);
-                                k.orderId[i] = dbId;
-                                k.newOrder[i] = false;
-                                if (!dbReceived.equals(time(k.received[i]))) {
-                                    problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
-                                            + " 已导入，受理时间为 " + dbReceived + "，与本行 " + time(k.received[i])
-                                            + " 不一致；修改已导入的数据请用“assess correct”登记更正");
-                                    skip[i] = true;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            for (int i = 0; i < k.n; i++) {
-                if (!k.newOrder[i] && existing.contains(k.channel[i])) {
-                    // 同一工单的后续转办（可能在同一块里，所以要在上面的查询之后）
-                    k.orderId[i] = remap.getOrDefault(k.orderId[i], k.orderId[i]);
-                }
-                if (!skip[i] && existing.contains(k.channel[i]) && fromDb.contains(k.orderId[i])) {
-                    dbOrders.computeIfAbsent(k.orderId[i], x -> new ArrayList<>()).add(i);
-                }
-            }
-            List<Long> ids = new ArrayList<>(dbOrders.keySet());
-            for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
-                List<Long> part = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
-                String marks = String.join(",", Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement q = side.prepareStatement("select order_id, unit_id, deadline, completed_at, signed_at, "
-                        + "sign_deadline, satisfaction, return_count, reopened from assignment where order_id in (" + marks + ")")) {
-                    for (int j = 0; j < part.size(); j++) {
-                        q.setLong(j + 1, part.get(j));
-                    }
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            for (int i : dbOrders.get(rs.getLong(1))) {
-                                if (k.unitId[i] != rs.getLong(2)) {
-                                    continue;
-                                }
-                                skip[i] = true;
-                                List<String> diffs = new ArrayList<>();
-                                diff(diffs, "办理时限", rs.getObject(3, LocalDateTime.class), time(k.deadline[i]), true);
-                                diff(diffs, "办结时间", rs.getObject(4, LocalDateTime.class), time(k.completed[i]), true);
-                                ColumnProfiles.Mapping m = k.mapping;
-                                diff(diffs, ColumnProfiles.SIGNED, rs.getObject(5, LocalDateTime.class), time(k.signed[i]), m.has(ColumnProfiles.SIGNED));
-                                diff(diffs, ColumnProfiles.SIGN_DEADLINE, rs.getObject(6, LocalDateTime.class), time(k.signDeadline[i]),
-                                        m.has(ColumnProfiles.SIGN_DEADLINE));
-                                diff(diffs, ColumnProfiles.SATISFACTION, rs.getString(7), k.satisfaction[i], m.has(ColumnProfiles.SATISFACTION));
-                                diff(diffs, ColumnProfiles.RETURNS, (Integer) rs.getObject(8, Integer.class), k.returns[i],
-                                        m.has(ColumnProfiles.RETURNS));
-                                diff(diffs, ColumnProfiles.REOPENED, (Boolean) rs.getObject(9, Boolean.class), k.reopened[i],
-                                        m.has(ColumnProfiles.REOPENED));
-                                if (!diffs.isEmpty()) {
-                                    problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
-                                            + " 派给 " + k.unitName[i] + " 的记录已导入，" + String.join("；", diffs)
-                                            + "。修改已导入的数据请用“assess correct”登记更正");
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** 已导入的值与本行不同：记下“列：已导入为 旧，本行为 新”。 */
-    private static void diff(List<String> out, String column, Object old, Object now, boolean compare) {
-        if (compare && !Objects.equals(old, now)) {
-            out.add(column + "：已导入为 " + OptionalFields.show(old) + "，本行为 " + OptionalFields.show(now));
-        }
-    }
-
-    /**
-     * 从数据库序列成块取编号（序列步长 1000，一次取值占用其后 1000 个编号）。PostgreSQL 上一次往返取 50 个值（5 万个编号），
-     * 取到的值可能与别的导入交错，每个值各自占用其后 1000 个编号，互不重叠。
-     */
-    static final class IdBlock {
-        private static final int PREFETCH = 50;
-        private final Connection c;
-        private final String sequence;
-        private final long[] ahead = new long[PREFETCH];
-        private int aheadAt;
-        private int aheadCount;
-        private long next;
-        private long end;
-
-        IdBlock(Connection c, String sequence, long first) {
-            this.c = c;
-            this.sequence = sequence;
-            this.next = first;
-            this.end = first + 1000;
-        }
-
-        long next() throws SQLException {
-            if (next >= end) {
-                next = nextBlock();
-                end = next + 1000;
-            }
-            return next++;
-        }
-
-        private long nextBlock() throws SQLException {
-            if (aheadAt == aheadCount) {
-                String many = Vendor.of(c).nextValues(sequence);
-                if (many == null) {
-                    return nextValue(c, sequence);
-                }
-                try (PreparedStatement ps = c.prepareStatement(many)) {
-                    ps.setInt(1, PREFETCH);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        aheadAt = 0;
-                        aheadCount = 0;
-                        while (rs.next()) {
-                            ahead[aheadCount++] = rs.getLong(1);
-                        }
-                    }
-                }
-            }
-            return ahead[aheadAt++];
-        }
-    }
 }

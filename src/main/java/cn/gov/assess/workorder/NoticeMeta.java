@@ -11,7 +11,7 @@ import java.util.Objects;
 @IdClass(NoticeMeta.Key.class)
 public class NoticeMeta {
     /** 可填的项目。 */
-    public static final List<String> FIELDS = List.of("发文机关", "文号", "主送", "成文日期", "抄送", "印发机关", "印发日期");
+    public static final List<String> FIELDS = cn.gov.assess.facts.NoticeInfo.FIELDS;
 
     @Id @Column(length = 10) private String period;
     @Id @Column(length = 50) private String field;

@@ -3,7 +3,7 @@ package cn.gov.assess.correction;
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package cn.gov.assess.db;
 
 import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -35,9 +35,9 @@ class CsvBlocksTest {
     private static List<String> byBlocks(Path f) throws Exception {
         List<String> out = new ArrayList<>();
         try (CsvStream in = CsvStream.open(f)) {
-            CsvStream.Blocks blocks = in.blocks();
+            CsvBlocks blocks = in.blocks();
             assertNotNull(blocks, "应按块解析");
-            for (CsvStream.Block b = blocks.next(); b != null; b = blocks.next()) {
+            for (CsvBlock b = blocks.next(); b != null; b = blocks.next()) {
                 b.rows((line, v) -> out.add(line + ":" + v.get(0) + "|" + v.get(1) + "|" + v.get(2) + "|" + v.get(7)));
             }
             out.add(in.sha256());

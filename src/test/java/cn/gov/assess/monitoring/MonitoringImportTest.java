@@ -3,7 +3,7 @@ package cn.gov.assess.monitoring;
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -27,19 +27,19 @@ class DocxLayoutTest {
                     "10月逾期 3件，11月逾期 4件，12月逾期 5件，其中未办 1件，另有说明文字若干若干若干若干"));
         }
         rows.add(List.of("合计", "7999", "7998", "99.99%", "480", "40", "93.94%", ""));
-        int[] w = DocxWriter.columnWidths(header, rows);
+        int[] w = DocxColumns.columnWidths(header, rows);
         int sum = 0;
         for (int x : w) {
             sum += x;
         }
         assertEquals(DocxWriter.TEXT_WIDTH, sum);
-        int rate = (int) Math.ceil(DocxWriter.numberEms("99.50%") * DocxWriter.TABLE_PT * 20) + MARGINS;
+        int rate = (int) Math.ceil(DocxColumns.numberEms("99.50%") * DocxWriter.TABLE_PT * 20) + MARGINS;
         for (int c : new int[]{3, 6}) {
             assertTrue(w[c] >= rate, "比率列 " + header.get(c) + " 宽 " + w[c] + " 缇，排 99.50% 要 " + rate);
         }
         // 压缩的是备注这样的文字列
         assertTrue(w[7] < DocxWriter.ems(rows.get(0).get(7)) * DocxWriter.TABLE_PT * 20, "备注列应被压缩折行");
-        assertTrue(DocxWriter.numeric(rows, 3) && DocxWriter.numeric(rows, 6) && !DocxWriter.numeric(rows, 0));
+        assertTrue(DocxColumns.numeric(rows, 3) && DocxColumns.numeric(rows, 6) && !DocxColumns.numeric(rows, 0));
     }
 
     @Test

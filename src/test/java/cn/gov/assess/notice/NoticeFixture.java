@@ -7,7 +7,7 @@ import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

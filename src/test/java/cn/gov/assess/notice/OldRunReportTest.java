@@ -6,7 +6,7 @@ import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;

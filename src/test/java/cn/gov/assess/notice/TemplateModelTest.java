@@ -13,7 +13,7 @@ import cn.gov.assess.run.AssessmentRun;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

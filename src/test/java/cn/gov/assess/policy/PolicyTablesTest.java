@@ -7,7 +7,7 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

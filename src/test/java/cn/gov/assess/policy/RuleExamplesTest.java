@@ -7,7 +7,7 @@ import cn.gov.assess.facts.ListEntry;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import cn.gov.assess.facts.ListEntry;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

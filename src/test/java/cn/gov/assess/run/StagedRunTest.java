@@ -8,7 +8,7 @@ import cn.gov.assess.bench.SyntheticQuarter;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;

@@ -2,7 +2,7 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package cn.gov.assess.workorder;
 
+import cn.gov.assess.intake.Importer;
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;

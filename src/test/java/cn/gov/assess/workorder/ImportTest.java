@@ -1,5 +1,6 @@
 package cn.gov.assess.workorder;
 
+import cn.gov.assess.intake.Importer;
 import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
 import org.junit.jupiter.params.Parameter;
