@@ -5,7 +5,7 @@ import cn.gov.assess.audit.RunDiff;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.workorder.Importer;
+import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
