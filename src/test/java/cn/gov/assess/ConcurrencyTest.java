@@ -55,7 +55,7 @@ class ConcurrencyTest {
             CompletableFuture<Database.Lock> second = CompletableFuture.supplyAsync(
                     () -> db.lockPeriod(Q4.code(), new PrintStream(said, true, StandardCharsets.UTF_8)));
             CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> new AssessPeriod(db).assessAndSave(Q4,
-                    Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId());
+                    Q4.defaultCutoff(), TestSupport.rules()).runId());
             Thread.sleep(3000);
             assertFalse(second.isDone(), "同一期已有运行时应等待");
             assertFalse(run.isDone(), "同一期已有运行时考核应等待");
@@ -96,7 +96,7 @@ class ConcurrencyTest {
             });
             reader.start();
             CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> new AssessPeriod(db).assessAndSave(Q4,
-                    Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId());
+                    Q4.defaultCutoff(), TestSupport.rules()).runId());
             CompletableFuture<Integer> imp = CompletableFuture.supplyAsync(() -> new Importer(db, TestSupport.rules())
                     .importPaths(List.of(data)).stream().mapToInt(Importer.FileResult::rowsAdded).sum());
             long second = run.get(600, TimeUnit.SECONDS);
