@@ -1,7 +1,7 @@
 package cn.gov.assess;
 
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.bench.SyntheticQuarter;
@@ -54,8 +54,8 @@ class ConcurrencyTest {
             ByteArrayOutputStream said = new ByteArrayOutputStream();
             CompletableFuture<Database.Lock> second = CompletableFuture.supplyAsync(
                     () -> db.lockPeriod(Q4.code(), new PrintStream(said, true, StandardCharsets.UTF_8)));
-            CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> new RunStore(db).assessAndSave(new Assessor(db), Q4,
-                    Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId());
+            CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> new AssessPeriod(db).assessAndSave(Q4,
+                    Q4.defaultCutoff(), TestSupport.rules()).runId());
             Thread.sleep(3000);
             assertFalse(second.isDone(), "同一期已有运行时应等待");
             assertFalse(run.isDone(), "同一期已有运行时考核应等待");
@@ -76,7 +76,7 @@ class ConcurrencyTest {
         Path data = tmp.resolve("q1");
         SyntheticQuarter.write(data, 60_000, 300, 7, false);
         try (Database db = Database.open(url)) {
-            long first = new RunStore(db).assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+            long first = new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(), TestSupport.rules()).runId();
             AtomicBoolean busy = new AtomicBoolean(true);
             // 读者：考核与导入进行时反复 explain 上一次运行
             List<Long> millis = new ArrayList<>();
@@ -95,8 +95,8 @@ class ConcurrencyTest {
                 }
             });
             reader.start();
-            CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> new RunStore(db).assessAndSave(new Assessor(db), Q4,
-                    Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId());
+            CompletableFuture<Long> run = CompletableFuture.supplyAsync(() -> new AssessPeriod(db).assessAndSave(Q4,
+                    Q4.defaultCutoff(), TestSupport.rules()).runId());
             CompletableFuture<Integer> imp = CompletableFuture.supplyAsync(() -> new Importer(db, TestSupport.rules())
                     .importPaths(List.of(data)).stream().mapToInt(Importer.FileResult::rowsAdded).sum());
             long second = run.get(600, TimeUnit.SECONDS);

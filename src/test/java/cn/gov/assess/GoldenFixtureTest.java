@@ -1,6 +1,6 @@
 package cn.gov.assess;
 
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
@@ -44,7 +44,7 @@ class GoldenFixtureTest {
         db = engine.open();
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         Period q4 = Period.parse("2021-Q4");
-        long id = new RunStore(db).assessAndSave(new Assessor(db), q4, q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+        long id = new AssessPeriod(db).assessAndSave(q4, q4.defaultCutoff(), TestSupport.rules()).runId();
         new ReportWriter().write(new RunStore(db).load(id), out);
     }
 

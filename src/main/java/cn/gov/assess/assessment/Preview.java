@@ -1,7 +1,7 @@
 package cn.gov.assess.assessment;
 
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.ReportWriter;
@@ -168,7 +168,7 @@ public final class Preview {
     public static Outcome run(Database db, RuleSet base, RuleSet draft, Period period, LocalDateTime cutoff,
                               String baseName, String draftName) {
         long t0 = System.nanoTime();
-        LocalDateTime c = cutoff != null ? cutoff : period.end().atTime(23, 59, 59);
+        LocalDateTime c = cutoff != null ? cutoff : period.defaultCutoff();
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "assess-preview");
@@ -233,17 +233,17 @@ public final class Preview {
     }
 
     /** 一边的预演：考核（不保存）、排出通报。 */
-    record Side(Assessor.Result result, RunStore.StoredRun stored, String noticeFile, String notice, long nanos) {
+    record Side(AssessmentResult result, RunStore.StoredRun stored, String noticeFile, String notice, long nanos) {
     }
 
     private static Side side(Database db, RuleSet rules, Period period, LocalDateTime cutoff, int threads, String name) {
         long t0 = System.nanoTime();
-        Assessor.Result r;
+        AssessmentResult r;
         RunStore.StoredRun stored;
         Map<String, byte[]> files;
         try {
-            r = new Assessor(db, threads).assess(period, cutoff, rules);
-            stored = RunStore.preview(r);
+            r = new AssessPeriod(db, threads).trial(period, cutoff, rules);
+            stored = RunStore.preview(r, rules);
             files = new ReportWriter().render(stored, false).files();
         } catch (InputException e) {
             List<String> problems = new ArrayList<>();

@@ -1,6 +1,8 @@
 package cn.gov.assess.bench;
 
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
@@ -25,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
     public static final Period PERIOD = Period.parse("2026-Q1");
-    public static final LocalDateTime CUTOFF = PERIOD.end().atTime(23, 59, 59);
+    public static final LocalDateTime CUTOFF = PERIOD.defaultCutoff();
 
     /** 一个规模的测量结果。 */
     public record Figures(long assignments, int units, double importSeconds, double importRowsPerSecond,
@@ -69,9 +71,10 @@ public final class Benchmark {
             long baseline = memory.getHeapMemoryUsage().getUsed();
             HeapSampler sampler = new HeapSampler(memory);
             sampler.start();
-            Assessor assessor = new Assessor(db);
+            AssessPeriod assess = new AssessPeriod(db);
+            Assessor assessor = assess.engine();
             t0 = System.nanoTime();
-            Assessor.Result result = new RunStore(db).assessAndSave(assessor, PERIOD, CUTOFF, rules);
+            AssessmentResult result = assess.assessAndSave(PERIOD, CUTOFF, rules);
             double assessSeconds = (System.nanoTime() - t0) / 1e9;
             sampler.stopSampling();
 

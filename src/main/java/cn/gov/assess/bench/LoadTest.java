@@ -2,7 +2,7 @@ package cn.gov.assess.bench;
 
 import cn.gov.assess.audit.Explainer;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
@@ -41,7 +41,7 @@ public final class LoadTest {
         String url = Benchmark.freshSchema(serverUrl, "assess_load");
         try (Database readersDb = Database.open(url)) {
             new Importer(readersDb, rules).importPaths(List.of(fixture));
-            long runId = new RunStore(readersDb).assessAndSave(new Assessor(readersDb), Q4, Q4.end().atTime(23, 59, 59), rules).runId();
+            long runId = new AssessPeriod(readersDb).assessAndSave(Q4, Q4.defaultCutoff(), rules).runId();
             List<String> units2021 = readersDb.inTransaction(s -> s.createSelectionQuery(
                     "select u.name from Unit u order by u.sortOrder", String.class).getResultList());
             log.printf("已准备：运行 #%d，%d 个单位可解释；合成数据 %,d 条转办%n", runId, units2021.size(), written);

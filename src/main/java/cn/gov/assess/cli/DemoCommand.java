@@ -1,6 +1,7 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
+import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
@@ -40,8 +41,8 @@ final class DemoCommand implements Callable<Integer> {
             for (Importer.FileResult r : new Importer(db, rules).importPaths(List.of(fixture))) {
                 o.printf("已导入 %s（%s）：%d 行%n", r.file(), r.kind(), r.rowsAdded());
             }
-            Assessor.Result result = new RunStore(db).assessAndSave(new Assessor(db), Period.parse("2021-Q4"),
-                    Period.parse("2021-Q4").end().atTime(23, 59, 59), rules);
+            AssessmentResult result = new AssessPeriod(db).assessAndSave(Period.parse("2021-Q4"),
+                    Period.parse("2021-Q4").defaultCutoff(), rules);
             long id = result.runId();
             o.printf("运行 #%d：工单 %d 个，转办 %d 条%n", id, result.orderCount(), result.assignmentCount());
             List<Path> files = new ReportWriter().write(new RunStore(db).load(id), out);

@@ -4,7 +4,7 @@ import cn.gov.assess.assessment.Preview;
 
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.policy.RulesChecker;
-import cn.gov.assess.audit.ScenarioRunner;
+import cn.gov.assess.assessment.ScenarioRunner;
 import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.notice.TemplateVars;
 import picocli.CommandLine.Command;

@@ -1,8 +1,9 @@
 package cn.gov.assess.cli;
 
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
+import cn.gov.assess.assessment.DryRun;
+import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
-import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -25,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
             description = "考核期：月 2026-03、季度 2021-Q4、半年 2026-H1（或 2026上半年）、全年 2026")
     String period;
 
-    @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与最近一次正式运行的差异")
+    @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与同一考核期最近一次正式运行的差异")
     boolean dryRun;
 
     @Option(names = "--allow-empty", description = "考核期内没有任何工单时也保存这次运行（默认拒绝，免得空运行成为默认运行）")
@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p = Period.parse(period);
-        LocalDateTime c = p.end().atTime(23, 59, 59);
+        LocalDateTime c = p.defaultCutoff();
         if (cutoff != null) {
             c = DateTimes.parse(cutoff, true);
             if (c == null) {
@@ -47,25 +47,14 @@ final class RunCommand implements Callable<Integer> {
         RuleSet rules = RuleSet.load(main.rulesDir());
         // 检查规则、参数表与每个模板（其中编译规则库要 2–3 秒）在另一个线程上做，同时这里打开库、启动 Hibernate、数本期工单；
         // 考核开始前等检查结果，未通过则不运行（编译好的规则库留在 rules 里，考核直接用）
-        java.util.concurrent.FutureTask<cn.gov.assess.policy.RulesChecker.Report> checking =
-                new java.util.concurrent.FutureTask<>(() -> RulesCommand.checkAll(rules));
-        Thread checker = new Thread(checking, "assess-rules-check");
-        checker.setDaemon(true);
-        checker.start();
+        AssessPeriod.Check checking = AssessPeriod.Check.start(rules, "规则目录 " + main.rulesDir());
         if (dryRun) {
-            requireValid(checking);
+            checking.require();
             try (Database db = Database.open(main.dbUrl())) {
-                RunStore store = new RunStore(db);
-                Long latest = store.latestRunId();
-                if (latest == null) {
-                    throw new InputException("还没有正式运行可供比较，请先执行 assess run --period " + p.code());
-                }
-                RunStore.StoredRun official = store.load(latest);
-                RunStore.StoredRun preview = RunStore.preview(new Assessor(db).assess(p, c, rules));
+                DryRun.Outcome o = DryRun.compare(db, p, c, rules);
                 var out = main.spec.commandLine().getOut();
                 out.println("假如（未保存）：用规则目录 " + main.rulesDir() + " 考核 " + p.code());
-                cn.gov.assess.assessment.StoredRuns.diff(db, official, preview, "运行 #" + latest, "假如")
-                        .lines().forEach(out::println);
+                o.diff().lines().forEach(out::println);
             }
             return 0;
         }
@@ -73,22 +62,13 @@ final class RunCommand implements Callable<Integer> {
         try {
             opened = Database.open(main.dbUrl());
         } catch (RuntimeException e) {
-            requireValid(checking); // 规则有错时先报规则的错，与原来的顺序一致
+            checking.require(); // 规则有错时先报规则的错，与原来的顺序一致
             throw e;
         }
         try (Database db = opened) {
-            boolean empty = false;
-            if (!allowEmpty) {
-                empty = !new RunStore(db).hasOrders(p, c);
-            }
-            db.sessions(); // 启动 Hibernate（保存运行要用），与检查规则同时
-            requireValid(checking);
-            if (empty) {
-                throw new InputException(RunStore.emptyPeriodMessage(p, c) + "请先 assess import 导入派单记录；"
-                        + "确要保存空运行，加 --allow-empty");
-            }
             long started = System.nanoTime();
-            Assessor.Result result = new RunStore(db).assessAndSave(new Assessor(db), p, c, rules);
+            AssessmentResult result = new AssessPeriod(db).run(p, c, rules, checking, allowEmpty,
+                    "请先 assess import 导入派单记录；确要保存空运行，加 --allow-empty");
             long id = result.runId();
             var out = main.spec.commandLine().getOut();
             out.printf("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个，用时 %.1f 秒%n", id, p.code(),
@@ -99,30 +79,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** 等规则检查的结果；未通过则不运行，最近一次运行保持不变。 */
-    private void requireValid(java.util.concurrent.FutureTask<cn.gov.assess.policy.RulesChecker.Report> checking) {
-        cn.gov.assess.policy.RulesChecker.Report check;
-        try {
-            check = checking.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("检查规则被中断", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException("检查规则失败：" + e.getCause().getMessage(), e.getCause());
-        }
-        if (!check.ok()) {
-            List<String> problems = new java.util.ArrayList<>();
-            problems.add("规则目录 " + main.rulesDir() + " 未通过检查，本次不运行，最近一次运行保持不变");
-            problems.addAll(check.errors());
-            throw new InputException(problems);
-        }
     }
 }

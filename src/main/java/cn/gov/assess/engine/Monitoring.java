@@ -6,25 +6,15 @@ import cn.gov.assess.facts.CheckFailure;
 import cn.gov.assess.facts.InterviewFact;
 import cn.gov.assess.facts.MediaAccountFact;
 import cn.gov.assess.facts.MediaCheckFact;
-import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Remark;
 import cn.gov.assess.facts.UnitInfo;
 import cn.gov.assess.facts.WebsiteCheckFact;
 import cn.gov.assess.facts.WebsiteColumnFact;
 
-import cn.gov.assess.monitoring.Interview;
-import cn.gov.assess.monitoring.MediaAccount;
-import cn.gov.assess.monitoring.MediaCheck;
-import cn.gov.assess.monitoring.WebsiteCheck;
-import cn.gov.assess.monitoring.WebsiteColumn;
 import cn.gov.assess.facts.Parameters;
-import org.hibernate.StatelessSession;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,66 +22,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** 政府网站与政务新媒体监测、在线访谈：装载本期事实，并把规则结论整理成附件4、5的行。 */
+/** 政府网站与政务新媒体监测、在线访谈：把本期事实与规则结论整理成附件4、5的行。 */
 public final class Monitoring {
     final List<WebsiteColumnFact> columns = new ArrayList<>();
     final List<WebsiteCheckFact> websiteChecks = new ArrayList<>();
     final List<MediaAccountFact> accounts = new ArrayList<>();
     final List<MediaCheckFact> mediaChecks = new ArrayList<>();
     final List<InterviewFact> interviews = new ArrayList<>();
-    /** 范围（政府网站 / 政务新媒体 / 在线访谈）+ 单位 → 记录中的写法。 */
-    final Map<String, String> labels = new HashMap<>();
 
-    public static Monitoring load(StatelessSession s, Period period, LocalDateTime cutoff) {
+    /** 按类分开（各类内保持给出的顺序）。 */
+    static Monitoring of(List<Object> facts) {
         Monitoring m = new Monitoring();
-        LocalDate from = period.start();
-        LocalDate to = period.end().isBefore(cutoff.toLocalDate()) ? period.end() : cutoff.toLocalDate();
-        for (WebsiteColumn c : s.createSelectionQuery("from WebsiteColumn c order by c.seq, c.id", WebsiteColumn.class).getResultList()) {
-            m.columns.add(new WebsiteColumnFact(c.getSeq(), c.getUnitId(), c.getNameWritten()));
-            m.labels.put("政府网站\u0001" + c.getUnitId(), c.getNameWritten());
-        }
-        for (WebsiteCheck k : s.createSelectionQuery(
-                "from WebsiteCheck k where k.checkDate >= :f and k.checkDate <= :t order by k.checkDate, k.unitId", WebsiteCheck.class)
-                .setParameter("f", from).setParameter("t", to).getResultList()) {
-            m.websiteChecks.add(new WebsiteCheckFact(k.getCheckDate(), k.getUnitId(), k.getStaleDays(), k.getEmptyColumns(),
-                    k.getUnansweredMessages(), k.isReachable(), k.getPublished()));
-        }
-        Map<Long, MediaAccountFact> byId = new HashMap<>();
-        Map<Long, Map<String, Integer>> ownerSpellings = new HashMap<>();
-        for (MediaAccount a : s.createSelectionQuery("from MediaAccount a order by a.seq, a.id", MediaAccount.class).getResultList()) {
-            MediaAccountFact f = new MediaAccountFact(a.getId(), a.getSeq(), a.getPlatform(), a.getName(), a.getOwnerUnitId(),
-                    a.getOwnerSpelling(), a.getStatus(), a.getCancelDeadline());
-            m.accounts.add(f);
-            byId.put(a.getId(), f);
-            ownerSpellings.computeIfAbsent(a.getOwnerUnitId(), k -> new HashMap<>()).merge(a.getOwnerSpelling(), 1, Integer::sum);
-        }
-        ownerSpellings.forEach((unit, counts) -> m.labels.put("政务新媒体\u0001" + unit, counts.entrySet().stream()
-                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow().getKey()));
-        for (MediaCheck k : s.createSelectionQuery(
-                "from MediaCheck k where k.checkDate >= :f and k.checkDate <= :t order by k.checkDate, k.accountId", MediaCheck.class)
-                .setParameter("f", from).setParameter("t", to).getResultList()) {
-            MediaAccountFact a = byId.get(k.getAccountId());
-            m.mediaChecks.add(new MediaCheckFact(k.getCheckDate(), a.getId(), a.getOwnerUnitId(), a.getPlatform(), a.getName(),
-                    k.getDaysSincePost(), k.getPosts(), k.isForwarded(), k.getReminders()));
-        }
-        for (Interview i : s.createSelectionQuery(
-                "from Interview i where i.interviewDate >= :f and i.interviewDate <= :t order by i.interviewDate, i.unitId", Interview.class)
-                .setParameter("f", from).setParameter("t", to).getResultList()) {
-            m.interviews.add(new InterviewFact(i.getInterviewDate(), i.getUnitId(), i.getTopic()));
-            m.labels.putIfAbsent("在线访谈\u0001" + i.getUnitId(), i.getUnitSpelling());
+        for (Object f : facts) {
+            if (f instanceof WebsiteColumnFact c) {
+                m.columns.add(c);
+            } else if (f instanceof WebsiteCheckFact k) {
+                m.websiteChecks.add(k);
+            } else if (f instanceof MediaAccountFact a) {
+                m.accounts.add(a);
+            } else if (f instanceof MediaCheckFact k) {
+                m.mediaChecks.add(k);
+            } else if (f instanceof InterviewFact i) {
+                m.interviews.add(i);
+            }
         }
         return m;
-    }
-
-    public List<Object> facts() {
-        List<Object> all = new ArrayList<>();
-        all.addAll(columns);
-        all.addAll(websiteChecks);
-        all.addAll(accounts);
-        all.addAll(mediaChecks);
-        all.addAll(interviews);
-        return all;
     }
 
     /** 附件4、5的行（runId 待保存时填）。 */

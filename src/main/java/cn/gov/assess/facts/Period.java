@@ -3,6 +3,7 @@ package cn.gov.assess.facts;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -146,6 +147,16 @@ public record Period(int year, Kind kind, int number) implements Comparable<Peri
 
     public LocalDate start() { return LocalDate.of(year, (number - 1) * kind.months() + 1, 1); }
     public LocalDate end() { return start().plusMonths(kind.months()).minusDays(1); }
+
+    /** 默认的截至时点：考核期最后一天 23:59:59。 */
+    public LocalDateTime defaultCutoff() { return end().atTime(23, 59, 59); }
+
+    /** 本期受理的上界（不含）：考核期结束，或更早的截至时点（截至之后受理的工单不计入）。 */
+    public LocalDateTime receivedBefore(LocalDateTime cutoff) {
+        LocalDateTime end = end().plusDays(1).atStartOfDay();
+        LocalDateTime afterCutoff = cutoff.plusSeconds(1);
+        return afterCutoff.isBefore(end) ? afterCutoff : end;
+    }
 
     /** 考核期包含的各月，按先后。 */
     public List<YearMonth> months() {

@@ -142,7 +142,7 @@ public final class TemplateCheck {
         Parameters p = rules.parameters();
         Map<String, ChannelConfig> channels = rules.channels();
         Period period = Period.parse("2021-Q4");
-        LocalDateTime cutoff = period.end().atTime(23, 59, 59);
+        LocalDateTime cutoff = period.defaultCutoff();
         AssessmentRun run = new AssessmentRun(period, cutoff, cutoff, rules.fingerprint(), "-".repeat(64), 30, 60);
         run.complete("-".repeat(64), 30, 60, 0);
         List<String> groups = p.has("名单分组顺序") ? p.list("名单分组顺序") : List.of("镇街", "部门");

@@ -1,6 +1,6 @@
 package cn.gov.assess.run;
 
-import cn.gov.assess.engine.Firing;
+import cn.gov.assess.facts.Firing;
 
 import jakarta.persistence.*;
 

@@ -1,9 +1,9 @@
 package cn.gov.assess.run;
 
 
-import cn.gov.assess.engine.Assessor;
-import cn.gov.assess.engine.Firing;
+import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.AssignmentFact;
+import cn.gov.assess.facts.Firing;
 import cn.gov.assess.facts.AssignmentStatus;
 import cn.gov.assess.facts.Disqualification;
 import cn.gov.assess.facts.ListEntry;
@@ -53,26 +53,25 @@ public final class RunStore {
         }
     }
 
-    /**
-     * 考核并保存。百万行级的审计记录不能放进一个事务（H2 要为未提交的事务保留全部撤销记录），所以：先提交一行
-     * pending 的运行；审计记录由单独的线程分批写入、每 10 万行提交一次；最后在一个小事务里写入汇总、名单等全部结论
-     * 并把运行改为 done。任何一步失败都删掉这次运行已写的行；进程被杀则由下次打开库时删除（{@link cn.gov.assess.db.Staging}）。
-     * 所以运行要么完整存在，要么不存在。
-     */
-    public Assessor.Result assessAndSave(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
-        // PostgreSQL：同一期的两次运行排队（advisory 锁，见 Database.lockPeriod）；不同期可同时运行
-        try (Database.Lock lock = db.lockPeriod(period.code(), System.err)) {
-            return assessAndSaveLocked(assessor, period, cutoff, rules);
-        }
+    /** 一次考核（不保存）：每块分类完的转办交给 trail，最后给出全部结论。 */
+    @FunctionalInterface
+    public interface Assessment {
+        AssessmentResult assess(java.util.function.Consumer<List<AssignmentFact>> trail);
     }
 
-    private Assessor.Result assessAndSaveLocked(Assessor assessor, Period period, LocalDateTime cutoff, RuleSet rules) {
+    /**
+     * 考核并保存（同一期的锁由调用者持有）。百万行级的审计记录不能放进一个事务（H2 要为未提交的事务保留全部撤销记录），
+     * 所以：先提交一行 pending 的运行；审计记录由单独的线程分批写入、每 10 万行提交一次；最后在一个小事务里写入汇总、
+     * 名单等全部结论并把运行改为 done。任何一步失败都删掉这次运行已写的行；进程被杀则由下次打开库时删除
+     * （{@link cn.gov.assess.db.Staging}）。所以运行要么完整存在，要么不存在。
+     */
+    public AssessmentResult save(Period period, LocalDateTime cutoff, RuleSet rules, Assessment assessment) {
         AssessmentRun run = new AssessmentRun(period, cutoff, LocalDateTime.now(), rules.fingerprint(), "-".repeat(64), 0, 0);
         run.markPending();
         db.sessions().inStatelessTransaction(ss -> ss.insert(run));
         Long id = run.getId();
         try {
-            Assessor.Result r;
+            AssessmentResult r;
             try (java.sql.Connection c = db.connect();
                  PreparedStatement ps = c.prepareStatement(
                          "insert into run_trail (run_id, seq, row_count, payload, unit_ids) values (?, ?, ?, ?, ?)")) {
@@ -80,7 +79,7 @@ public final class RunStore {
                 TrailWriter writer = new TrailWriter(c, ps, id);
                 writer.start();
                 try {
-                    r = assessor.assess(period, cutoff, rules, writer::put);
+                    r = assessment.assess(writer::put);
                 } catch (RuntimeException e) {
                     writer.abort();
                     throw e;
@@ -89,17 +88,14 @@ public final class RunStore {
             } catch (SQLException e) {
                 throw new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
             }
-            Assessor.Result done = r;
+            AssessmentResult done = r;
             long t0 = System.nanoTime();
-            Assessor.Result saved = db.sessions().fromStatelessTransaction(ss -> {
+            AssessmentResult saved = db.sessions().fromStatelessTransaction(ss -> {
                 run.complete(done.dataFingerprint(), done.orderCount(), done.assignmentCount(), done.lastCorrection());
                 ss.update(run);
                 recordRulesVersion(ss, id, run.getRulesFingerprint());
-                saveConclusions(ss, id, done);
-                return new Assessor.Result(done.period(), done.cutoff(), done.rules(), done.dataFingerprint(), done.orderCount(),
-                        done.assignmentCount(), done.tallies(), done.labels(), done.lists(), done.disqualifications(),
-                        done.units(), done.checkRows(), done.notes(), done.meta(), done.firings(), id, done.lastCorrection(),
-                        done.monitoringFacts(), done.evaluations(), done.placings(), done.indicators());
+                saveConclusions(ss, id, done, rules);
+                return done.withRunId(id);
             });
             if (Boolean.getBoolean("assess.timing")) {
                 System.err.printf("保存结论 %.2f 秒%n", (System.nanoTime() - t0) / 1e9);
@@ -112,125 +108,6 @@ public final class RunStore {
                 e.addSuppressed(cleanup); // 下次打开库时会再次清除
             }
             throw e;
-        }
-    }
-
-    /**
-     * 写审计记录的线程：从有界队列取已分类的块，按单位分组重新成块后写入。
-     * <p>分类结果按工单顺序到来，每 2000 条里几乎有全部单位；照原样成块，解释一个单位（网页的单位页、
-     * {@code explain 单位 --orders}）就得解开整次运行（100 万条时 1.1–1.3 秒）。所以这里把单位编号按 {@link #groupCount}
-     * 取模分组，每组攒够 {@link #blockRows} 条压成一块：一块只含一组的单位（5000 个单位时约 20 个），解释一个单位只解开
-     * 它那一组的块（100 万条时约 4000 条）。块的格式和 unit_ids 列与 V12 相同，读取不分新旧。
-     * 内存：最多 GROUPS 块未压缩的行在攒（每条约 70 字节，默认上限约 18 MB），与运行规模无关。
-     */
-    private static final class TrailWriter extends Thread {
-        /** 单位分成多少组（系统属性 assess.trail.groups，默认 256）。 */
-        private final int groupCount = Math.max(1, Integer.getInteger("assess.trail.groups", 256));
-        /** 每组攒够多少条写一块（系统属性 assess.trail.blockRows，默认 1000）。 */
-        private final int blockRows = Math.max(1, Integer.getInteger("assess.trail.blockRows", 1000));
-        private static final List<AssignmentFact> END = List.of();
-        private final java.util.concurrent.BlockingQueue<List<AssignmentFact>> queue = new java.util.concurrent.ArrayBlockingQueue<>(3);
-        /** 每写入多少条审计记录提交一次（系统属性 assess.trail.commitEvery，默认 10 万）。 */
-        private final int commitEvery = Integer.getInteger("assess.trail.commitEvery", 100_000);
-        private final java.sql.Connection conn;
-        private final PreparedStatement ps;
-        private final Long runId;
-        private final TrailCodec.Block[] groups = new TrailCodec.Block[groupCount];
-        private volatile RuntimeException failure;
-        private int sinceCommit;
-        private int seq;
-
-        TrailWriter(java.sql.Connection conn, PreparedStatement ps, Long runId) {
-            super("assess-trail");
-            this.conn = conn;
-            this.ps = ps;
-            this.runId = runId;
-            setDaemon(true);
-        }
-
-        void put(List<AssignmentFact> facts) {
-            check();
-            try {
-                queue.put(facts);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("写入审计记录被中断", e);
-            }
-        }
-
-        @Override
-        public void run() {
-            try {
-                for (List<AssignmentFact> facts = queue.take(); facts != END; facts = queue.take()) {
-                    for (AssignmentFact a : facts) {
-                        int g = (int) Math.floorMod(a.getUnitId(), (long) groupCount);
-                        TrailCodec.Block block = groups[g];
-                        if (block == null) {
-                            block = groups[g] = new TrailCodec.Block(blockRows * 80);
-                        }
-                        block.add(a);
-                        if (block.size() >= blockRows) {
-                            write(block);
-                        }
-                    }
-                }
-                for (TrailCodec.Block block : groups) {
-                    if (block != null && block.size() > 0) {
-                        write(block);
-                    }
-                }
-                conn.commit();
-            } catch (SQLException e) {
-                failure = new IllegalStateException("写入审计记录失败：" + e.getMessage(), e);
-                queue.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure = e;
-                queue.clear();
-            }
-        }
-
-        void finish() {
-            put(END);
-            try {
-                join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("写入审计记录被中断", e);
-            }
-            check();
-        }
-
-        void abort() {
-            interrupt();
-            try {
-                join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        private void check() {
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        /** 一块审计记录压缩成一行（{@link TrailCodec}），清空这块接着攒；每写够 commitEvery 条提交一次。 */
-        private void write(TrailCodec.Block block) throws SQLException {
-            ps.setLong(1, runId);
-            ps.setInt(2, ++seq);
-            ps.setInt(3, block.size());
-            ps.setBytes(4, block.payload());
-            ps.setString(5, block.unitIds());
-            ps.executeUpdate();
-            sinceCommit += block.size();
-            block.reset();
-            if (sinceCommit >= commitEvery) {
-                conn.commit();
-                sinceCommit = 0;
-            }
         }
     }
 
@@ -300,15 +177,15 @@ public final class RunStore {
                 .setParameter("fp", fingerprint).setParameter("published", "已发布").setParameter("id", id).executeUpdate();
     }
 
-    private void saveConclusions(StatelessSession s, Long id, Assessor.Result r) {
-        for (Map.Entry<String, String> f : r.rules().files().entrySet()) {
+    private void saveConclusions(StatelessSession s, Long id, AssessmentResult r, RuleSet rules) {
+        for (Map.Entry<String, String> f : rules.files().entrySet()) {
             String sha = RuleSet.sha256(f.getValue());
             if (s.get(RuleBlob.class, sha) == null) {
                 s.insert(new RuleBlob(sha, f.getValue()));
             }
             s.insert(new RunRuleFile(id, f.getKey(), sha));
         }
-        StoredRun rows = rows(id, null, r);
+        StoredRun rows = rows(id, null, r, rules);
         rows.tallies().forEach(s::insert);
         rows.lists().forEach(s::insert);
         rows.disqualifications().forEach(s::insert);
@@ -361,14 +238,14 @@ public final class RunStore {
     }
 
     /** 不保存的预演：与保存后读回的运行同一形状，供“假如”比较。 */
-    public static StoredRun preview(Assessor.Result r) {
-        AssessmentRun run = new AssessmentRun(r.period(), r.cutoff(), LocalDateTime.now(), r.rules().fingerprint(),
+    public static StoredRun preview(AssessmentResult r, RuleSet rules) {
+        AssessmentRun run = new AssessmentRun(r.period(), r.cutoff(), LocalDateTime.now(), rules.fingerprint(),
                 r.dataFingerprint(), r.orderCount(), r.assignmentCount());
         run.complete(r.dataFingerprint(), r.orderCount(), r.assignmentCount(), r.lastCorrection());
-        return rows(null, run, r);
+        return rows(null, run, r, rules);
     }
 
-    private static StoredRun rows(Long id, AssessmentRun run, Assessor.Result r) {
+    private static StoredRun rows(Long id, AssessmentRun run, AssessmentResult r, RuleSet rules) {
         List<RunTally> tallies = new ArrayList<>();
         for (Tally t : r.tallies()) {
             tallies.add(new RunTally(id, t, r.label(t.getChannel(), t.getUnitId()),
@@ -380,10 +257,10 @@ public final class RunStore {
         }
         List<RunListEntry> lists = new ArrayList<>();
         for (List<ListEntry> entries : byList.values()) {
-            cn.gov.assess.policy.PolicyTables.ListDef def = r.rules().tables().list(entries.get(0).getList());
+            cn.gov.assess.policy.PolicyTables.ListDef def = rules.tables().list(entries.get(0).getList());
             // 规则表里“排名范围”为“全体”的名单（如黑榜）按名次排，不先分组
             entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of())
-                    : listOrder(r.rules().parameters().list("名单分组顺序")));
+                    : listOrder(rules.parameters().list("名单分组顺序")));
             int pos = 1;
             for (ListEntry e : entries) {
                 lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
@@ -399,8 +276,8 @@ public final class RunStore {
         notes.sort(Comparator.comparing(Note::getScope).thenComparing(Note::getKey).thenComparing(Note::getReason));
         List<RunNote> ns = new ArrayList<>();
         notes.forEach(n -> ns.add(new RunNote(id, n)));
-        return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), r.rules().files(),
-                List.copyOf(r.indicators()), r.rules());
+        return new StoredRun(run, tallies, lists, ds, checks, ns, new LinkedHashMap<>(r.meta()), rules.files(),
+                List.copyOf(r.indicators()), rules);
     }
 
     /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序。 */
@@ -416,13 +293,30 @@ public final class RunStore {
                 .thenComparingLong(ListEntry::getUnitId);
     }
 
+    /** 默认运行：最近一次（未作废的）运行的编号；没有时为 null。 */
     public Long latestRunId() {
+        return latestRunId(null);
+    }
+
+    /** 某一考核期（为 null 时不限）最近一次未作废的运行的编号；没有时为 null。 */
+    public Long latestRunId(Period period) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select max(id) from assessment_run where state = 'done' and retired_at is null");
-                 java.sql.ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+            try (PreparedStatement ps = c.prepareStatement("select max(id) from assessment_run where state = 'done' "
+                    + "and retired_at is null" + (period == null ? "" : " and period = ?"))) {
+                if (period != null) {
+                    ps.setString(1, period.code());
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? (Long) rs.getObject(1, Long.class) : null;
+                }
             }
         });
+    }
+
+    /** 同上，整行；没有时为 null。 */
+    public AssessmentRun latestRun(Period period) {
+        Long id = latestRunId(period);
+        return id == null ? null : db.read(c -> Rows.list(c, AssessmentRun.class, "where id = ?", id)).get(0);
     }
 
     public List<AssessmentRun> runs() {
@@ -480,28 +374,5 @@ public final class RunStore {
             List<cn.gov.assess.facts.IndicatorValue> indicators = Justifications.indicators(c, id);
             return new StoredRun(found.get(0), tallies, lists, disq, checks, notes, meta, files, indicators);
         });
-    }
-
-    /** 受理时间在考核期内（截至 cutoff）的工单是否存在（只探一行，不数全表）：没有时不保存空运行，免得它成为默认运行。 */
-    public boolean hasOrders(Period period, LocalDateTime cutoff) {
-        LocalDateTime from = period.start().atStartOfDay();
-        LocalDateTime to = period.end().plusDays(1).atStartOfDay();
-        LocalDateTime before = cutoff.isBefore(to) ? cutoff.plusSeconds(1) : to;
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select 1 from work_order where received_at >= ? "
-                    + "and received_at < ? fetch first 1 row only")) {
-                ps.setObject(1, from);
-                ps.setObject(2, before);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
-    /** 拒绝空运行时的说明（命令行与网页共用，各自再接上怎样导入、怎样仍要保存）。 */
-    public static String emptyPeriodMessage(Period period, LocalDateTime cutoff) {
-        return "数据库中没有受理时间在 " + period.start() + " 至 " + period.end() + "（截至 " + cutoff.toLocalDate()
-                + "）之间的工单，不保存空运行（它会成为 explain、report 的默认运行）。";
     }
 }

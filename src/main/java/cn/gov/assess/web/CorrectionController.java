@@ -2,7 +2,6 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.correction.Correction;
 import cn.gov.assess.correction.Corrections;
-import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.AssessmentRun;
@@ -154,7 +153,7 @@ final class CorrectionController implements WebServer.Controller {
     }
 
     /**
-     * 重新考核：沿用所选运行的考核期与截至时间，与命令行 run 同一条路（RunStore.assessAndSave），然后打开两次运行的比较。
+     * 重新考核：沿用所选运行的考核期与截至时间，与命令行 run 同一条路（AssessPeriod），然后打开两次运行的比较。
      * 作为后台任务排队（与导入、开始考核同一个工作线程，不会与导入交错写库），请求立即转到任务页；任务完成后页面自动打开比较。
      */
     private void rerun(Context ctx) {

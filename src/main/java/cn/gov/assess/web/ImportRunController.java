@@ -1,13 +1,11 @@
 package cn.gov.assess.web;
 
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
+import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.policy.RulesChecker;
-import cn.gov.assess.run.RunStore;
 import cn.gov.assess.intake.Importer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -28,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * 经办：上传文件导入（与 assess import 同一条路：{@link Importer#importPaths}，全有或全无），开始考核（与 assess run
- * 同一条路：检查规则与模板、拒绝空运行、{@link RunStore#assessAndSave}）。两者都作为后台任务排队执行，请求立即
+ * 同一条路：检查规则与模板、拒绝空运行、{@link AssessPeriod}）。两者都作为后台任务排队执行，请求立即
  * 跳到任务页（{@link JobController}）。
  */
 final class ImportRunController implements WebServer.Controller {
@@ -205,7 +203,7 @@ final class ImportRunController implements WebServer.Controller {
                 throw new IllegalArgumentException("请填写考核期，例如 2021-Q4。可用的写法：" + Period.ACCEPTED_FORMS);
             }
             p = Period.parse(periodText);
-            cutoff = p.end().atTime(23, 59, 59);
+            cutoff = p.defaultCutoff();
             if (!cutoffText.isEmpty()) {
                 cutoff = DateTimes.parse(cutoffText, true);
                 if (cutoff == null) {
@@ -217,10 +215,9 @@ final class ImportRunController implements WebServer.Controller {
             renderAssess(ctx, e.getMessage(), form);
             return;
         }
-        RunStore store = new RunStore(web.db);
-        if (!allowEmpty && !store.hasOrders(p, cutoff)) {
+        if (!allowEmpty && !new AssessPeriod(web.db).hasOrders(p, cutoff)) {
             ctx.status(400);
-            renderAssess(ctx, RunStore.emptyPeriodMessage(p, cutoff) + "请先在“导入”页导入派单记录；确要保存空运行，勾选“仍保存空运行”。",
+            renderAssess(ctx, AssessPeriod.emptyPeriodMessage(p, cutoff) + "请先在“导入”页导入派单记录；确要保存空运行，勾选“仍保存空运行”。",
                     form);
             return;
         }
@@ -232,22 +229,16 @@ final class ImportRunController implements WebServer.Controller {
     }
 
     /**
-     * 一次考核作为后台任务要做的事（开始考核、更正后重新考核共用，与命令行 run 同一条路）：取当前发布的规则，检查规则与模板
-     * （未通过则不运行），{@link RunStore#assessAndSave}。compareWith 不为空时，完成后任务页转到它与新运行的比较。
+     * 一次考核作为后台任务要做的事（开始考核、更正后重新考核共用，与命令行 run 同一个用例 {@link AssessPeriod}）：取当前发布的
+     * 规则，检查规则与模板（未通过则不运行），考核并保存（空考核期已在提交前拒绝）。compareWith 不为空时，完成后任务页转到它与新运行的比较。
      */
     static Jobs.Work assessment(WebServer web, Period period, LocalDateTime c, Long compareWith) {
         return j -> {
             RuleSet rules = web.rulesForRun();
             j.rules(rules.origin() + "（指纹 " + rules.fingerprint().substring(0, 12) + "）");
             j.phase("检查规则与模板", 0);
-            RulesChecker.Report check = TemplateCheck.checkAll(rules);
-            if (!check.ok()) {
-                List<String> problems = new ArrayList<>();
-                problems.add("规则 " + rules.origin() + " 未通过检查，本次不运行，最近一次运行保持不变");
-                problems.addAll(check.errors());
-                throw new InputException(problems);
-            }
-            Assessor.Result r = new RunStore(web.db).assessAndSave(new Assessor(web.db).withProgress(j), period, c, rules);
+            AssessmentResult r = new AssessPeriod(web.db).withProgress(j).run(period, c, rules,
+                    AssessPeriod.Check.inline(rules, "规则 " + rules.origin()), true, "");
             j.run(r.runId(), String.format("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个",
                     r.runId(), period.code(), c.toLocalDate(), r.orderCount(), r.assignmentCount(), r.lists().size(),
                     r.disqualifications().size()) + (r.assignmentCount() == 0 ? "。注意：这是空运行（考核期内没有工单）" : ""));

@@ -2,7 +2,7 @@ package cn.gov.assess.assessment;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
@@ -36,7 +36,7 @@ class PreviewTest {
         db = TestSupport.memoryDb();
         base = TestSupport.rules();
         new Importer(db, base).importPaths(List.of(TestSupport.fixture("2021-Q4")));
-        new RunStore(db).assessAndSave(new Assessor(db), Q, Q.end().atTime(23, 59, 59), base);
+        new AssessPeriod(db).assessAndSave(Q, Q.defaultCutoff(), base);
     }
 
     @AfterAll

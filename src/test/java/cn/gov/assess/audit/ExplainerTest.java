@@ -1,7 +1,7 @@
 package cn.gov.assess.audit;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
@@ -33,7 +33,7 @@ class ExplainerTest {
         db = TestSupport.memoryDb();
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         store = new RunStore(db);
-        run1 = store.assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+        run1 = new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(), TestSupport.rules()).runId();
     }
 
     @AfterAll
@@ -121,7 +121,7 @@ class ExplainerTest {
         try (Database own = TestSupport.memoryDb()) {
             new Importer(own, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
             RunStore s = new RunStore(own);
-            long id = s.assessAndSave(new Assessor(own), Q4, Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+            long id = new AssessPeriod(own).assessAndSave(Q4, Q4.defaultCutoff(), TestSupport.rules()).runId();
             Path extra = tmp.resolve("补录.csv");
             Files.writeString(extra, "监测日期,单位名称,栏目未更新天数,空白栏目数,超三个月未回复留言数,网站可访问,新发布信息数\n"
                     + "2021-12-25,县人社局,1,0,0,是,10\n");
@@ -137,7 +137,7 @@ class ExplainerTest {
         try (Database own = TestSupport.memoryDb()) {
             new Importer(own, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
             RunStore s = new RunStore(own);
-            long id = s.assessAndSave(new Assessor(own), Q4, Q4.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+            long id = new AssessPeriod(own).assessAndSave(Q4, Q4.defaultCutoff(), TestSupport.rules()).runId();
             // V13 之前保存的运行没有 run_justification 的行
             own.sessions().inStatelessTransaction(ss -> ss.createNativeMutationQuery("delete from run_justification where run_id = " + id)
                     .executeUpdate());
@@ -188,7 +188,7 @@ class ExplainerTest {
                     }
                 end
                 """);
-        long run2 = store.assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59), RuleSet.load(copy)).runId();
+        long run2 = new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(), RuleSet.load(copy)).runId();
         Explainer e = cn.gov.assess.assessment.StoredRuns.explainer(db);
         Explainer.UnitExplanation old = e.explainUnit(store.load(run1), "县卫健局", "12345市民热线", false);
         assertTrue(verdict(old, "12345市民热线", "办结工单较多").on());

@@ -1,7 +1,7 @@
 package cn.gov.assess.audit;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
@@ -30,7 +30,7 @@ class ReconcilerTest {
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         Period q4 = Period.parse("2021-Q4");
         RunStore store = new RunStore(db);
-        run = store.load(store.assessAndSave(new Assessor(db), q4, q4.end().atTime(23, 59, 59), TestSupport.rules()).runId());
+        run = store.load(new AssessPeriod(db).assessAndSave(q4, q4.defaultCutoff(), TestSupport.rules()).runId());
     }
 
     @AfterAll

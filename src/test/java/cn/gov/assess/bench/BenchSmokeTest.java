@@ -1,7 +1,7 @@
 package cn.gov.assess.bench;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
 import cn.gov.assess.facts.Tally;
@@ -37,7 +37,7 @@ class BenchSmokeTest {
         try (Database db = TestSupport.memoryDb()) {
             new Importer(db, TestSupport.rules()).importPaths(List.of(data));
             RunStore store = new RunStore(db);
-            long id = store.assessAndSave(new Assessor(db), Benchmark.PERIOD, Benchmark.CUTOFF, TestSupport.rules()).runId();
+            long id = new AssessPeriod(db).assessAndSave(Benchmark.PERIOD, Benchmark.CUTOFF, TestSupport.rules()).runId();
             RunStore.StoredRun run = store.load(id);
             Map<String, String> ours = new HashMap<>();
             Map<Long, String> names = new HashMap<>();

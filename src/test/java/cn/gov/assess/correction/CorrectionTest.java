@@ -3,7 +3,7 @@ package cn.gov.assess.correction;
 import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.audit.RunDiff;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.run.RunTally;
@@ -59,7 +59,7 @@ class CorrectionTest {
     }
 
     private long run(RuleSet rules) {
-        return store.assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59), rules).runId();
+        return new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(), rules).runId();
     }
 
     private Path file(String content) throws IOException {
@@ -146,7 +146,8 @@ class CorrectionTest {
         Path copy = TestSupport.copyRules(dir.resolve("rules"));
         Path table = copy.resolve("名单.csv");
         Files.writeString(table, Files.readString(table).replace(",镇街 3、部门 3,", ",镇街 3、部门 4,"));
-        RunStore.StoredRun preview = RunStore.preview(new Assessor(db).assess(Q4, Q4.end().atTime(23, 59, 59), RuleSet.load(copy)));
+        RuleSet changed = RuleSet.load(copy);
+        RunStore.StoredRun preview = RunStore.preview(new AssessPeriod(db).trial(Q4, Q4.defaultCutoff(), changed), changed);
         RunDiff.Result diff = RunDiff.compare(store.load(first), preview, List.of(), "运行 #1", "假如");
         String text = String.join("\n", diff.lines());
         assertTrue(text.contains("规则文件不同：名单.csv（修改：第 "), text);

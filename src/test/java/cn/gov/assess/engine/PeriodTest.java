@@ -183,12 +183,12 @@ class PeriodTest {
     @Test
     void earlyCutoffLimitsWhichOrdersBelongToThePeriod() {
         Period q4 = Period.parse("2021-Q4");
-        assertEquals(LocalDateTime.of(2022, 1, 1, 0, 0), Assessor.receivedBefore(q4, LocalDateTime.of(2021, 12, 31, 23, 59, 59)));
-        assertEquals(LocalDateTime.of(2021, 12, 26, 0, 0), Assessor.receivedBefore(q4, LocalDateTime.of(2021, 12, 25, 23, 59, 59)));
-        assertEquals(LocalDateTime.of(2022, 1, 1, 0, 0), Assessor.receivedBefore(q4, LocalDateTime.of(2022, 1, 10, 23, 59, 59)));
+        assertEquals(LocalDateTime.of(2022, 1, 1, 0, 0), q4.receivedBefore(LocalDateTime.of(2021, 12, 31, 23, 59, 59)));
+        assertEquals(LocalDateTime.of(2021, 12, 26, 0, 0), q4.receivedBefore(LocalDateTime.of(2021, 12, 25, 23, 59, 59)));
+        assertEquals(LocalDateTime.of(2022, 1, 1, 0, 0), q4.receivedBefore(LocalDateTime.of(2022, 1, 10, 23, 59, 59)));
         Period march = Period.parse("2026-03");
-        assertEquals(LocalDateTime.of(2026, 4, 1, 0, 0), Assessor.receivedBefore(march, LocalDateTime.of(2026, 3, 31, 23, 59, 59)));
-        assertEquals(LocalDateTime.of(2026, 4, 1, 0, 0), Assessor.receivedBefore(march, LocalDateTime.of(2026, 4, 10, 23, 59, 59)));
-        assertEquals(LocalDateTime.of(2027, 1, 1, 0, 0), Assessor.receivedBefore(Period.parse("2026"), LocalDateTime.of(2027, 1, 5, 0, 0)));
+        assertEquals(LocalDateTime.of(2026, 4, 1, 0, 0), march.receivedBefore(LocalDateTime.of(2026, 3, 31, 23, 59, 59)));
+        assertEquals(LocalDateTime.of(2026, 4, 1, 0, 0), march.receivedBefore(LocalDateTime.of(2026, 4, 10, 23, 59, 59)));
+        assertEquals(LocalDateTime.of(2027, 1, 1, 0, 0), Period.parse("2026").receivedBefore(LocalDateTime.of(2027, 1, 5, 0, 0)));
     }
 }

@@ -2,7 +2,7 @@ package cn.gov.assess.notice;
 
 import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
@@ -34,7 +34,7 @@ final class NoticeFixture {
         if (out == null) {
             try (Database db = engine.open()) {
                 new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
-                long id = new RunStore(db).assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59),
+                long id = new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(),
                         TestSupport.rules()).runId();
                 Path dir = Files.createTempDirectory("notice-fixture");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));

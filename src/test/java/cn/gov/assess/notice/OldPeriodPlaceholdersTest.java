@@ -2,7 +2,7 @@ package cn.gov.assess.notice;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
@@ -63,7 +63,7 @@ class OldPeriodPlaceholdersTest {
             RuleSet old = RuleSet.load(rules);
             new Importer(db, old).importPaths(List.of(TestSupport.fixture("2021-Q4")));
             RunStore store = new RunStore(db);
-            new ReportWriter().write(store.load(store.assessAndSave(new Assessor(db), q4, q4.end().atTime(23, 59, 59), old).runId()), out);
+            new ReportWriter().write(store.load(new AssessPeriod(db).assessAndSave(q4, q4.defaultCutoff(), old).runId()), out);
         }
         Path current = NoticeFixture.out();
         for (String f : TEXT_FILES) {
@@ -89,7 +89,7 @@ class OldPeriodPlaceholdersTest {
             try (Database db = TestSupport.memoryDb()) {
                 new Importer(db, changed).importPaths(List.of(data.resolve("units.csv"), data.resolve("12345市民热线.csv")));
                 RunStore store = new RunStore(db);
-                new ReportWriter().write(store.load(store.assessAndSave(new Assessor(db), p, p.end().atTime(23, 59, 59), changed)
+                new ReportWriter().write(store.load(new AssessPeriod(db).assessAndSave(p, p.defaultCutoff(), changed)
                         .runId()), out);
             }
             String sections = Files.readString(out.resolve("sections.md"));
@@ -115,7 +115,7 @@ class OldPeriodPlaceholdersTest {
             try (Database db = TestSupport.memoryDb()) {
                 new Importer(db, rules[i]).importPaths(inputs);
                 RunStore store = new RunStore(db);
-                new ReportWriter().write(store.load(store.assessAndSave(new Assessor(db), march, march.end().atTime(23, 59, 59),
+                new ReportWriter().write(store.load(new AssessPeriod(db).assessAndSave(march, march.defaultCutoff(),
                         rules[i]).runId()), out);
             }
             notices[i] = Files.readString(out.resolve("通报.md"));

@@ -1,7 +1,7 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.db.Database;
@@ -41,7 +41,7 @@ class OldRunReportTest {
         try (Database db = TestSupport.memoryDb()) {
             new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
             RunStore store = new RunStore(db);
-            long run1 = store.assessAndSave(new Assessor(db), Q4, CUTOFF, TestSupport.rules()).runId();
+            long run1 = new AssessPeriod(db).assessAndSave(Q4, CUTOFF, TestSupport.rules()).runId();
             Path before = tmp.resolve("before");
             new ReportWriter().write(store.load(run1), before);
 
@@ -55,7 +55,7 @@ class OldRunReportTest {
             Files.writeString(more.resolve("通报信息.csv"), "期间,项目,内容\n2021-Q4,文号,扶政办函〔2022〕99号\n");
             RuleSet changed = RuleSet.load(rules);
             new Importer(db, changed).importPaths(List.of(more));
-            long run2 = store.assessAndSave(new Assessor(db), Q4, CUTOFF, changed).runId();
+            long run2 = new AssessPeriod(db).assessAndSave(Q4, CUTOFF, changed).runId();
 
             Path after = tmp.resolve("after");
             new ReportWriter().write(store.load(run1), after);

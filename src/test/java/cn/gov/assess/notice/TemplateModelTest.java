@@ -1,7 +1,7 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.IndicatorValue;
 import cn.gov.assess.facts.ListEntry;
 import cn.gov.assess.facts.Period;
@@ -96,7 +96,7 @@ class TemplateModelTest {
         try (Database db = TestSupport.memoryDb()) {
             new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
             RunStore store = new RunStore(db);
-            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db), Q4, Q4.end().atTime(23, 59, 59),
+            RunStore.StoredRun run = store.load(new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(),
                     TestSupport.rules()).runId());
             Map<String, Object> m = TemplateModel.of(run).forChannel("12345市民热线");
             assertEquals("201 34 83.08%", render("<#assign u = 单位[\"县住建局\"].数字>${u[\"实办数\"]} ${u[\"逾期办结件数\"]} "

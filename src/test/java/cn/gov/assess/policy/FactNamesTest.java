@@ -11,7 +11,7 @@ class FactNamesTest {
         String old = "import cn.gov.assess.rules.Parameters\nimport cn.gov.assess.rules.Policy\n"
                 + "import cn.gov.assess.assessment.Tally\nimport cn.gov.assess.assessment.Firing\n";
         assertEquals("import cn.gov.assess.facts.Parameters\nimport cn.gov.assess.facts.Policy\n"
-                + "import cn.gov.assess.facts.Tally\nimport cn.gov.assess.engine.Firing\n", FactNames.upgrade(old));
+                + "import cn.gov.assess.facts.Tally\nimport cn.gov.assess.facts.Firing\n", FactNames.upgrade(old));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package cn.gov.assess.policy;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.audit.ScenarioRunner;
+import cn.gov.assess.assessment.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

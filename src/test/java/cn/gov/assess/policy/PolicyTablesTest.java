@@ -2,9 +2,9 @@ package cn.gov.assess.policy;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.audit.Explainer;
-import cn.gov.assess.audit.ScenarioRunner;
+import cn.gov.assess.assessment.ScenarioRunner;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.intake.Importer;
@@ -41,7 +41,7 @@ class PolicyTablesTest {
             throw new AssertionError(e);
         }
         RunStore store = new RunStore(db);
-        return store.load(store.assessAndSave(new Assessor(db, 1), period, period.end().atTime(23, 59, 59), rules).runId());
+        return store.load(new AssessPeriod(db, 1).assessAndSave(period, period.defaultCutoff(), rules).runId());
     }
 
     private static void assertOne(List<String> errors, String... parts) {
@@ -233,7 +233,7 @@ class PolicyTablesTest {
             new Importer(db, rules).importPaths(List.of(TestSupport.fixture("2021-Q4")));
             Period q4 = Period.parse("2021-Q4");
             RunStore store = new RunStore(db);
-            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db, 1), q4, q4.end().atTime(23, 59, 59), rules).runId());
+            RunStore.StoredRun run = store.load(new AssessPeriod(db, 1).assessAndSave(q4, q4.defaultCutoff(), rules).runId());
             cn.gov.assess.notice.AnnexTable table = cn.gov.assess.notice.AnnexTable.build(rules.channels().get("12345市民热线"),
                     "四季度", run.tallies());
             int handled = table.header().indexOf("实办数");

@@ -1,7 +1,8 @@
 package cn.gov.assess.policy;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
+import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Disqualification;
 import cn.gov.assess.facts.ListEntry;
 import cn.gov.assess.facts.Period;
@@ -37,7 +38,7 @@ class RuleExamplesTest {
         try (Database db = TestSupport.memoryDb()) {
             new Importer(db, rules).importPaths(List.of(TestSupport.fixture("2021-Q4")));
             Period q4 = Period.parse("2021-Q4");
-            Assessor.Result r = new Assessor(db).assess(q4, q4.end().atTime(23, 59, 59), rules);
+            AssessmentResult r = new AssessPeriod(db).trial(q4, q4.defaultCutoff(), rules);
             List<String> newList = r.lists().stream().filter(e -> e.getList().equals("零逾期大户"))
                     .map(e -> r.units().get(e.getUnitId()).getName()).sorted().toList();
             assertTrue(newList.contains("绛帐镇") && newList.contains("县市场监管局") && !newList.contains("县人社局"), newList.toString());

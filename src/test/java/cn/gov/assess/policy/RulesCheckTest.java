@@ -1,6 +1,6 @@
 package cn.gov.assess.policy;
 
-import cn.gov.assess.audit.ScenarioRunner;
+import cn.gov.assess.assessment.ScenarioRunner;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.cli.CliTest;

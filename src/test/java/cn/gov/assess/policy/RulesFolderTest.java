@@ -1,7 +1,7 @@
 package cn.gov.assess.policy;
 
 import cn.gov.assess.TestSupport;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.ListEntry;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.db.Database;
@@ -39,7 +39,7 @@ class RulesFolderTest {
     }
 
     private static List<Long> manyHandled(RuleSet rules) {
-        return new Assessor(db).assess(Q4, Q4.end().atTime(23, 59, 59), rules).lists().stream()
+        return new AssessPeriod(db).trial(Q4, Q4.defaultCutoff(), rules).lists().stream()
                 .filter(e -> e.getList().equals("办结工单较多")).map(ListEntry::getUnitId).sorted().toList();
     }
 

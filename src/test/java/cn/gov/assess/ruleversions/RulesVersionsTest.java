@@ -3,7 +3,7 @@ package cn.gov.assess.ruleversions;
 import cn.gov.assess.Engine;
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import cn.gov.assess.intake.Importer;
@@ -69,7 +69,7 @@ class RulesVersionsTest {
     void aRunBeforeAnyVersionIsRecordedRecordsNone() {
         new Importer(db, TestSupport.rules()).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         Period q = Period.parse("2021-Q4");
-        beforeVersions = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+        beforeVersions = new AssessPeriod(db).assessAndSave(q, q.defaultCutoff(), TestSupport.rules()).runId();
         assertTrue(versions.ofRun(beforeVersions).isEmpty());
         assertEquals(3, towns(beforeVersions), "第 1 版的内容：镇街 3 名");
     }
@@ -118,12 +118,12 @@ class RulesVersionsTest {
     void runsRecordTheVersionTheyUsed() {
         Period q = Period.parse("2021-Q4");
         RulesVersions.Current cur = versions.current();
-        long webRun = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), cur.rules()).runId();
+        long webRun = new AssessPeriod(db).assessAndSave(q, q.defaultCutoff(), cur.rules()).runId();
         assertEquals(cur.version().id(), versions.ofRun(webRun).orElseThrow().id());
         // 5 个镇街名额：按期办结且办理较好的镇街在 12345 热线里比第 1 版多
 
         // 命令行按目录运行：目录仍是第 1 版的内容 → 记第 1 版（没有登记的目录不记版本，见上一个测试）
-        long folderRun = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), TestSupport.rules()).runId();
+        long folderRun = new AssessPeriod(db).assessAndSave(q, q.defaultCutoff(), TestSupport.rules()).runId();
         assertEquals(1, versions.ofRun(folderRun).orElseThrow().number());
         assertEquals(3, towns(folderRun));
         // 12345 热线符合条件的镇街只有 4 个：名额 5 时全部入选（天度镇新入选）

@@ -1,6 +1,6 @@
 package cn.gov.assess.run;
 
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.bench.Benchmark;
@@ -48,7 +48,7 @@ class StagedRunTest {
             System.setProperty("assess.trail.blockRows", "100"); // 50 个单位分在 50 组，每组攒 100 条就写出
             InputException e;
             try {
-                e = assertThrows(InputException.class, () -> store.assessAndSave(new Assessor(db), Benchmark.PERIOD,
+                e = assertThrows(InputException.class, () -> new AssessPeriod(db).assessAndSave(Benchmark.PERIOD,
                         Benchmark.CUTOFF, RuleSet.load(rules)));
             } finally {
                 System.clearProperty("assess.trail.commitEvery");
@@ -59,7 +59,7 @@ class StagedRunTest {
             assertEquals(0, scalar(db, "select count(*) from run_trail"));
             assertTrue(store.runs().isEmpty());
 
-            long id = store.assessAndSave(new Assessor(db), Benchmark.PERIOD, Benchmark.CUTOFF, TestSupport.rules()).runId();
+            long id = new AssessPeriod(db).assessAndSave(Benchmark.PERIOD, Benchmark.CUTOFF, TestSupport.rules()).runId();
             assertEquals(1, store.runs().size());
             assertEquals(scalar(db, "select count(*) from assignment"),
                     scalar(db, "select sum(row_count) from run_trail where run_id = " + id));

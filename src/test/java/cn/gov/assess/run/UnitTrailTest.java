@@ -4,7 +4,7 @@ import cn.gov.assess.TestSupport;
 import cn.gov.assess.bench.Benchmark;
 import cn.gov.assess.bench.SyntheticQuarter;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.AssignmentFact;
 import cn.gov.assess.intake.Importer;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class UnitTrailTest {
             System.setProperty("assess.trail.groups", String.valueOf(GROUPS));
             System.setProperty("assess.trail.blockRows", String.valueOf(BLOCK_ROWS));
             try {
-                id = store.assessAndSave(new Assessor(db), Benchmark.PERIOD, Benchmark.CUTOFF, TestSupport.rules()).runId();
+                id = new AssessPeriod(db).assessAndSave(Benchmark.PERIOD, Benchmark.CUTOFF, TestSupport.rules()).runId();
             } finally {
                 System.clearProperty("assess.trail.groups");
                 System.clearProperty("assess.trail.blockRows");

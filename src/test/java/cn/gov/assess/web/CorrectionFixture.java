@@ -2,7 +2,7 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
@@ -46,7 +46,7 @@ final class CorrectionFixture implements AutoCloseable {
         rules = TestSupport.rules();
         new Importer(db, rules).importPaths(List.of(TestSupport.fixture("2021-Q4")));
         Period q = Period.parse("2021-Q4");
-        run1 = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId();
+        run1 = new AssessPeriod(db).assessAndSave(q, q.defaultCutoff(), rules).runId();
         Accounts accounts = new Accounts(db);
         accounts.add(OPERATOR, Role.经办, null, PASSWORD.toCharArray());
         accounts.add(OPERATOR2, Role.经办, null, PASSWORD.toCharArray());

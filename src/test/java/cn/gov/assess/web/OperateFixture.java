@@ -2,7 +2,7 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
@@ -51,7 +51,7 @@ final class OperateFixture implements AutoCloseable {
         RuleSet rules = TestSupport.rules();
         new Importer(db, rules).importPaths(List.of(data));
         Period q = Period.parse("2021-Q4");
-        firstRun = withRun ? new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId() : 0;
+        firstRun = withRun ? new AssessPeriod(db).assessAndSave(q, q.defaultCutoff(), rules).runId() : 0;
         Accounts accounts = new Accounts(db);
         accounts.add(OPERATOR, Role.经办, null, PASSWORD.toCharArray());
         accounts.add(VIEWER, Role.查看, null, PASSWORD.toCharArray());

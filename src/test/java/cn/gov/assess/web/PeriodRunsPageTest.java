@@ -2,7 +2,7 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
@@ -37,7 +37,7 @@ class PeriodRunsPageTest {
             // 故意打乱保存顺序：页面的顺序只看考核期
             for (String code : List.of("2026-Q1", "2026", "2026-03", "2026-H1", "2026-02", "2026-04")) {
                 Period p = Period.parse(code);
-                new RunStore(db).assessAndSave(new Assessor(db), p, p.end().atTime(23, 59, 59), rules);
+                new AssessPeriod(db).assessAndSave(p, p.defaultCutoff(), rules);
             }
             new Accounts(db).add("查看甲", Role.查看, null, "correct-horse-1".toCharArray());
             WebServer server = new WebServer(db, TestSupport.rulesDir()).start("127.0.0.1", 0);

@@ -2,7 +2,7 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.ruleversions.RulesVersions;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunStore;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +112,7 @@ class RulesBrowserTest {
 
         // 预览（草稿页上的“预览”）：与当前发布的第 1 版相比，12345 热线的镇街新进 天度镇，县长信箱新进 召公镇、杏林镇
         // 预览默认取最近一次运行的考核期与截至时点：先按当前发布的第 1 版考核一次（网页上的开始考核也用它）
-        long before = new RunStore(f.db).assessAndSave(new Assessor(f.db), q, q.end().atTime(23, 59, 59),
+        long before = new AssessPeriod(f.db).assessAndSave(q, q.defaultCutoff(),
                 versions.current().rules()).runId();
         assertEquals(3, towns(before));
         browser.get(f.base + "/rules/drafts/" + draft);
@@ -150,7 +150,7 @@ class RulesBrowserTest {
         // 此后开始的考核（网页上的开始考核用当前发布版）记下第 2 版，镇街多于 3 名
         RulesVersions.Current cur = versions.current();
         assertEquals(draft, cur.version().id());
-        long after = new RunStore(f.db).assessAndSave(new Assessor(f.db), q, q.end().atTime(23, 59, 59), cur.rules()).runId();
+        long after = new AssessPeriod(f.db).assessAndSave(q, q.defaultCutoff(), cur.rules()).runId();
         assertTrue(towns(after) > 3, "第 2 版：镇街 " + towns(after) + " 名（第 1 版 3 名，见 RulesVersionsTest）");
         browser.get(f.base + "/runs/" + after);
         assertEquals("第 2 版", browser.findElement(By.cssSelector("dl.meta a[href='/rules/versions/" + draft + "']")).getText());

@@ -2,7 +2,7 @@ package cn.gov.assess.web;
 
 import cn.gov.assess.TestSupport;
 import cn.gov.assess.db.Database;
-import cn.gov.assess.engine.Assessor;
+import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.run.RunStore;
@@ -54,8 +54,8 @@ final class WebFixture {
         RuleSet rules = TestSupport.rules();
         new Importer(db, rules).importPaths(List.of(TestSupport.fixture("2021-Q4"), extra));
         Period q = Period.parse("2021-Q4");
-        run1 = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId();
-        run2 = new RunStore(db).assessAndSave(new Assessor(db), q, q.end().atTime(23, 59, 59), rules).runId();
+        run1 = new AssessPeriod(db).assessAndSave(q, q.defaultCutoff(), rules).runId();
+        run2 = new AssessPeriod(db).assessAndSave(q, q.defaultCutoff(), rules).runId();
         Accounts accounts = new Accounts(db);
         accounts.add(ADMIN, Role.管理员, null, PASSWORD.toCharArray());
         accounts.add(VIEWER, Role.查看, null, PASSWORD.toCharArray());

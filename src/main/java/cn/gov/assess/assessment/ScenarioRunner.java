@@ -1,8 +1,7 @@
-package cn.gov.assess.audit;
+package cn.gov.assess.assessment;
 
 import cn.gov.assess.policy.RuleSet;
 
-import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
@@ -108,7 +107,7 @@ public final class ScenarioRunner {
             return new Outcome(name, 0, List.of("expected.csv 缺少“期间”一行（检查=期间，期望=如 2021-Q4）"));
         }
         if (cutoff == null) {
-            cutoff = period.end().atTime(23, 59, 59);
+            cutoff = period.defaultCutoff();
         }
         List<Path> inputs;
         try (Stream<Path> s = Files.list(scenario)) {
@@ -122,7 +121,7 @@ public final class ScenarioRunner {
         try (Database db = Database.open(url)) {
             new Importer(db, rules).importPaths(inputs);
             RunStore store = new RunStore(db);
-            RunStore.StoredRun run = store.load(store.assessAndSave(new Assessor(db, 1), period, cutoff, rules).runId());
+            RunStore.StoredRun run = store.load(new AssessPeriod(db, 1).assessAndSave(period, cutoff, rules).runId());
             for (CsvTable.Row r : expected.rows()) {
                 String check = expected.get(r, "检查");
                 if (check.equals("期间") || check.equals("截至")) {
