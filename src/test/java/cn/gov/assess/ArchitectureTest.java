@@ -67,7 +67,6 @@ class ArchitectureTest {
             "Reconciler（audit）→ db",
             "Reconciler（audit）→ unit",
             "ReportWriter（notice）→ monitoring",
-            "RulesVersions（ruleversions）→ notice",
             "RunDiff（audit）→ correction",
             "RunFiring（run）→ engine",
             "RunStore（run）→ engine",
@@ -84,9 +83,7 @@ class ArchitectureTest {
             "io/CsvStream.java",
             "notice/DocxWriter.java",
             "policy/PolicyTables.java",
-            "ruleversions/RulesVersions.java",
             "run/RunStore.java",
-            "web/RulesController.java",
             "workorder/DispatchLoader.java",
             "workorder/Importer.java");
 

@@ -1,10 +1,10 @@
 package cn.gov.assess.web;
 
+import cn.gov.assess.assessment.RulesCheck;
 import cn.gov.assess.engine.Assessor;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
-import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.policy.RulesChecker;
 import cn.gov.assess.run.RunStore;
@@ -240,7 +240,7 @@ final class ImportRunController implements WebServer.Controller {
             RuleSet rules = web.rulesForRun();
             j.rules(rules.origin() + "（指纹 " + rules.fingerprint().substring(0, 12) + "）");
             j.phase("检查规则与模板", 0);
-            RulesChecker.Report check = TemplateCheck.checkAll(rules);
+            RulesChecker.Report check = RulesCheck.report(rules);
             if (!check.ok()) {
                 List<String> problems = new ArrayList<>();
                 problems.add("规则 " + rules.origin() + " 未通过检查，本次不运行，最近一次运行保持不变");
