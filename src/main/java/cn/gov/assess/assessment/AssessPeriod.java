@@ -6,7 +6,6 @@ import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.io.Progress;
-import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.policy.RulesChecker;
 import cn.gov.assess.run.RunStore;
@@ -51,7 +50,7 @@ public final class AssessPeriod {
         private final String name;
 
         private Check(RuleSet rules, String name) {
-            this.task = new FutureTask<>(() -> TemplateCheck.checkAll(rules));
+            this.task = new FutureTask<>(() -> RulesCheck.report(rules));
             this.name = name;
         }
 

@@ -5,9 +5,7 @@ import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.notice.ReportWriter;
-import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.policy.RuleSet;
-import cn.gov.assess.policy.RulesChecker;
 import cn.gov.assess.run.RunStore;
 
 import java.nio.charset.StandardCharsets;
@@ -217,15 +215,9 @@ public final class Preview {
         }
     }
 
-    /** 草稿的检查：规则编译、参数表与规则表（RulesChecker），再用示例运行渲染每个模板（TemplateCheck）。 */
+    /** 草稿的检查：与 rules check 相同的全部检查（{@link RulesCheck}）。 */
     static List<String> check(RuleSet draft, String draftName) {
-        List<String> errors = new ArrayList<>();
-        try {
-            errors.addAll(RulesChecker.check(draft).errors());
-            errors.addAll(TemplateCheck.check(draft).errors());
-        } catch (InputException e) {
-            errors.addAll(e.problems());
-        }
+        List<String> errors = RulesCheck.errors(draft);
         if (!errors.isEmpty()) {
             errors.add(0, draftName + "未通过检查，不能预览（共 " + errors.size() + " 处错误）：");
         }

@@ -1,11 +1,11 @@
 package cn.gov.assess.cli;
 
 import cn.gov.assess.assessment.Preview;
+import cn.gov.assess.assessment.RulesCheck;
 
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.policy.RulesChecker;
 import cn.gov.assess.assessment.ScenarioRunner;
-import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.notice.TemplateVars;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -37,9 +37,9 @@ final class RulesCommand implements Runnable {
         return given != null ? given : main.rulesDir();
     }
 
-    /** 检查一次运行会用到的一切：规则与参数表（RulesChecker），再用示例运行渲染每个模板（TemplateCheck）。 */
+    /** 检查一次运行会用到的一切（{@link RulesCheck}）：规则与参数表，再用示例运行渲染每个模板。 */
     static RulesChecker.Report checkAll(RuleSet rules) {
-        return TemplateCheck.checkAll(rules);
+        return RulesCheck.report(rules);
     }
 
     /** 打印检查结果；有错误返回 false。 */
@@ -136,7 +136,8 @@ final class RulesCommand implements Runnable {
         public Integer call() {
             var out = parent.spec.commandLine().getOut();
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
-                List<cn.gov.assess.ruleversions.RulesVersions.Version> all = new cn.gov.assess.ruleversions.RulesVersions(db).all();
+                List<cn.gov.assess.ruleversions.RulesVersions.Version> all =
+                        new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::errors).all();
                 if (all.isEmpty()) {
                     out.println("数据库中还没有规则版本（网页服务第一次启动时把规则目录登记为第 1 版）。");
                     return 0;
@@ -249,7 +250,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws java.io.IOException {
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
-                var versions = new cn.gov.assess.ruleversions.RulesVersions(db);
+                var versions = new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::errors);
                 var v = versions.byNumber(version).orElseThrow(() -> new cn.gov.assess.io.InputException(
                         "数据库中没有第 " + version + " 版规则（bin/assess rules versions 列出各版本）"));
                 if (java.nio.file.Files.isDirectory(dir)) {

@@ -53,16 +53,6 @@ public final class TemplateCheck {
     private TemplateCheck() {
     }
 
-    /** 规则目录的全部检查（rules check、run 开始前、网页开始考核前都用它）：规则与参数表，加上每个模板。 */
-    public static cn.gov.assess.policy.RulesChecker.Report checkAll(RuleSet rules) {
-        cn.gov.assess.policy.RulesChecker.Report r = cn.gov.assess.policy.RulesChecker.check(rules);
-        Result t = check(rules);
-        List<String> errors = new ArrayList<>(r.errors());
-        errors.addAll(t.errors());
-        return new cn.gov.assess.policy.RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(),
-                r.channels(), t.templates());
-    }
-
     public static Result check(RuleSet rules) {
         Set<String> errors = new LinkedHashSet<>();
         Set<String> templates = new LinkedHashSet<>();

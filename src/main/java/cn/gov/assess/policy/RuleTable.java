@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -194,116 +193,5 @@ public final class RuleTable {
             out.add("行的先后次序有改动");
         }
         return out;
-    }
-
-    /** 三方合并的结果：合并后的表，或两边改了同一格时的冲突说明。 */
-    public record Merge(RuleTable table, List<String> clashes) {
-    }
-
-    /**
-     * 把 base→mine 的改动加到 theirs 上（theirs 是 base 之后已发布的版本）。两边改了同一行的不同格照样合并；
-     * 改了同一格且改得不同、一边删了另一边改了的行、两边都新加了同一键而内容不同，都算冲突。
-     */
-    public static Merge merge(RuleTable base, RuleTable mine, RuleTable theirs) {
-        return merge(base, mine, theirs, "已发布的版本", "本草稿");
-    }
-
-    /** 同上；theirsName、mineName 是冲突说明里对两边的称呼（如“别人保存的”“您填的”）。 */
-    public static Merge merge(RuleTable base, RuleTable mine, RuleTable theirs, String theirsName, String mineName) {
-        List<String> clashes = new ArrayList<>();
-        if (!base.header.equals(mine.header) || !base.header.equals(theirs.header)) {
-            clashes.add("两边都改了这张表，且表头不同，无法逐行合并");
-            return new Merge(null, clashes);
-        }
-        Map<String, Row> b = base.byKey();
-        Map<String, Row> m = mine.byKey();
-        Map<String, Row> t = theirs.byKey();
-        List<String> order = new ArrayList<>(theirs.keys());
-        Map<String, List<String>> result = new java.util.LinkedHashMap<>();
-        t.forEach((k, r) -> result.put(k, r.cells()));
-        for (String k : mine.keys()) {
-            Row mr = m.get(k);
-            Row br = b.get(k);
-            Row tr = t.get(k);
-            if (br == null) { // 我新加的行
-                if (tr == null) {
-                    int at = insertionPoint(mine.keys(), k, order);
-                    order.add(at, k);
-                    result.put(k, mr.cells());
-                } else if (!sameCells(tr.cells(), mr.cells(), base.header.size())) {
-                    clashes.add(base.label(k) + "：两边都新加了这一行，内容不同（" + theirsName + "：" + String.join(",", tr.cells())
-                            + "；" + mineName + "：" + String.join(",", mr.cells()) + "）");
-                }
-                continue;
-            }
-            if (sameCells(br.cells(), mr.cells(), base.header.size())) {
-                continue; // 我没改这一行
-            }
-            if (tr == null) {
-                clashes.add(base.label(k) + "：" + theirsName + "删去了这一行，" + mineName + "却改了它");
-                continue;
-            }
-            List<String> merged = new ArrayList<>(tr.cells());
-            while (merged.size() < base.header.size()) {
-                merged.add("");
-            }
-            for (int i = 0; i < base.header.size(); i++) {
-                String bv = br.cell(i), mv = mr.cell(i), tv = tr.cell(i);
-                if (mv.equals(bv)) {
-                    continue;
-                }
-                if (tv.equals(bv) || tv.equals(mv)) {
-                    merged.set(i, mv);
-                } else {
-                    clashes.add(base.label(k) + " 的“" + base.header.get(i) + "”：原为“" + bv + "”，" + theirsName + "改为“" + tv
-                            + "”，" + mineName + "改为“" + mv + "”");
-                }
-            }
-            result.put(k, merged);
-        }
-        for (String k : base.keys()) {
-            if (!m.containsKey(k)) { // 我删去的行
-                Row tr = t.get(k);
-                if (tr == null) {
-                    continue;
-                }
-                if (!sameCells(tr.cells(), b.get(k).cells(), base.header.size())) {
-                    clashes.add(base.label(k) + "：" + mineName + "删去了这一行，" + theirsName + "却改了它");
-                } else {
-                    order.remove(k);
-                    result.remove(k);
-                }
-            }
-        }
-        if (!clashes.isEmpty()) {
-            return new Merge(null, clashes);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (String k : order) {
-            if (result.containsKey(k)) {
-                rows.add(result.get(k));
-            }
-        }
-        return new Merge(theirs.withRows(rows), List.of());
-    }
-
-    private static int insertionPoint(List<String> mineKeys, String key, List<String> order) {
-        int i = mineKeys.indexOf(key);
-        for (int j = i - 1; j >= 0; j--) {
-            int at = order.indexOf(mineKeys.get(j));
-            if (at >= 0) {
-                return at + 1;
-            }
-        }
-        return order.size();
-    }
-
-    private static boolean sameCells(List<String> a, List<String> b, int n) {
-        for (int i = 0; i < n; i++) {
-            if (!Objects.equals(i < a.size() ? a.get(i) : "", i < b.size() ? b.get(i) : "")) {
-                return false;
-            }
-        }
-        return true;
     }
 }

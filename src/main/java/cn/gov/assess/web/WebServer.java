@@ -52,14 +52,14 @@ public final class WebServer implements AutoCloseable {
         this.audit = new AuditLog(db);
         this.results = new Results(db);
         this.jobs = new Jobs(audit, new JobStore(db));
-        this.versions = new cn.gov.assess.ruleversions.RulesVersions(db);
+        this.versions = new cn.gov.assess.ruleversions.RulesVersions(db, cn.gov.assess.assessment.RulesCheck::errors);
     }
 
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
-                new CorrectionController(this), new AdminController(this), new RulesController(this), new ImportRunController(this),
-                new JobController(this), new PreviewPage(this));
+                new CorrectionController(this), new AdminController(this), new RulesController(this), new RuleDraftController(this),
+                new RuleTableController(this), new ImportRunController(this), new JobController(this), new PreviewPage(this));
         recordRulesFolder();
         int orphans = ImportRunController.removeOrphanUploads(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         if (orphans > 0) {

@@ -1,0 +1,40 @@
+package cn.gov.assess.assessment;
+
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.notice.TemplateCheck;
+import cn.gov.assess.policy.RuleSet;
+import cn.gov.assess.policy.RulesChecker;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * 规则目录的全部检查，只此一处：规则与参数表（{@link RulesChecker}），再用示例运行渲染每个模板（{@link TemplateCheck}）。
+ * 命令行 rules check、run 开始前、网页开始考核前、规则草稿每次保存（规则版本拿到的就是 {@link #errors}）、预览草稿都用它。
+ */
+public final class RulesCheck {
+    private RulesCheck() {
+    }
+
+    /** 完整的检查报告（带规则、名单、参数、渠道、模板的个数，rules check 打印它的摘要）。 */
+    public static RulesChecker.Report report(RuleSet rules) {
+        RulesChecker.Report r = RulesChecker.check(rules);
+        TemplateCheck.Result t = TemplateCheck.check(rules);
+        List<String> errors = new ArrayList<>(r.errors());
+        errors.addAll(t.errors());
+        return new RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(),
+                r.channels(), t.templates());
+    }
+
+    /** 只要错误：检查本身读不下去时（{@link InputException}）它的各条说明也算错误，前面已查出的照样保留。 */
+    public static List<String> errors(RuleSet rules) {
+        List<String> errors = new ArrayList<>();
+        try {
+            errors.addAll(RulesChecker.check(rules).errors());
+            errors.addAll(TemplateCheck.check(rules).errors());
+        } catch (InputException e) {
+            errors.addAll(e.problems());
+        }
+        return errors;
+    }
+}
