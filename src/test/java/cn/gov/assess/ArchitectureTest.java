@@ -83,7 +83,6 @@ class ArchitectureTest {
             "engine/Assessor.java",
             "io/CsvStream.java",
             "notice/DocxWriter.java",
-            "policy/PolicyTables.java",
             "ruleversions/RulesVersions.java",
             "run/RunStore.java",
             "web/RulesController.java",
