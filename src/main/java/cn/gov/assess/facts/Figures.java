@@ -69,8 +69,9 @@ public final class Figures {
         rate(m, "办结率", "实办数 ÷ 应办件数", Tally::getHandled, Tally::getDue);
         rate(m, "按期办结率", "按期办结件数 ÷ 实办数", Tally::getOnTime, Tally::getHandled);
         rate(m, "按时办结率", "按期办结件数 ÷ 应办件数", Tally::getOnTime, Tally::getDue);
-        rate(m, "满意率", "（满意 + 基本满意）÷ 已回访件数", t -> t.getSatisfied() + t.getBasicallySatisfied(),
-                Tally::getSurveyed);
+        rate(m, "满意率", "计为满意的回访件数 ÷ 已回访件数（哪些回访结果计为满意见参数“"
+                + Tally.SATISFIED_PARAMETER + "”，缺省为满意、基本满意）",
+                Tally::getCountedSatisfied, Tally::getSurveyed);
         rate(m, "及时签收率", "按时签收件数 ÷ 有签收时限件数", Tally::getSignedOnTime, Tally::getSignDue);
         rate(m, "回退率", "回退件数 ÷ 应办件数", Tally::getReturned, Tally::getDue);
         rate(m, "重办率", "重办件数 ÷ 应办件数", Tally::getReopened, Tally::getDue);

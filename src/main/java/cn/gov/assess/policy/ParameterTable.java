@@ -1,6 +1,7 @@
 package cn.gov.assess.policy;
 
 import cn.gov.assess.facts.Parameters;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
 
@@ -40,6 +41,14 @@ public final class ParameterTable {
             if (prev != null) {
                 problems.add("rules/" + Parameters.FILE + " 第 " + row.line() + " 行：参数“" + key + "”"
                         + (channel.isEmpty() ? "" : "（渠道 " + channel + "）") + "重复");
+            }
+            if (key.equals(Tally.SATISFIED_PARAMETER)) {
+                for (String a : value.split("[、;；,，]")) {
+                    if (!a.isBlank() && !Tally.SURVEY_ANSWERS.contains(a.strip())) {
+                        problems.add("rules/" + Parameters.FILE + " 第 " + row.line() + " 行第 " + t.columnNumber("值")
+                                + " 列（值）：“" + a.strip() + "”不是回访结果，可填 " + String.join("、", Tally.SURVEY_ANSWERS));
+                    }
+                }
             }
             if (t.has("说明")) {
                 descriptions.putIfAbsent(key, t.get(row, "说明"));
