@@ -2,6 +2,7 @@ package cn.gov.assess.facts;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ public final class Figures {
 
         public boolean rate() {
             return numerator != null;
+        }
+
+        /** 印在通报、附件与网页上的写法：计数写整数，比率写百分数（分母为 0 时为“—”）。 */
+        public String text(Tally t) {
+            return rate() ? percent(numerator.applyAsLong(t), denominator.applyAsLong(t))
+                    : String.valueOf(count.applyAsLong(t));
         }
 
         /** 取值：计数为整数；比率为分数，分母为 0 时为 null。 */
@@ -105,6 +112,28 @@ public final class Figures {
 
     public static List<String> names() {
         return new ArrayList<>(ALL.keySet());
+    }
+
+    /** 百分比：两位小数、四舍五入，整数时不带小数：99.50%、83.08%、86%、100%；分母为 0 时为“—”。 */
+    public static String percent(long numerator, long denominator) {
+        if (denominator == 0) {
+            return "—";
+        }
+        BigDecimal v = BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+        return (v.stripTrailingZeros().scale() <= 0 ? v.setScale(0, RoundingMode.UNNECESSARY) : v).toPlainString() + "%";
+    }
+
+    /** 一个已算出的值（数字或指标）的写法：比率型的数字写百分数（与 {@link Figure#text} 同一写法），其余照写；无值为“—”。 */
+    public static String text(String name, BigDecimal v) {
+        if (v == null) {
+            return "—";
+        }
+        Figure f = ALL.get(name);
+        if (f != null && f.rate()) {
+            BigDecimal pct = v.movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+            return (pct.stripTrailingZeros().scale() <= 0 ? pct.setScale(0, RoundingMode.UNNECESSARY) : pct).toPlainString() + "%";
+        }
+        return v.toPlainString();
     }
 
     /** 一个数字的取值；规则自定义的计数（Tally.add）也可按名称取。未知名称为 null。 */

@@ -59,7 +59,7 @@ public final class ReportWriter {
         List<String> sections = new ArrayList<>();
         List<NoticeModel.AnnexSource> annexes = new ArrayList<>();
         for (ChannelConfig c : channels) {
-            AnnexTable table = AnnexTable.build(c, quarter, stored.tallies());
+            AnnexTable table = AnnexTable.build(c, quarter, stored.tallies(), stored.indicators());
             put(files, "annex-" + c.annexNo() + ".csv", csv(table.header(), table.rows()));
             annexes.add(new NoticeModel.AnnexSource(c.annexNo(), table.title(), List.of(), table.header(), table.rows()));
             numbered.put(cn.gov.assess.policy.Numbering.value(c.section()), renderer.render(c, stored));

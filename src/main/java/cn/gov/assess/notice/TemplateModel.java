@@ -253,11 +253,7 @@ public final class TemplateModel {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Figures.Figure f : Figures.all().values()) {
             BigDecimal v = f.value(t);
-            if (f.rate()) {
-                text.put(f.name(), Percent.format(f.numerator().applyAsLong(t), f.denominator().applyAsLong(t)));
-            } else {
-                text.put(f.name(), v.toPlainString());
-            }
+            text.put(f.name(), f.text(t));
             if (v != null) {
                 values.put(f.name(), v);
             }

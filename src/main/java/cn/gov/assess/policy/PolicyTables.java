@@ -117,6 +117,14 @@ public final class PolicyTables {
         return lists.stream().filter(l -> l.name().equals(name)).findFirst().orElse(null);
     }
 
+    /** 算出来记作指标取值的名字：指标表的指标与扣分行（附件可以用它们作列）。 */
+    public Set<String> valueNames() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        indicators.forEach(i -> out.add(i.name()));
+        penalties.stream().filter(Penalty::deduction).forEach(p -> out.add(p.name()));
+        return out;
+    }
+
     public Indicator indicator(String name) {
         return indicators.stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
     }
