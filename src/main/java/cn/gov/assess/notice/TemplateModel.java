@@ -146,9 +146,11 @@ public final class TemplateModel {
                 list(ch, "提示").add(n.getKey());
             }
         }
+        cn.gov.assess.policy.MonitoringNames scopes = cn.gov.assess.policy.MonitoringNames.of(
+                stored.rules().files().containsKey(cn.gov.assess.facts.Parameters.FILE) ? stored.rules().parameters() : null);
         for (RunCheckResult c : stored.checks()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("类别", c.getKind().equals(RunCheckResult.WEBSITE) ? "政府网站" : "政务新媒体");
+            m.put("类别", c.getKind().equals(RunCheckResult.WEBSITE) ? scopes.website() : scopes.media());
             m.put("序号", c.getSeq());
             m.put("平台", nz(c.getPlatform()));
             m.put("名称", nz(c.getSubject()));

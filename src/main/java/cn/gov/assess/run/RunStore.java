@@ -382,8 +382,8 @@ public final class RunStore {
         for (List<ListEntry> entries : byList.values()) {
             cn.gov.assess.policy.PolicyTables.ListDef def = r.rules().tables().list(entries.get(0).getList());
             // 规则表里“排名范围”为“全体”的名单（如黑榜）按名次排，不先分组
-            entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of())
-                    : listOrder(r.rules().parameters().list("名单分组顺序")));
+            entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of(), r.rules().parameters())
+                    : listOrder(r.rules().parameters().list("名单分组顺序"), r.rules().parameters()));
             int pos = 1;
             for (ListEntry e : entries) {
                 lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
@@ -403,17 +403,14 @@ public final class RunStore {
                 List.copyOf(r.indicators()), r.rules());
     }
 
-    /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序。 */
+    /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序（见 ListOrder）。 */
     public static Comparator<ListEntry> listOrder(List<String> groups) {
-        return Comparator
-                .comparingInt((ListEntry e) -> {
-                    int i = groups.indexOf(e.getGroup());
-                    return i < 0 ? groups.size() : i;
-                })
-                .thenComparingInt(ListEntry::getRank)
-                .thenComparing(Comparator.comparingInt(ListEntry::getVolume).reversed())
-                .thenComparingInt(ListEntry::getSortOrder)
-                .thenComparingLong(ListEntry::getUnitId);
+        return cn.gov.assess.policy.ListOrder.comparator(groups, cn.gov.assess.policy.ListOrder.STANDARD);
+    }
+
+    /** 名单内顺序：比较项取自参数“名单成员顺序”（见 ListOrder）。 */
+    public static Comparator<ListEntry> listOrder(List<String> groups, cn.gov.assess.facts.Parameters parameters) {
+        return cn.gov.assess.policy.ListOrder.comparator(groups, cn.gov.assess.policy.ListOrder.keys(parameters));
     }
 
     public Long latestRunId() {
