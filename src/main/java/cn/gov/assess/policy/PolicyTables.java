@@ -1,29 +1,17 @@
 package cn.gov.assess.policy;
 
-import cn.gov.assess.facts.Formula;
 import cn.gov.assess.facts.Policy;
-import cn.gov.assess.facts.Parameters;
-
-import cn.gov.assess.facts.Figures;
-import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * 工作人员填的规则表：指标.csv、名单.csv 与 名单条件.csv、否决与扣分.csv。读入时逐格检查（文件、行、列、取值），
- * 再编译成 DRL（{@link #drl()}），与手写的规则一起编译、触发、记录理由与解释。
+ * 再编译成 DRL（{@link #drl()}），与手写的规则一起编译、触发、记录理由与解释。读表与检查在 {@link TableParser}、
+ * {@link AnnexParser}，生成的规则的形状在模板 policy/规则表.drl.ftl（{@link TableDrl} 填数据）。
  * 为什么不用 Drools 的 Excel 决策表：决策表的表头要写 DRL 片段（CONDITION、$param 等），
  * 工作人员照样得懂规则语法；这里的表只有中文的列，每格的意思在 rules/README.md 里讲明。
  */
