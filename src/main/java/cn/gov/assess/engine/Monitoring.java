@@ -59,11 +59,12 @@ public final class Monitoring {
                         LinkedHashMap::new, Collectors.toList()));
         Set<Long> checkedUnits = new HashSet<>();
         websiteChecks.forEach(k -> checkedUnits.add(k.getUnitId()));
+        cn.gov.assess.policy.MonitoringNames names = cn.gov.assess.policy.MonitoringNames.of(parameters);
         int seq = 1;
         for (WebsiteColumnFact c : columns) {
             List<CheckFailure> f = bySubject.getOrDefault(CheckResult.WEBSITE + "\u0001" + c.getUnitId(), List.of());
             out.add(new CheckResult(CheckResult.WEBSITE, seq++, null, c.getNameWritten(), c.getNameWritten(),
-                    c.getUnitId(), result(f, checkedUnits.contains(c.getUnitId())), problems(f),
+                    c.getUnitId(), names.result(!f.isEmpty(), checkedUnits.contains(c.getUnitId())), problems(f),
                     remarkText(remarks, CheckResult.WEBSITE, c.getUnitId())));
         }
         Set<Long> checkedAccounts = new HashSet<>();
@@ -78,7 +79,7 @@ public final class Monitoring {
             List<CheckFailure> f = bySubject.getOrDefault(CheckResult.MEDIA + "\u0001" + a.getId(), List.of());
             String remark = remarked.add(a.getOwnerUnitId()) ? remarkText(remarks, CheckResult.MEDIA, a.getOwnerUnitId()) : "";
             out.add(new CheckResult(CheckResult.MEDIA, seq++, a.getPlatform(), a.getName(), a.getOwnerSpelling(),
-                    a.getOwnerUnitId(), result(f, checkedAccounts.contains(a.getId())), problems(f), remark));
+                    a.getOwnerUnitId(), names.result(!f.isEmpty(), checkedAccounts.contains(a.getId())), problems(f), remark));
         }
         // 责任主体没有列入附件的账号时，备注挂在该账号自己的一行上（状态作结果），不让备注丢失
         for (Remark r : remarks) {
@@ -92,10 +93,6 @@ public final class Monitoring {
             }
         }
         return out;
-    }
-
-    private static String result(List<CheckFailure> failures, boolean checked) {
-        return !failures.isEmpty() ? "不合格" : checked ? "合格" : "未监测";
     }
 
     private static String problems(List<CheckFailure> failures) {

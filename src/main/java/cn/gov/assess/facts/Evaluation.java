@@ -53,7 +53,7 @@ public final class Evaluation {
         return e;
     }
 
-    /** 数值比较：op 为 =、≠、≥、>、≤、<（也接受 ==、!=、>=、<=）。 */
+    /** 数值比较：op 为 {@link Comparison} 的一种写法。 */
     public Evaluation check(String field, Number value, String op, Number threshold) {
         return check(field, value, op, threshold, null);
     }
@@ -116,7 +116,7 @@ public final class Evaluation {
         return String.join("；", checks.stream().map(Check::text).toList());
     }
 
-    /** 比较符的规范写法（=、≠、≥、>、≤、<）。 */
+    /** 比较符的规范写法（见 {@link Comparison}）。 */
     public static String normaliseOp(String op) {
         return normalise(op);
     }
@@ -127,30 +127,14 @@ public final class Evaluation {
     }
 
     static String normalise(String op) {
-        return switch (op.strip()) {
-            case "=", "==" -> "=";
-            case "!=", "≠", "<>" -> "≠";
-            case ">=", "≥" -> "≥";
-            case "<=", "≤" -> "≤";
-            case ">" -> ">";
-            case "<" -> "<";
-            default -> throw new IllegalArgumentException("未知的比较符“" + op + "”，可用 =、≠、≥、>、≤、<");
-        };
+        return Comparison.parse(op).symbol();
     }
 
     static boolean compare(Number value, String op, Number threshold) {
         if (value == null || threshold == null) {
             return false;
         }
-        int c = decimal(value).compareTo(decimal(threshold));
-        return switch (op) {
-            case "=" -> c == 0;
-            case "≠" -> c != 0;
-            case "≥" -> c >= 0;
-            case ">" -> c > 0;
-            case "≤" -> c <= 0;
-            default -> c < 0;
-        };
+        return Comparison.parse(op).holds(decimal(value).compareTo(decimal(threshold)));
     }
 
     private static BigDecimal decimal(Number n) {

@@ -2,6 +2,7 @@ package cn.gov.assess.facts;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,12 @@ public final class Figures {
 
         public boolean rate() {
             return numerator != null;
+        }
+
+        /** 印在通报、附件与网页上的写法：计数写整数，比率写百分数（分母为 0 时为“—”）。 */
+        public String text(Tally t) {
+            return rate() ? percent(numerator.applyAsLong(t), denominator.applyAsLong(t))
+                    : String.valueOf(count.applyAsLong(t));
         }
 
         /** 取值：计数为整数；比率为分数，分母为 0 时为 null。 */
@@ -69,8 +76,9 @@ public final class Figures {
         rate(m, "办结率", "实办数 ÷ 应办件数", Tally::getHandled, Tally::getDue);
         rate(m, "按期办结率", "按期办结件数 ÷ 实办数", Tally::getOnTime, Tally::getHandled);
         rate(m, "按时办结率", "按期办结件数 ÷ 应办件数", Tally::getOnTime, Tally::getDue);
-        rate(m, "满意率", "（满意 + 基本满意）÷ 已回访件数", t -> t.getSatisfied() + t.getBasicallySatisfied(),
-                Tally::getSurveyed);
+        rate(m, "满意率", "计为满意的回访件数 ÷ 已回访件数（哪些回访结果计为满意见参数“"
+                + Tally.SATISFIED_PARAMETER + "”，缺省为满意、基本满意）",
+                Tally::getCountedSatisfied, Tally::getSurveyed);
         rate(m, "及时签收率", "按时签收件数 ÷ 有签收时限件数", Tally::getSignedOnTime, Tally::getSignDue);
         rate(m, "回退率", "回退件数 ÷ 应办件数", Tally::getReturned, Tally::getDue);
         rate(m, "重办率", "重办件数 ÷ 应办件数", Tally::getReopened, Tally::getDue);
@@ -104,6 +112,28 @@ public final class Figures {
 
     public static List<String> names() {
         return new ArrayList<>(ALL.keySet());
+    }
+
+    /** 百分比：两位小数、四舍五入，整数时不带小数：99.50%、83.08%、86%、100%；分母为 0 时为“—”。 */
+    public static String percent(long numerator, long denominator) {
+        if (denominator == 0) {
+            return "—";
+        }
+        BigDecimal v = BigDecimal.valueOf(numerator * 100L).divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP);
+        return (v.stripTrailingZeros().scale() <= 0 ? v.setScale(0, RoundingMode.UNNECESSARY) : v).toPlainString() + "%";
+    }
+
+    /** 一个已算出的值（数字或指标）的写法：比率型的数字写百分数（与 {@link Figure#text} 同一写法），其余照写；无值为“—”。 */
+    public static String text(String name, BigDecimal v) {
+        if (v == null) {
+            return "—";
+        }
+        Figure f = ALL.get(name);
+        if (f != null && f.rate()) {
+            BigDecimal pct = v.movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+            return (pct.stripTrailingZeros().scale() <= 0 ? pct.setScale(0, RoundingMode.UNNECESSARY) : pct).toPlainString() + "%";
+        }
+        return v.toPlainString();
     }
 
     /** 一个数字的取值；规则自定义的计数（Tally.add）也可按名称取。未知名称为 null。 */

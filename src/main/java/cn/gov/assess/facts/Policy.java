@@ -237,17 +237,6 @@ public final class Policy {
     }
 
     static boolean compare(BigDecimal v, String op, BigDecimal threshold) {
-        if (v == null || threshold == null) {
-            return false;
-        }
-        int c = v.compareTo(threshold);
-        return switch (Evaluation.normaliseOp(op)) {
-            case "=" -> c == 0;
-            case "≠" -> c != 0;
-            case "≥" -> c >= 0;
-            case ">" -> c > 0;
-            case "≤" -> c <= 0;
-            default -> c < 0;
-        };
+        return Comparison.parse(op).test(v, threshold);
     }
 }

@@ -37,9 +37,44 @@ public class Tally {
     /** 规则自定义的计数：工作人员新加的规则可以用 add("名称", n) 计数、用 extra("名称") 读取，无需改程序。 */
     private final TreeMap<String, Integer> extras = new TreeMap<>();
 
+    /**
+     * 参数表里列出满意率分子计哪些回访结果的参数。没有这一参数的规则目录（本参数之前的规则与运行快照）按
+     * {@link #SATISFIED_BY_DEFAULT} 算，即当时写在程序里的“满意 + 基本满意”，旧运行的满意率因此不变。
+     */
+    public static final String SATISFIED_PARAMETER = "满意率.计为满意的回访结果";
+    public static final List<String> SATISFIED_BY_DEFAULT = List.of("满意", "基本满意");
+    /** 回访结果的写法（导出“回访满意度”一列，未回访不算已回访）。 */
+    public static final List<String> SURVEY_ANSWERS = List.of("满意", "基本满意", "不满意");
+    private List<String> satisfiedAnswers = SATISFIED_BY_DEFAULT;
+
     public Tally(String channel, Long unitId) {
         this.channel = channel;
         this.unitId = unitId;
+    }
+
+    /** 汇总规则建汇总时用：满意率的分子按参数表的 {@link #SATISFIED_PARAMETER}（没有这一参数时按旧写法）。 */
+    public Tally(String channel, Long unitId, Parameters parameters) {
+        this(channel, unitId);
+        if (parameters != null && parameters.has(SATISFIED_PARAMETER)) {
+            satisfiedAnswers = List.copyOf(parameters.list(SATISFIED_PARAMETER));
+        }
+    }
+
+    /** 满意率分子计入的回访结果。 */
+    public List<String> getSatisfiedAnswers() { return satisfiedAnswers; }
+
+    /** 满意率的分子：计为满意的回访结果的件数。 */
+    public int getCountedSatisfied() {
+        int n = 0;
+        for (String a : satisfiedAnswers) {
+            n += switch (a) {
+                case "满意" -> satisfied;
+                case "基本满意" -> basicallySatisfied;
+                case "不满意" -> dissatisfied;
+                default -> 0;
+            };
+        }
+        return n;
     }
 
     /** 计入一条已分类的转办。 */
@@ -137,6 +172,10 @@ public class Tally {
                 sb.append(sb.length() == 0 ? "" : ";").append(OPTIONAL[i]).append('=').append(v[i]);
             }
         }
+        if (!satisfiedAnswers.equals(SATISFIED_BY_DEFAULT)) {
+            // 只在与旧写法不同时记下，按旧写法算的运行保存的文字与以前一样
+            sb.append(sb.length() == 0 ? "" : ";").append(SATISFIED_KEY).append('=').append(String.join("|", satisfiedAnswers));
+        }
         return sb.toString();
     }
 
@@ -147,6 +186,10 @@ public class Tally {
         }
         for (String part : encoded.split(";")) {
             int eq = part.indexOf('=');
+            if (part.substring(0, eq).equals(SATISFIED_KEY)) {
+                satisfiedAnswers = List.of(part.substring(eq + 1).split("\\|", -1));
+                continue;
+            }
             int n = Integer.parseInt(part.substring(eq + 1));
             switch (part.substring(0, eq)) {
                 case "signDue" -> signDue = n;
@@ -162,10 +205,15 @@ public class Tally {
         }
     }
 
+    private static final String SATISFIED_KEY = "satisfiedAnswers";
     private static final String[] OPTIONAL = {"signDue", "signedOnTime", "satisfied", "basicallySatisfied", "dissatisfied",
             "notSurveyed", "returned", "reopened"};
 
+    /** 并入另一张汇总（分块计算的部分汇总、各渠道合计）；新建的空汇总取对方的满意率写法（同一次运行只有一种）。 */
     public void merge(Tally other) {
+        if (satisfiedAnswers == SATISFIED_BY_DEFAULT) {
+            satisfiedAnswers = other.satisfiedAnswers;
+        }
         other.extras.forEach((k, v) -> extras.merge(k, v, Integer::sum));
         due += other.due;
         handled += other.handled;
@@ -197,8 +245,8 @@ public class Tally {
     public int getNotSurveyed() { return notSurveyed; }
     /** 已回访件数（满意 + 基本满意 + 不满意，满意率的分母；未回访不计）。 */
     public int getSurveyed() { return satisfied + basicallySatisfied + dissatisfied; }
-    /** 满意率（百分数）：（满意 + 基本满意）/ 已回访；没有回访数据时为 0，规则先看 surveyed &gt; 0。 */
-    public double getSatisfactionRate() { return percent(satisfied + basicallySatisfied, getSurveyed()); }
+    /** 满意率（百分数）：计为满意的回访结果（默认满意 + 基本满意）/ 已回访；没有回访数据时为 0，规则先看 surveyed &gt; 0。 */
+    public double getSatisfactionRate() { return percent(getCountedSatisfied(), getSurveyed()); }
     /** 退回过的转办数。 */
     public int getReturned() { return returned; }
     /** 回退率（百分数）：退回过的转办 / 应办。 */

@@ -1,12 +1,17 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.run.RunTally;
+import cn.gov.assess.facts.Figures;
+import cn.gov.assess.facts.IndicatorValue;
+import cn.gov.assess.facts.Policy;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.policy.ChannelConfig;
 
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,37 +41,60 @@ public record AnnexTable(ChannelConfig channel, String title, List<String> heade
     }
 
     public static AnnexTable build(ChannelConfig channel, String quarterWord, List<RunTally> tallies) {
+        return build(channel, quarterWord, tallies, List.of());
+    }
+
+    /** 同上；列里有指标（规则表 指标.csv 或扣分）时取自运行保存的指标取值：本渠道的，没有时取跨渠道的。 */
+    public static AnnexTable build(ChannelConfig channel, String quarterWord, List<RunTally> tallies,
+                                   List<IndicatorValue> indicators) {
         List<RunTally> unitRows = new ArrayList<>(tallies.stream()
                 .filter(t -> t.getChannel().equals(channel.name()) && t.getUnitId() != null && t.toTally().getDue() > 0)
                 .toList());
         unitRows.sort(channel.order() == null ? ROW_ORDER : order(channel.order()));
         List<List<String>> rows = new ArrayList<>();
         for (RunTally t : unitRows) {
-            rows.add(row(channel, t.getUnitLabel(), t.toTally(), true));
+            rows.add(row(channel, t.getUnitLabel(), t.toTally(), true, indicatorsOf(channel, t.getUnitId(), indicators)));
         }
         tallies.stream().filter(t -> t.getChannel().equals(channel.name()) && t.getUnitId() == null).findFirst()
                 .ifPresent(t -> rows.add(row(channel, "合计", t.toTally(), false)));
         return new AnnexTable(channel, channel.annexTitle(quarterWord), channel.columns(), rows);
     }
 
-    /** 一行附件单元格（与附件 CSV 完全相同的文字）。 */
+    private static Map<String, BigDecimal> indicatorsOf(ChannelConfig channel, long unitId, List<IndicatorValue> all) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (IndicatorValue v : all) {
+            if (v.getUnitId() == unitId && channel.name().equals(v.getChannel())) {
+                out.put(v.getIndicator(), v.getValue());
+            }
+        }
+        for (IndicatorValue v : all) {
+            if (v.getUnitId() == unitId && Policy.ALL_CHANNELS.equals(v.getChannel())) {
+                out.putIfAbsent(v.getIndicator(), v.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** 一行附件单元格（与附件 CSV 完全相同的文字）；合计行与不带指标的调用里，指标列为空。 */
     public static List<String> row(ChannelConfig channel, String label, Tally t, boolean remark) {
+        return row(channel, label, t, remark, null);
+    }
+
+    /** 一行附件单元格：办理单位、备注，其余列是数字（写法见 {@link Figures}）或指标。 */
+    public static List<String> row(ChannelConfig channel, String label, Tally t, boolean remark,
+                                   Map<String, BigDecimal> indicators) {
         List<String> cells = new ArrayList<>();
         for (String col : channel.columns()) {
-            cells.add(switch (col) {
-                case "办理单位" -> label;
-                case "应办件数" -> String.valueOf(t.getDue());
-                case "实办数" -> String.valueOf(t.getHandled());
-                case "未办件数" -> String.valueOf(t.getUnhandled());
-                case "办结率" -> Percent.format(t.getHandled(), t.getDue());
-                case "逾期办结件数" -> String.valueOf(t.getOverdueCompleted());
-                case "逾期未办件数" -> String.valueOf(t.getOverdueUnhandled());
-                case "逾期件数" -> String.valueOf(t.getLate());
-                case "逾期天数" -> String.valueOf(t.getOverdueDays());
-                case "按期办结率" -> Percent.format(t.getOnTime(), t.getHandled());
-                case "备注" -> remark ? remark(channel, t) : "";
-                default -> throw new IllegalArgumentException("未知列：" + col);
-            });
+            Figures.Figure f = Figures.get(col);
+            if (col.equals(ChannelConfig.UNIT_COLUMN)) {
+                cells.add(label);
+            } else if (col.equals(ChannelConfig.REMARK_COLUMN)) {
+                cells.add(remark ? remark(channel, t) : "");
+            } else if (f != null) {
+                cells.add(f.text(t));
+            } else {
+                cells.add(indicators == null ? "" : Figures.text(col, indicators.get(col)));
+            }
         }
         return cells;
     }

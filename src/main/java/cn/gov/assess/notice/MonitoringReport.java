@@ -1,6 +1,5 @@
 package cn.gov.assess.notice;
 
-import cn.gov.assess.monitoring.MonitoringImport;
 import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
 import cn.gov.assess.run.RunNote;
@@ -27,7 +26,8 @@ public final class MonitoringReport {
     }
 
     public boolean present() {
-        return !run.checks().isEmpty() || run.lists().stream().anyMatch(e -> e.getChannel().equals(INTERVIEWS));
+        String interviews = names().interviews();
+        return !run.checks().isEmpty() || run.lists().stream().anyMatch(e -> e.getChannel().equals(interviews));
     }
 
     public int websiteAnnexNo() { return run.rules().numbering().annex(cn.gov.assess.policy.Numbering.WEBSITE); }
@@ -84,19 +84,23 @@ public final class MonitoringReport {
         Map<String, Object> m = new HashMap<>();
         m.put("section", run.rules().numbering().section(cn.gov.assess.policy.Numbering.MONITORING));
         m.putAll(run.run().getPeriod().templateVariables()); // year、quarter（旧名）、periodWord、periodKind、periodStart…
-        Map<String, Object> website = scope(MonitoringImport.WEBSITE_SCOPE);
+        cn.gov.assess.policy.MonitoringNames names = names();
+        Map<String, Object> website = scope(names.website());
         website.put("annexNo", websiteAnnexNo());
         website.put("units", websiteRows().size());
-        Map<String, Object> media = scope(MonitoringImport.MEDIA_SCOPE);
+        Map<String, Object> media = scope(names.media());
         media.put("annexNo", mediaAnnexNo());
         media.put("accounts", mediaRows().size());
         m.put("website", website);
         m.put("media", media);
-        m.put("interviews", scope(INTERVIEWS).get("list"));
+        m.put("interviews", scope(names.interviews()).get("list"));
         return m;
     }
 
-    private static final String INTERVIEWS = MonitoringImport.Kind.INTERVIEWS.label;
+    /** 监测范围名（参数“监测.范围.…”，旧规则目录按当时的写法）。 */
+    private cn.gov.assess.policy.MonitoringNames names() {
+        return cn.gov.assess.policy.MonitoringNames.of(parameters);
+    }
 
     /** 一个监测范围的名单成员（该范围上规则选出的名单，不论名单叫什么）与正文提示。 */
     private Map<String, Object> scope(String channel) {

@@ -59,7 +59,7 @@ public final class ReportWriter {
         List<String> sections = new ArrayList<>();
         List<NoticeModel.AnnexSource> annexes = new ArrayList<>();
         for (ChannelConfig c : channels) {
-            AnnexTable table = AnnexTable.build(c, quarter, stored.tallies());
+            AnnexTable table = AnnexTable.build(c, quarter, stored.tallies(), stored.indicators());
             put(files, "annex-" + c.annexNo() + ".csv", csv(table.header(), table.rows()));
             annexes.add(new NoticeModel.AnnexSource(c.annexNo(), table.title(), List.of(), table.header(), table.rows()));
             numbered.put(cn.gov.assess.policy.Numbering.value(c.section()), renderer.render(c, stored));
@@ -96,7 +96,8 @@ public final class ReportWriter {
             if (officeFiles) {
                 // 附件.xlsx 在另一个线程上与 通报.docx 同时生成（两者只读同一个 NoticeDocument；各自的 POI 类加载也就并行了）
                 NoticeDocument doc = notice;
-                java.util.concurrent.FutureTask<byte[]> xlsx = new java.util.concurrent.FutureTask<>(() -> XlsxWriter.write(doc, created));
+                XlsxWriter.Fonts xlsxFonts = XlsxWriter.Fonts.of(rules.parameters());
+                java.util.concurrent.FutureTask<byte[]> xlsx = new java.util.concurrent.FutureTask<>(() -> XlsxWriter.write(doc, xlsxFonts, created));
                 Thread t = new Thread(xlsx, "assess-xlsx");
                 t.setDaemon(true);
                 t.start();
@@ -177,6 +178,7 @@ public final class ReportWriter {
         Map<String, ChannelConfig> byName = new LinkedHashMap<>();
         channels.forEach(c -> byName.put(c.name(), c));
         String monitoringSection = stored.rules().numbering().section(cn.gov.assess.policy.Numbering.MONITORING);
+        List<String> monitoringScopes = cn.gov.assess.policy.MonitoringNames.of(stored.rules().parameters()).scopes();
         List<List<String>> rows = new ArrayList<>();
         for (String scope : scopes) {
             Map<String, List<String>> byList = new LinkedHashMap<>();
@@ -186,9 +188,7 @@ public final class ReportWriter {
                 }
             }
             ChannelConfig c = byName.get(scope);
-            boolean monitoring = List.of(cn.gov.assess.monitoring.MonitoringImport.WEBSITE_SCOPE,
-                    cn.gov.assess.monitoring.MonitoringImport.MEDIA_SCOPE,
-                    cn.gov.assess.monitoring.MonitoringImport.Kind.INTERVIEWS.label).contains(scope);
+            boolean monitoring = monitoringScopes.contains(scope);
             String section = c != null ? c.section() + "、" + c.name()
                     : (monitoring && !monitoringSection.isEmpty() ? monitoringSection + "、" : "") + scope;
             byList.forEach((name, units) -> rows.add(List.of(section,

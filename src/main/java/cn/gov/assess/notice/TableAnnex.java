@@ -113,18 +113,8 @@ public final class TableAnnex {
                 .thenComparingInt(Row::sortOrder).thenComparing(Row::label);
     }
 
-    /** 比率写作百分数（与渠道附件同一写法），计数写整数，指标按它的小数位。 */
+    /** 比率写作百分数（与渠道附件同一写法），计数写整数，指标按它的小数位：见 {@link Figures#text(String, BigDecimal)}。 */
     static String format(String name, BigDecimal v) {
-        if (v == null) {
-            return "—";
-        }
-        Figures.Figure f = Figures.get(name);
-        if (f != null && f.rate()) {
-            BigDecimal pct = v.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP);
-            String s = pct.stripTrailingZeros().scale() <= 0 ? pct.setScale(0, java.math.RoundingMode.UNNECESSARY).toPlainString()
-                    : pct.toPlainString();
-            return s + "%";
-        }
-        return v.toPlainString();
+        return Figures.text(name, v);
     }
 }

@@ -146,9 +146,11 @@ public final class TemplateModel {
                 list(ch, "提示").add(n.getKey());
             }
         }
+        cn.gov.assess.policy.MonitoringNames scopes = cn.gov.assess.policy.MonitoringNames.of(
+                stored.rules().files().containsKey(cn.gov.assess.facts.Parameters.FILE) ? stored.rules().parameters() : null);
         for (RunCheckResult c : stored.checks()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("类别", c.getKind().equals(RunCheckResult.WEBSITE) ? "政府网站" : "政务新媒体");
+            m.put("类别", c.getKind().equals(RunCheckResult.WEBSITE) ? scopes.website() : scopes.media());
             m.put("序号", c.getSeq());
             m.put("平台", nz(c.getPlatform()));
             m.put("名称", nz(c.getSubject()));
@@ -253,11 +255,7 @@ public final class TemplateModel {
         Map<String, Object> values = new LinkedHashMap<>();
         for (Figures.Figure f : Figures.all().values()) {
             BigDecimal v = f.value(t);
-            if (f.rate()) {
-                text.put(f.name(), Percent.format(f.numerator().applyAsLong(t), f.denominator().applyAsLong(t)));
-            } else {
-                text.put(f.name(), v.toPlainString());
-            }
+            text.put(f.name(), f.text(t));
             if (v != null) {
                 values.put(f.name(), v);
             }

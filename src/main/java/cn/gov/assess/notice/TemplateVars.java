@@ -62,7 +62,7 @@ public final class TemplateVars {
             new Var("名单[\"名单名\"].分组", "按组分开的单位名（同 groups[\"名单名\"]）"),
             new Var("名单[\"名单名\"].各组[\"组名\"]", "一个组的成员（每个成员同 .成员）"),
             new Var("名单[\"名单名\"].人数", "成员个数"),
-            new Var("名单[\"名单名\"].全称 / .引导语", "规则表“名单.csv”里的全称（如“按期办结且办理较好的镇街和部门”）与正文引导语；表里没有时全称为名单名、引导语为空"),
+            new Var("名单[\"名单名\"].全称 / .引导语", "规则表“名单.csv”里的全称与正文引导语；表里没有时全称为名单名、引导语为空"),
             new Var("否决", "本渠道的一票否决，每条：.单位 .渠道 .规则 .理由 .工单编号（导致否决的工单编号列表）"),
             new Var("提示", "本渠道规则写出的正文提示（如“多次督促”）"),
             new Var("指标[\"指标名\"]", "本渠道按指标表算出的各单位取值，每条：.单位 .组 .渠道 .值（数值，无从计算时没有） "
@@ -102,20 +102,60 @@ public final class TemplateVars {
             new Var("监测结果", "政府网站与政务新媒体的每次监测结果：.类别 .序号 .平台 .名称 .责任主体 .结果 .问题 .备注"),
             new Var("通报信息[\"项目\"]", "通报信息.csv 的原值（同 meta）；没导入时是空的"));
 
-    /** 写法示例（测试逐条用示例运行渲染过）。 */
-    public static final List<Var> EXAMPLES = List.of(
-            new Var("${合计.数字[\"办结率\"]}", "本渠道的办结率，印成 96%"),
-            new Var("<#if 单位[\"县人社局\"]??>${单位[\"县人社局\"].数字[\"办结率\"]}</#if>", "一个单位本渠道的办结率；先判断本期有没有它"),
-            new Var("<#list 名单[\"按期办结且办理较好\"].成员 as m>${m.单位}（第${m.名次}名，实办${m.数字[\"实办数\"]}件）<#sep>、</#sep></#list>",
-                    "名单成员连同名次和数字"),
-            new Var("<#list 名单[\"按期办结且办理较好\"].各组 as 组名, 成员>${组名}：${成员?map(m -> m.单位)?join(\"、\")}<#sep>；</#sep></#list>",
-                    "按组列出名单"),
-            new Var("<#list 单位 as 名称, u><#if (u.数值[\"办结率\"]!1) < 0.9>${名称}办结率${u.数字[\"办结率\"]}<#sep>，</#sep></#if></#list>",
-                    "办结率低于 90% 的单位（分母为 0 的不算）"),
-            new Var("${全部渠道[\"县长信箱\"].合计.数字[\"实办数\"]}", "在任何模板里取另一个渠道的合计（该渠道须在 channels.csv 中）"),
-            new Var("<#list 全部否决 as v>${v.单位}（${v.工单编号?join(\"、\")}）<#sep>，</#sep></#list>", "被一票否决的单位与工单编号"),
-            new Var("<#if (全部单位[\"县人社局\"].指标[\"综合得分\"])??>${全部单位[\"县人社局\"].指标[\"综合得分\"].文字}</#if>",
-                    "一个单位的跨渠道指标（指标表里定义的“综合得分”）"));
+    /**
+     * 写法示例（测试逐条用示例运行渲染过）。名单、渠道与指标取自这个规则目录自己的表（名单表里第一个排名的名单、
+     * 按附件序号的最后一个渠道、第一个跨渠道指标），目录里没有的就不举那一例：程序不认识任何名单名。
+     */
+    public static List<Var> examples(RuleSet rules) {
+        List<Var> out = new ArrayList<>();
+        out.add(new Var("${合计.数字[\"办结率\"]}", "本渠道的办结率，印成 96%"));
+        out.add(new Var("<#if 单位[\"县人社局\"]??>${单位[\"县人社局\"].数字[\"办结率\"]}</#if>", "一个单位本渠道的办结率；先判断本期有没有它"));
+        String list = exampleList(rules);
+        if (list != null) {
+            out.add(new Var("<#list 名单[\"" + list + "\"].成员 as m>${m.单位}（第${m.名次}名，实办${m.数字[\"实办数\"]}件）<#sep>、</#sep></#list>",
+                    "名单成员连同名次和数字"));
+            out.add(new Var("<#list 名单[\"" + list + "\"].各组 as 组名, 成员>${组名}：${成员?map(m -> m.单位)?join(\"、\")}<#sep>；</#sep></#list>",
+                    "按组列出名单"));
+        }
+        out.add(new Var("<#list 单位 as 名称, u><#if (u.数值[\"办结率\"]!1) < 0.9>${名称}办结率${u.数字[\"办结率\"]}<#sep>，</#sep></#if></#list>",
+                "办结率低于 90% 的单位（分母为 0 的不算）"));
+        List<ChannelConfig> channels = new ArrayList<>(rules.channels().values());
+        channels.sort(Comparator.comparingInt(ChannelConfig::annexNo));
+        if (!channels.isEmpty()) {
+            String other = channels.get(channels.size() - 1).name();
+            out.add(new Var("${全部渠道[\"" + other + "\"].合计.数字[\"实办数\"]}", "在任何模板里取另一个渠道的合计（该渠道须在 channels.csv 中）"));
+        }
+        out.add(new Var("<#list 全部否决 as v>${v.单位}（${v.工单编号?join(\"、\")}）<#sep>，</#sep></#list>", "被一票否决的单位与工单编号"));
+        String indicator = exampleIndicator(rules);
+        if (indicator != null) {
+            out.add(new Var("<#if (全部单位[\"县人社局\"].指标[\"" + indicator + "\"])??>${全部单位[\"县人社局\"].指标[\"" + indicator
+                    + "\"].文字}</#if>", "一个单位的跨渠道指标（指标表里定义的“" + indicator + "”）"));
+        }
+        return out;
+    }
+
+    /** 名单表里第一个排名的名单（没有排名的取第一个），规则目录没有名单表时取规则写出的第一个名单。 */
+    private static String exampleList(RuleSet rules) {
+        Map<String, PolicyTables.ListDef> defs = rules.listTitles();
+        for (PolicyTables.ListDef l : defs.values()) {
+            if (l.ranked() && !l.crossChannel()) {
+                return l.name();
+            }
+        }
+        if (!defs.isEmpty()) {
+            return defs.keySet().iterator().next();
+        }
+        return null;
+    }
+
+    private static String exampleIndicator(RuleSet rules) {
+        try {
+            return rules.tables().indicators().stream().filter(i -> !i.perChannel()).map(PolicyTables.Indicator::name)
+                    .findFirst().orElse(null);
+        } catch (cn.gov.assess.io.InputException e) {
+            return null;
+        }
+    }
 
     private TemplateVars() {
     }
@@ -175,7 +215,7 @@ public final class TemplateVars {
         }
         out.add("");
         out.add("七、写法示例");
-        for (Var v : EXAMPLES) {
+        for (Var v : examples(rules)) {
             out.add("  " + v.name());
             out.add("      " + v.meaning());
         }

@@ -1,5 +1,6 @@
 package cn.gov.assess.notice;
 
+import cn.gov.assess.facts.Parameters;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -34,14 +35,43 @@ public final class XlsxWriter {
     static final Pattern PERCENT = Pattern.compile("(-?\\d{1,13})(?:\\.(\\d{1,6}))?%");
     private static final int MAX_WIDTH = 60;
 
+    /**
+     * 附件.xlsx 的字体与字号，取自参数表“附件表.…”各行。没有这些参数的规则目录（本参数之前的规则与运行快照）用
+     * {@link #STANDARD}，即当时写在程序里的 黑体 16 磅标题与表头、宋体 11 磅表格，旧运行重出的附件.xlsx 因此不变。
+     */
+    public record Fonts(String title, int titleSize, String header, String body, int bodySize) {
+        public static final Fonts STANDARD = new Fonts("黑体", 16, "黑体", "宋体", 11);
+
+        public static Fonts of(Parameters p) {
+            return new Fonts(text(p, "附件表.标题字体", STANDARD.title), size(p, "附件表.标题字号", STANDARD.titleSize),
+                    text(p, "附件表.表头字体", STANDARD.header), text(p, "附件表.正文字体", STANDARD.body),
+                    size(p, "附件表.正文字号", STANDARD.bodySize));
+        }
+
+        private static String text(Parameters p, String key, String fallback) {
+            String v = p.has(key) ? p.text(key, null).strip() : "";
+            return v.isEmpty() ? fallback : v;
+        }
+
+        private static int size(Parameters p, String key, int fallback) {
+            return p.has(key) && !p.text(key, null).isBlank() ? p.number(key) : fallback;
+        }
+    }
+
     private final XSSFWorkbook book = new XSSFWorkbook();
     private final Map<String, CellStyle> styles = new HashMap<>();
+    private final Fonts fonts;
 
-    private XlsxWriter() {
+    private XlsxWriter(Fonts fonts) {
+        this.fonts = fonts;
     }
 
     public static byte[] write(NoticeDocument notice, LocalDateTime created) {
-        XlsxWriter w = new XlsxWriter();
+        return write(notice, Fonts.STANDARD, created);
+    }
+
+    public static byte[] write(NoticeDocument notice, Fonts fonts, LocalDateTime created) {
+        XlsxWriter w = new XlsxWriter(fonts);
         try (XSSFWorkbook b = w.book) {
             Set<String> names = new HashSet<>();
             for (NoticeDocument.Annex a : notice.annexes()) {
@@ -151,12 +181,12 @@ public final class XlsxWriter {
         return styles.computeIfAbsent(kind, k -> {
             CellStyle s = book.createCellStyle();
             Font f = book.createFont();
-            f.setFontName("宋体");
-            f.setFontHeightInPoints((short) 11);
+            f.setFontName(fonts.body());
+            f.setFontHeightInPoints((short) fonts.bodySize());
             s.setVerticalAlignment(VerticalAlignment.CENTER);
             if (k.equals("title")) {
-                f.setFontName("黑体");
-                f.setFontHeightInPoints((short) 16);
+                f.setFontName(fonts.title());
+                f.setFontHeightInPoints((short) fonts.titleSize());
                 s.setAlignment(HorizontalAlignment.CENTER);
             } else if (k.equals("note")) {
                 s.setAlignment(HorizontalAlignment.CENTER);
@@ -168,7 +198,7 @@ public final class XlsxWriter {
                 s.setWrapText(true);
                 switch (k) {
                     case "header" -> {
-                        f.setFontName("黑体");
+                        f.setFontName(fonts.header());
                         s.setAlignment(HorizontalAlignment.CENTER);
                         s.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
                         s.setFillPattern(FillPatternType.SOLID_FOREGROUND);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * 渠道配置 rules/channels.csv：渠道名称如何印出、对应哪个附件和正文章节、附件有哪些列、备注怎么写。
@@ -23,11 +24,20 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
                          String unhandledRemarkFormat, String section, String template) {
         this(name, annexNo, annexTitle, columns, remarkFormat, unhandledRemarkFormat, section, template, null);
     }
-    /** 附件可用的列名；其它名字在加载时报错。 */
-    public static final List<String> KNOWN_COLUMNS = List.of("办理单位", "应办件数", "实办数", "未办件数", "办结率",
-            "逾期办结件数", "逾期未办件数", "逾期件数", "逾期天数", "按期办结率", "备注");
+    /** 附件的两个非数字列：单位名称与月度逾期备注；其余列是数字（facts.Figures）或规则表里的指标与扣分。 */
+    public static final String UNIT_COLUMN = PolicyTables.UNIT_COLUMN;
+    public static final String REMARK_COLUMN = "备注";
 
+    /** 读渠道配置；统计表列只能是办理单位、备注与数字（没有规则表时）。 */
     public static Map<String, ChannelConfig> parse(byte[] bytes) {
+        return parse(bytes, Set.of());
+    }
+
+    /**
+     * 读渠道配置；统计表列可以是办理单位、备注、任何数字，以及 indicators 里的指标与扣分名。indicators 为 null
+     * 表示指标尚不知道（规则表有错或正在读规则表的渠道名），此时不检查列名。
+     */
+    public static Map<String, ChannelConfig> parse(byte[] bytes, Set<String> indicators) {
         String f = "rules/" + FILE;
         CsvTable t = CsvTable.parse(f, bytes);
         List<String> required = List.of("渠道", "附件序号", "附件标题", "统计表列", "备注格式", "未办备注格式", "正文章节", "正文模板");
@@ -57,10 +67,13 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
             }
             List<String> cols = Arrays.stream(t.get(r, "统计表列").split("[、|]")).map(String::strip)
                     .filter(s -> !s.isEmpty()).toList();
-            for (String c : cols) {
-                if (!KNOWN_COLUMNS.contains(c)) {
+            for (String c : indicators == null ? List.<String>of() : cols) {
+                if (!c.equals(UNIT_COLUMN) && !c.equals(REMARK_COLUMN) && !cn.gov.assess.facts.Figures.exists(c)
+                        && !indicators.contains(c)) {
                     problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber("统计表列") + " 列（统计表列）：未知列“"
-                            + c + "”，可用的列：" + String.join("、", KNOWN_COLUMNS));
+                            + c + "”，可用的列：" + UNIT_COLUMN + "、" + REMARK_COLUMN + "、数字（"
+                            + String.join("、", cn.gov.assess.facts.Figures.names()) + "）"
+                            + (indicators.isEmpty() ? "" : "、指标与扣分（" + String.join("、", indicators) + "）"));
                 }
             }
             List<String> order = null;

@@ -1,6 +1,7 @@
 package cn.gov.assess.policy;
 
 import cn.gov.assess.facts.Parameters;
+import cn.gov.assess.facts.Tally;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
 
@@ -41,6 +42,12 @@ public final class ParameterTable {
                 problems.add("rules/" + Parameters.FILE + " 第 " + row.line() + " 行：参数“" + key + "”"
                         + (channel.isEmpty() ? "" : "（渠道 " + channel + "）") + "重复");
             }
+            if (key.equals(Tally.SATISFIED_PARAMETER)) {
+                listOf(problems, t, row, value, Tally.SURVEY_ANSWERS, "不是回访结果");
+            }
+            if (key.equals(ListOrder.PARAMETER)) {
+                listOf(problems, t, row, value, ListOrder.KEYS, "不是名单成员的比较项");
+            }
             if (t.has("说明")) {
                 descriptions.putIfAbsent(key, t.get(row, "说明"));
             }
@@ -73,5 +80,16 @@ public final class ParameterTable {
             throw new InputException(problems);
         }
         return Parameters.of(values, descriptions, types);
+    }
+
+    /** 列表型参数的每一项须是 allowed 之一。 */
+    private static void listOf(List<String> problems, CsvTable t, CsvTable.Row row, String value, List<String> allowed,
+                               String what) {
+        for (String a : value.split("[、;；,，]")) {
+            if (!a.isBlank() && !allowed.contains(a.strip())) {
+                problems.add("rules/" + Parameters.FILE + " 第 " + row.line() + " 行第 " + t.columnNumber("值")
+                        + " 列（值）：“" + a.strip() + "”" + what + "，可填 " + String.join("、", allowed));
+            }
+        }
     }
 }

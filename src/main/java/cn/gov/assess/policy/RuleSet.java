@@ -145,7 +145,14 @@ public final class RuleSet {
 
     private synchronized Map<String, ChannelConfig> rawChannels() {
         if (rawChannels == null) {
-            rawChannels = ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8));
+            // 统计表列可以是规则表里的指标：规则表有错时它们的错由规则表报，这里不再据此报“未知列”
+            java.util.Set<String> indicators;
+            try {
+                indicators = tables().valueNames();
+            } catch (cn.gov.assess.io.InputException e) {
+                indicators = null;
+            }
+            rawChannels = ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8), indicators);
         }
         return rawChannels;
     }
@@ -176,7 +183,9 @@ public final class RuleSet {
             }
             try {
                 if (files.containsKey(ChannelConfig.FILE)) {
-                    channelNames.addAll(rawChannels().keySet());
+                    // 只要渠道名：列名要等规则表读完才能查（见 rawChannels）
+                    channelNames.addAll(ChannelConfig.parse(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8), null)
+                            .keySet());
                 }
             } catch (cn.gov.assess.io.InputException ignored) {
                 // 见上

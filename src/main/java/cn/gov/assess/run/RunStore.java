@@ -259,8 +259,8 @@ public final class RunStore {
         for (List<ListEntry> entries : byList.values()) {
             cn.gov.assess.policy.PolicyTables.ListDef def = rules.tables().list(entries.get(0).getList());
             // 规则表里“排名范围”为“全体”的名单（如黑榜）按名次排，不先分组
-            entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of())
-                    : listOrder(rules.parameters().list("名单分组顺序")));
+            entries.sort(def != null && def.ranked() && !def.perGroup() ? listOrder(List.of(), rules.parameters())
+                    : listOrder(rules.parameters().list("名单分组顺序"), rules.parameters()));
             int pos = 1;
             for (ListEntry e : entries) {
                 lists.add(new RunListEntry(id, e, r.label(e.getChannel(), e.getUnitId()), pos++));
@@ -280,17 +280,14 @@ public final class RunStore {
                 List.copyOf(r.indicators()), rules);
     }
 
-    /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序。 */
+    /** 名单内顺序：按参数“名单分组顺序”（默认镇街在前、部门在后），同组按名次、实办数从多到少、官方排序（见 ListOrder）。 */
     public static Comparator<ListEntry> listOrder(List<String> groups) {
-        return Comparator
-                .comparingInt((ListEntry e) -> {
-                    int i = groups.indexOf(e.getGroup());
-                    return i < 0 ? groups.size() : i;
-                })
-                .thenComparingInt(ListEntry::getRank)
-                .thenComparing(Comparator.comparingInt(ListEntry::getVolume).reversed())
-                .thenComparingInt(ListEntry::getSortOrder)
-                .thenComparingLong(ListEntry::getUnitId);
+        return cn.gov.assess.policy.ListOrder.comparator(groups, cn.gov.assess.policy.ListOrder.STANDARD);
+    }
+
+    /** 名单内顺序：比较项取自参数“名单成员顺序”（见 ListOrder）。 */
+    public static Comparator<ListEntry> listOrder(List<String> groups, cn.gov.assess.facts.Parameters parameters) {
+        return cn.gov.assess.policy.ListOrder.comparator(groups, cn.gov.assess.policy.ListOrder.keys(parameters));
     }
 
     /** 默认运行：最近一次（未作废的）运行的编号；没有时为 null。 */
