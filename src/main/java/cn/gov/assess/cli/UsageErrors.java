@@ -20,7 +20,6 @@ final class UsageErrors {
 
     static String chinese(CommandLine.ParameterException ex) {
         String m = String.valueOf(ex.getMessage());
-        // 先于“已是中文”的判断：取值标签是中文（如 --period=考核期）时，picocli 的英文句子里也带中文
         if (ex instanceof CommandLine.MissingParameterException mp) {
             if (m.startsWith("Missing required parameter for option")) {
                 return "选项 " + names(mp.getMissing()) + " 后面缺少取值";
@@ -29,7 +28,7 @@ final class UsageErrors {
             boolean options = missing.stream().allMatch(ArgSpec::isOption);
             return (options ? "缺少必填的选项：" : "缺少参数：") + names(missing);
         }
-        if (Failures.chinese(m)) {
+        if (ex instanceof UsageError) {
             return m;
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException ua) {

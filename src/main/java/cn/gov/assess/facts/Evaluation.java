@@ -134,7 +134,7 @@ public final class Evaluation {
             case "<=", "≤" -> "≤";
             case ">" -> ">";
             case "<" -> "<";
-            default -> throw new IllegalArgumentException("未知的比较符“" + op + "”，可用 =、≠、≥、>、≤、<");
+            default -> throw new InvalidValueException("未知的比较符“" + op + "”，可用 =、≠、≥、>、≤、<");
         };
     }
 

@@ -1,0 +1,54 @@
+package cn.gov.assess.io;
+
+/**
+ * 一处错误，位置是数据：文件（Excel 含工作表）、行、列号与列名（不知道时为 null），出在规则里时 rule 写明规则文件或规则名；
+ * value 是出错的取值（有时）；text 是说明。{@link #message()} 是给人看的整句：where（位置的写法，各来源自有格式，
+ * 如“a.csv 第 3 行第 2 列（受理时间）”或“b.xlsx 工作表“明细” 第 3 行 F 列（承办单位）”）加“：”加说明。
+ */
+public record Problem(String file, Integer row, Integer column, String rule, String text, String columnName, String value,
+                      String where) {
+    public Problem {
+        text = text == null ? "" : text;
+        where = where == null ? "" : where;
+    }
+
+    /** 没有位置的一句话。 */
+    public static Problem of(String message) {
+        return new Problem(null, null, null, null, message, null, null, "");
+    }
+
+    /** 整个文件的问题：“文件：说明”。 */
+    public static Problem inFile(String file, String text) {
+        return new Problem(file, null, null, null, text, null, null, file);
+    }
+
+    /** 文件里某处（行、列不知道时为 null）的问题；where 是这个位置的写法。 */
+    public static Problem at(String file, Integer row, Integer column, String where, String text) {
+        return new Problem(file, row, column, null, text, null, null, where);
+    }
+
+    /** 某一格的问题；column 从 1 起，columnName 是给人看的列名。 */
+    public static Problem atCell(String file, int row, int column, String columnName, String where, String value, String text) {
+        return new Problem(file, row, column, null, text, columnName, value, where);
+    }
+
+    /** 规则目录里的问题：rule 是规则文件或规则名；行、列不知道时为 null。 */
+    public static Problem inRule(String rule, Integer row, Integer column, String where, String text) {
+        return new Problem(rule, row, column, rule, text, null, null, where);
+    }
+
+    /** 同一处的另一句说明（如前面加上“第几个文件”）。 */
+    public Problem withWhere(String newWhere) {
+        return new Problem(file, row, column, rule, text, columnName, value, newWhere);
+    }
+
+    /** 给人看的整句：位置“：”说明；没有位置时只有说明。 */
+    public String message() {
+        return where.isEmpty() ? text : where + "：" + text;
+    }
+
+    @Override
+    public String toString() {
+        return message();
+    }
+}
