@@ -53,8 +53,10 @@ final class Failures {
         if (ex instanceof InvalidValueException || ex instanceof DatabaseAddressException) {
             return new Explained(INPUT, List.of("错误：" + ex.getMessage()));
         }
-        if (ex instanceof DatabaseUnavailableException db) {
-            return new Explained(ENVIRONMENT, List.of("错误：" + db.getMessage()));
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseUnavailableException db) {
+                return new Explained(ENVIRONMENT, List.of("错误：" + db.getMessage()));
+            }
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
             String fs = fileSystem(t);

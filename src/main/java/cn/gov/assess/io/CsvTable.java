@@ -119,6 +119,17 @@ public final class CsvTable {
         return v == null ? "" : v.strip();
     }
 
+    /** 一格的位置（带格里的值），写法“文件 第 N 行第 M 列（列名）”。 */
+    public Place at(Row row, String col) {
+        return new Place(fileName, row.line(), columnNumber(col), col, get(row, col),
+                fileName + " 第 " + row.line() + " 行第 " + columnNumber(col) + " 列（" + col + "）");
+    }
+
+    /** 一行的位置，写法“文件 第 N 行”（表头是第 1 行）。 */
+    public Place at(int line) {
+        return Place.row(fileName, line, fileName + " 第 " + line + " 行");
+    }
+
     public String fileName() { return fileName; }
     public String encoding() { return encoding; }
     public List<String> header() { return header; }

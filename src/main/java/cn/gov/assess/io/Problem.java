@@ -27,19 +27,15 @@ public record Problem(String file, Integer row, Integer column, String rule, Str
         return new Problem(file, row, column, null, text, null, null, where);
     }
 
-    /** 某一格的问题；column 从 1 起，columnName 是给人看的列名。 */
-    public static Problem atCell(String file, int row, int column, String columnName, String where, String value, String text) {
-        return new Problem(file, row, column, null, text, columnName, value, where);
-    }
-
     /** 规则目录里的问题：rule 是规则文件或规则名；行、列不知道时为 null。 */
     public static Problem inRule(String rule, Integer row, Integer column, String where, String text) {
         return new Problem(rule, row, column, rule, text, null, null, where);
     }
 
-    /** 同一处的另一句说明（如前面加上“第几个文件”）。 */
-    public Problem withWhere(String newWhere) {
-        return new Problem(file, row, column, rule, text, columnName, value, newWhere);
+    /** 文件名里的一段换成另一段（如网页上传时服务器上的临时目录去掉），文件、位置写法与说明里都换。 */
+    public Problem renamed(String from, String to) {
+        return new Problem(file == null ? null : file.replace(from, to), row, column, rule, text.replace(from, to),
+                columnName, value, where.replace(from, to));
     }
 
     /** 给人看的整句：位置“：”说明；没有位置时只有说明。 */

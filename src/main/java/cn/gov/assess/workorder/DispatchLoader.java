@@ -8,6 +8,8 @@ import cn.gov.assess.io.CsvStream;
 import cn.gov.assess.io.RowSource;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Place;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.io.Progress;
 import cn.gov.assess.unit.UnitDirectory;
 
@@ -121,7 +123,7 @@ final class DispatchLoader {
      * 校验全部文件；problems 为空时同时暂存（写入并分批提交）。返回每个文件的结果；出错时 problems 非空，
      * 已暂存的行须由调用方 {@link #discard()}。
      */
-    List<Staged> stage(List<Path> files, List<String> problems) {
+    List<Staged> stage(List<Path> files, List<Problem> problems) {
         boolean write = problems.isEmpty();
         List<Staged> out = new ArrayList<>();
         Writer writer = null;
@@ -180,16 +182,16 @@ final class DispatchLoader {
                     try {
                         mapping = profiles.resolve(in.fileName(), in.header(), channels);
                     } catch (InputException e) {
-                        problems.addAll(e.problems());
+                        problems.addAll(e.located());
                     }
                     if (problems.size() == before && mapping != null) {
                         readFile(in, mapping, fi, orderIds, writer, problems, read, pool);
                     }
                     sha = in.sha256();
                 } catch (InputException e) {
-                    problems.addAll(e.problems());
+                    problems.addAll(e.located());
                 } catch (IOException e) {
-                    problems.add(f + "：无法读取：" + e.getMessage());
+                    problems.add(Problem.inFile(f.toString(), "无法读取：" + e.getMessage()));
                 }
                 out.add(new Staged(f.toString(), encoding, sha, write ? batchIds.get(fi) : null, read[0], 0));
             }
@@ -263,7 +265,7 @@ final class DispatchLoader {
      * 查重（同一转办、同一工单的受理时间）、分配工单编号、攒块交给写入线程。错误的文字、顺序与逐行单线程时完全相同。
      */
     private void readFile(RowSource in, ColumnProfiles.Mapping m, int fileIdx, IdBlock orderIds, Writer writer,
-                          List<String> problems, int[] read, ExecutorService pool) throws SQLException {
+                          List<Problem> problems, int[] read, ExecutorService pool) throws SQLException {
         int[] idx = new int[WANTED.length];
         for (int k = 0; k < WANTED.length; k++) {
             idx[k] = m.index(WANTED[k]);
@@ -333,7 +335,7 @@ final class DispatchLoader {
     }
 
     /** 按顺序的一段：查重、分配工单编号、攒块。返回当前块（满了换新块）。 */
-    private Chunk sequence(Rows r, int i, int fileIdx, Cols cols, IdBlock orderIds, Writer writer, List<String> problems,
+    private Chunk sequence(Rows r, int i, int fileIdx, Cols cols, IdBlock orderIds, Writer writer, List<Problem> problems,
                            Chunk chunk, ColumnProfiles.Mapping m) throws SQLException {
         int line = r.line[i];
         String channel = r.channel[i];
@@ -349,8 +351,8 @@ final class DispatchLoader {
         }
         int a = assignments.add(((long) (o + 1) << 32) | unitKey, 0);
         if (a < 0) {
-            problems.add(cols.in.fileName() + " 第 " + line + " 行：重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 "
-                    + unit.name() + " 已出现在" + where(assignmentSource[-a - 1]));
+            problems.add(Place.row(cols.in.fileName(), line, cols.in.fileName() + " 第 " + line + " 行").problem("重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 "
+                    + unit.name() + " 已出现在" + where(assignmentSource[-a - 1])));
             return chunk;
         }
         assignmentSource = ensure(assignmentSource, a);
@@ -363,8 +365,8 @@ final class DispatchLoader {
             orderSource[o] = source;
             orderId[o] = writer != null && problems.isEmpty() ? orderIds.next() : 0;
         } else if (orderReceived[o] != receivedSec) {
-            problems.add(cols.at(line, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
-                    + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）");
+            problems.add(cols.at(line, "受理时间").problem("同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
+                    + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）"));
             return chunk;
         }
         channelUsed[r.channelNo[i]] = true;
@@ -391,7 +393,7 @@ final class DispatchLoader {
 
     /** 逐行校验（在校验线程里，与其他批并行）：不碰共享的可变状态。 */
     private Rows validate(Rows r, Cols cols, ColumnProfiles.Mapping m) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String[] v = new String[WANTED.length];
         for (int i = 0; i < r.n; i++) {
             System.arraycopy(r.raw, i * WANTED.length, v, 0, WANTED.length);
@@ -405,18 +407,18 @@ final class DispatchLoader {
         return r;
     }
 
-    private void validate(Rows r, int i, String[] v, Cols cols, ColumnProfiles.Mapping m, List<String> problems) {
+    private void validate(Rows r, int i, String[] v, Cols cols, ColumnProfiles.Mapping m, List<Problem> problems) {
         int line = r.line[i];
         String channel = v[CHANNEL] != null ? v[CHANNEL] : m.channelFromFileName();
         Integer channelNo = channelNos.get(channel);
         if (channelNo == null) {
-            problems.add(cols.at(line, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
+            problems.add(cols.at(line, "渠道").value(channel).problem("渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
                     + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
-                    + String.join("、", channels));
+                    + String.join("、", channels)));
         }
         String orderNo = v[ORDER];
         if (orderNo.isEmpty()) {
-            problems.add(cols.at(line, "工单编号") + "：工单编号为空");
+            problems.add(cols.at(line, "工单编号").value("").problem("工单编号为空"));
         }
         String receivedText = v[RECEIVED];
         String deadlineText = v[DEADLINE];
@@ -434,26 +436,26 @@ final class DispatchLoader {
         Boolean reopened = v[REOPENED] == null ? null
                 : OptionalFields.yesNo(v[REOPENED], () -> cols.at(line, ColumnProfiles.REOPENED), problems);
         if (received != NONE && signed != NONE && signed < received) {
-            problems.add(cols.at(line, ColumnProfiles.SIGNED) + "：签收时间 " + v[SIGNED] + " 早于受理时间 " + receivedText);
+            problems.add(cols.at(line, ColumnProfiles.SIGNED).value(v[SIGNED]).problem("签收时间 " + v[SIGNED] + " 早于受理时间 " + receivedText));
         }
         String spelling = v[UNIT];
         UnitDirectory.Ref unit = null;
         if (spelling.isEmpty()) {
-            problems.add(cols.at(line, "办理单位") + "：办理单位为空");
+            problems.add(cols.at(line, "办理单位").value("").problem("办理单位为空"));
         } else {
             unit = units.find(spelling);
             if (unit == null) {
                 String near = units.closest(spelling);
-                problems.add(cols.at(line, "办理单位") + "：未知单位“" + spelling + "”"
+                problems.add(cols.at(line, "办理单位").value(spelling).problem("未知单位“" + spelling + "”"
                         + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
-                        : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
+                        : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它")));
             }
         }
         if (received != NONE && deadline != NONE && deadline < received) {
-            problems.add(cols.at(line, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
+            problems.add(cols.at(line, "办理时限").value(deadlineText).problem("办理时限 " + deadlineText + " 早于受理时间 " + receivedText));
         }
         if (received != NONE && completed != NONE && completed < received) {
-            problems.add(cols.at(line, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
+            problems.add(cols.at(line, "办结时间").value(completedText).problem("办结时间 " + completedText + " 早于受理时间 " + receivedText));
         }
         if (!problems.isEmpty()) {
             return;
@@ -501,7 +503,7 @@ final class DispatchLoader {
         final int[] line;
         /** 原始值，每行 WANTED.length 个，按行接续存放（不为每行建一个数组）。 */
         final String[] raw;
-        final List<String>[] problems;
+        final List<Problem>[] problems;
         final long[] h0;
         final long[] h1;
         final String[] channel;
@@ -599,13 +601,13 @@ final class DispatchLoader {
             this.m = m;
         }
 
-        String at(int line, String standard) {
+        Place at(int line, String standard) {
             int i = m.index(standard);
             if (i < 0) {
-                return in.fileName() + " 第 " + line + " 行（" + standard + "取自文件名）";
+                return Place.row(in.fileName(), line, in.fileName() + " 第 " + line + " 行（" + standard + "取自文件名）");
             }
             String name = in.header().get(i).strip();
-            return in.cell(line, i, name.equals(standard) ? standard : name + "，即" + standard);
+            return in.place(line, i, name.equals(standard) ? standard : name + "，即" + standard);
         }
     }
 
@@ -617,10 +619,10 @@ final class DispatchLoader {
     }
 
     private static long date(Cols cols, int line, String col, String v, boolean endOfDay, boolean required,
-                             List<String> problems) {
+                             List<Problem> problems) {
         if (v.isEmpty()) {
             if (required) {
-                problems.add(cols.at(line, col) + "：" + col + "为空");
+                problems.add(cols.at(line, col).value(v).problem(col + "为空"));
             }
             return NONE;
         }
@@ -633,8 +635,8 @@ final class DispatchLoader {
             d = DateTimes.excelSerial(v, endOfDay);
         }
         if (d == null) {
-            problems.add(cols.at(line, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
-                    + "2021-10-05 14:30:00、2021/10/5，或 Excel 的日期单元格）");
+            problems.add(cols.at(line, col).value(v).problem("无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
+                    + "2021-10-05 14:30:00、2021/10/5，或 Excel 的日期单元格）"));
             return NONE;
         }
         return d.toEpochSecond(ZoneOffset.UTC);
@@ -738,7 +740,7 @@ final class DispatchLoader {
         private final IdBlock assignmentIds;
         private final Map<Long, Long> remap = new HashMap<>(); // 本次分配的工单编号 → 库里已有工单的编号
         private final Set<Long> fromDb = new java.util.HashSet<>(); // 库里已有的工单（别的导入可能同时取号，编号区间会交错）
-        final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         final int[] added;
         private volatile Throwable failure;
         private int sinceCommit;
@@ -943,7 +945,7 @@ final class DispatchLoader {
                 if (failure != null) {
                     if ("23505".equals(failure.getSQLState())) {
                         // 唯一约束：另一个用户同时导入了相同的工单并先提交了
-                        throw new IllegalStateException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
+                        throw new cn.gov.assess.db.DatabaseUnavailableException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
                                 + "请等它完成后重新导入本批文件，已导入的相同记录会自动跳过", failure);
                     }
                     throw failure;
@@ -1020,9 +1022,9 @@ final class DispatchLoader {
                                 k.orderId[i] = dbId;
                                 k.newOrder[i] = false;
                                 if (!dbReceived.equals(time(k.received[i]))) {
-                                    problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
+                                    problems.add(Place.row(fileNames.get(k.fileIdx), k.line[i], fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行").problem("工单 " + k.orderNo[i]
                                             + " 已导入，受理时间为 " + dbReceived + "，与本行 " + time(k.received[i])
-                                            + " 不一致；修改已导入的数据请用“assess correct”登记更正");
+                                            + " 不一致；修改已导入的数据请用“assess correct”登记更正"));
                                     skip[i] = true;
                                 }
                             }
@@ -1068,9 +1070,9 @@ final class DispatchLoader {
                                 diff(diffs, ColumnProfiles.REOPENED, (Boolean) rs.getObject(9, Boolean.class), k.reopened[i],
                                         m.has(ColumnProfiles.REOPENED));
                                 if (!diffs.isEmpty()) {
-                                    problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
+                                    problems.add(Place.row(fileNames.get(k.fileIdx), k.line[i], fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行").problem("工单 " + k.orderNo[i]
                                             + " 派给 " + k.unitName[i] + " 的记录已导入，" + String.join("；", diffs)
-                                            + "。修改已导入的数据请用“assess correct”登记更正");
+                                            + "。修改已导入的数据请用“assess correct”登记更正"));
                                 }
                             }
                         }

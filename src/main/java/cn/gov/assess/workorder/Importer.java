@@ -4,6 +4,8 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Place;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.unit.Unit;
 import cn.gov.assess.unit.UnitAlias;
@@ -101,7 +103,7 @@ public final class Importer {
             throw new InputException("没有找到要导入的文件（.csv、.xlsx 或 .xls）：" + inputs);
         }
         phase("读取表头");
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<CsvTable> unitTables = new ArrayList<>();
         List<Path> dispatchFiles = new ArrayList<>();
         Map<CsvTable, MonitoringImport.Kind> monitoringTables = new LinkedHashMap<>();
@@ -122,10 +124,10 @@ public final class Importer {
                     t = excel ? CsvTable.of(head) : CsvTable.parse(f.toString(), bytes);
                 }
             } catch (IOException e) {
-                problems.add(f + "：无法读取：" + e.getMessage());
+                problems.add(Problem.inFile(f.toString(), "无法读取：" + e.getMessage()));
                 continue;
             } catch (InputException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e.located());
                 continue;
             }
             raw.put(t, bytes);
@@ -139,13 +141,13 @@ public final class Importer {
                 requireColumns(t, UNIT_COLUMNS, problems);
                 unitTables.add(t);
             } else {
-                problems.add(t.fileName() + " 第 1 行：无法识别的表头“" + String.join(",", t.header())
+                problems.add(t.at(1).problem("无法识别的表头“" + String.join(",", t.header())
                         + "”。派单记录须有列：" + String.join("、", DISPATCH_COLUMNS) + "（或规则目录 导入列名.csv 里的其他写法）；单位表须有列："
-                        + String.join("、", UNIT_COLUMNS) + "、别名；监测类文件见 README");
+                        + String.join("、", UNIT_COLUMNS) + "、别名；监测类文件见 README"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
 
         phase("校验单位表与监测文件");
@@ -189,7 +191,7 @@ public final class Importer {
         try {
             List<DispatchLoader.Staged> staged = loader.stage(dispatchFiles, problems);
             if (!problems.isEmpty()) {
-                throw new InputException(problems);
+                throw InputException.of(problems);
             }
             if (Boolean.getBoolean("assess.timing")) {
                 System.err.printf("校验并暂存派单记录 %.2f 秒%n", (System.nanoTime() - tValidate) / 1e9);
@@ -263,7 +265,7 @@ public final class Importer {
     }
 
     /** 通报信息：期间, 项目, 内容；项目须是 NoticeMeta.FIELDS 之一。 */
-    private static Map<String, String[]> validateMeta(List<CsvTable> tables, List<String> problems) {
+    private static Map<String, String[]> validateMeta(List<CsvTable> tables, List<Problem> problems) {
         Map<String, String[]> out = new LinkedHashMap<>();
         for (CsvTable t : tables) {
             for (CsvTable.Row r : t.rows()) {
@@ -273,29 +275,29 @@ public final class Importer {
                 try {
                     period = cn.gov.assess.facts.Period.parse(period).code();
                 } catch (IllegalArgumentException e) {
-                    problems.add(cell(t, r, "期间") + "：" + e.getMessage());
+                    problems.add(t.at(r, "期间").problem(e.getMessage()));
                     continue;
                 }
                 if (!cn.gov.assess.workorder.NoticeMeta.FIELDS.contains(field)) {
-                    problems.add(cell(t, r, "项目") + "：未知项目“" + field + "”，可填：" + String.join("、", cn.gov.assess.workorder.NoticeMeta.FIELDS));
+                    problems.add(t.at(r, "项目").problem("未知项目“" + field + "”，可填：" + String.join("、", cn.gov.assess.workorder.NoticeMeta.FIELDS)));
                     continue;
                 }
                 if ((field.endsWith("日期")) && DateTimes.parse(content, false) == null) {
-                    problems.add(cell(t, r, "内容") + "：无法识别的日期“" + content + "”");
+                    problems.add(t.at(r, "内容").problem("无法识别的日期“" + content + "”"));
                     continue;
                 }
                 if (out.put(period + '\u0001' + field, new String[]{period, field, content}) != null) {
-                    problems.add(t.fileName() + " 第 " + r.line() + " 行：" + period + " 的“" + field + "”重复");
+                    problems.add(t.at(r.line()).problem(period + " 的“" + field + "”重复"));
                 }
             }
         }
         return out;
     }
 
-    private static void requireColumns(CsvTable t, List<String> required, List<String> problems) {
+    private static void requireColumns(CsvTable t, List<String> required, List<Problem> problems) {
         for (String c : required) {
             if (!t.has(c)) {
-                problems.add(t.fileName() + " 第 1 行：缺少列“" + c + "”（表头为：" + String.join(",", t.header()) + "）");
+                problems.add(t.at(1).problem("缺少列“" + c + "”（表头为：" + String.join(",", t.header()) + "）"));
             }
         }
     }
@@ -306,7 +308,7 @@ public final class Importer {
         }
     }
 
-    private static List<UnitRow> validateUnits(List<CsvTable> tables, UnitDirectory existing, List<String> problems) {
+    private static List<UnitRow> validateUnits(List<CsvTable> tables, UnitDirectory existing, List<Problem> problems) {
         List<UnitRow> out = new ArrayList<>();
         Map<String, String> owner = new HashMap<>();
         Map<String, String> firstLine = new HashMap<>();
@@ -318,18 +320,18 @@ public final class Importer {
                 String order = t.get(r, "排序");
                 boolean ok = true;
                 if (name.isEmpty()) {
-                    problems.add(where + "第 " + t.columnNumber("单位名称") + " 列（单位名称）：单位名称为空");
+                    problems.add(t.at(r, "单位名称").problem("单位名称为空"));
                     ok = false;
                 }
                 if (kind.isEmpty()) {
-                    problems.add(where + "第 " + t.columnNumber("类型") + " 列（类型）：类型为空（应为 镇、街道、部门、其他 等）");
+                    problems.add(t.at(r, "类型").problem("类型为空（应为 镇、街道、部门、其他 等）"));
                     ok = false;
                 }
                 int sort = 0;
                 try {
                     sort = Integer.parseInt(order);
                 } catch (NumberFormatException e) {
-                    problems.add(where + "第 " + t.columnNumber("排序") + " 列（排序）：“" + order + "”不是整数");
+                    problems.add(t.at(r, "排序").problem("“" + order + "”不是整数"));
                     ok = false;
                 }
                 List<String> aliases = t.has("别名")
@@ -339,20 +341,20 @@ public final class Importer {
                     continue;
                 }
                 if (firstLine.putIfAbsent(name, where) != null) {
-                    problems.add(where + "：单位“" + name + "”重复（首次出现在" + firstLine.get(name) + "）");
+                    problems.add(t.at(r.line()).problem("单位“" + name + "”重复（首次出现在" + firstLine.get(name) + "）"));
                     continue;
                 }
                 UnitDirectory.Ref ex = existing.find(name);
                 if (ex != null && !ex.name().equals(name)) {
-                    problems.add(where + "：单位名称“" + name + "”已是单位“" + ex.name() + "”的别名");
+                    problems.add(t.at(r.line()).problem("单位名称“" + name + "”已是单位“" + ex.name() + "”的别名"));
                 }
                 for (String a : aliases) {
                     String prev = owner.putIfAbsent(a, name);
                     UnitDirectory.Ref exA = existing.find(a);
                     if (prev != null && !prev.equals(name)) {
-                        problems.add(where + "：别名“" + a + "”同时属于“" + prev + "”和“" + name + "”");
+                        problems.add(t.at(r.line()).problem("别名“" + a + "”同时属于“" + prev + "”和“" + name + "”"));
                     } else if (exA != null && !exA.name().equals(name)) {
-                        problems.add(where + "：别名“" + a + "”已属于单位“" + exA.name() + "”");
+                        problems.add(t.at(r.line()).problem("别名“" + a + "”已属于单位“" + exA.name() + "”"));
                     }
                 }
                 out.add(new UnitRow(t.fileName(), r.line(), name, kind, sort, aliases));
@@ -361,15 +363,12 @@ public final class Importer {
         for (UnitRow u : out) {
             String o = owner.get(u.name());
             if (o != null && !o.equals(u.name())) {
-                problems.add(u.file() + " 第 " + u.line() + " 行：单位名称“" + u.name() + "”同时是单位“" + o + "”的别名");
+                problems.add(Place.row(u.file(), u.line(), u.file() + " 第 " + u.line() + " 行").problem("单位名称“" + u.name() + "”同时是单位“" + o + "”的别名"));
             }
         }
         return out;
     }
 
-    private static String cell(CsvTable t, CsvTable.Row r, String col) {
-        return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
-    }
 
     /**
      * 最后一步：单位、监测、通报信息与批次生效。shared 非空（PostgreSQL）时在派单记录所在的连接与事务里做，一次提交；
@@ -377,7 +376,7 @@ public final class Importer {
      */
     private List<FileResult> write(java.sql.Connection shared, Map<String, UnitRow> newUnits, Map<String, Long> plannedIds,
                                    List<CsvTable> unitTables, List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
-                                   List<String> problems, MonitoringImport monitoring,
+                                   List<Problem> problems, MonitoringImport monitoring,
                                    List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
                                    Map<String, String[]> meta, List<CsvTable> metaTables) {
         java.util.function.Function<StatelessSession, List<FileResult>> work = s -> writeIn(s, newUnits, plannedIds, unitTables,
@@ -391,7 +390,7 @@ public final class Importer {
             return results;
         } catch (java.sql.SQLException e) {
             if ("23505".equals(e.getSQLState())) {
-                throw new IllegalStateException("另一个导入同时写入了相同的记录，本次导入未写入任何记录；请等它完成后重新导入", e);
+                throw new cn.gov.assess.db.DatabaseUnavailableException("另一个导入同时写入了相同的记录，本次导入未写入任何记录；请等它完成后重新导入", e);
             }
             throw new IllegalStateException("导入提交失败，未写入任何记录：" + e.getMessage(), e);
         }
@@ -399,7 +398,7 @@ public final class Importer {
 
     private List<FileResult> writeIn(StatelessSession s, Map<String, UnitRow> newUnits, Map<String, Long> plannedIds,
                                      List<CsvTable> unitTables, List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
-                                     List<String> problems, MonitoringImport monitoring,
+                                     List<Problem> problems, MonitoringImport monitoring,
                                      List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
                                      Map<String, String[]> meta, List<CsvTable> metaTables) {
         {
@@ -505,7 +504,7 @@ public final class Importer {
             }
             if (!problems.isEmpty()) {
                 // 与已导入的记录冲突：整个导入回滚
-                throw new InputException(problems);
+                throw InputException.of(problems);
             }
             return results;
         }
