@@ -32,6 +32,11 @@ public record Problem(String file, Integer row, Integer column, String rule, Str
         return new Problem(rule, row, column, rule, text, null, null, where);
     }
 
+    /** 同一处，标明出在规则里（rule 为规则文件或规则名）。 */
+    public Problem inRule(String rule) {
+        return new Problem(file, row, column, rule, text, columnName, value, where);
+    }
+
     /** 文件名里的一段换成另一段（如网页上传时服务器上的临时目录去掉），文件、位置写法与说明里都换。 */
     public Problem renamed(String from, String to) {
         return new Problem(file == null ? null : file.replace(from, to), row, column, rule, text.replace(from, to),

@@ -162,9 +162,6 @@ final class ImportRunController implements WebServer.Controller {
             } catch (InputException e) {
                 // 错误里的文件名只留原名，不露出服务器上的临时目录
                 throw InputException.of(e.located().stream().map(p -> p.renamed(prefix, "")).toList());
-            } catch (RuntimeException e) {
-                String m = e.getMessage();
-                throw m != null && m.contains(prefix) ? new IllegalStateException(m.replace(prefix, ""), e) : e;
             }
         }, () -> delete(dir));
         web.audit(ctx, "上传文件", String.join("、", names) + "（任务 " + job.id + "）");

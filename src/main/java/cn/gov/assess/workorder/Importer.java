@@ -369,7 +369,6 @@ public final class Importer {
         return out;
     }
 
-
     /**
      * 最后一步：单位、监测、通报信息与批次生效。shared 非空（PostgreSQL）时在派单记录所在的连接与事务里做，一次提交；
      * 否则另开一个事务。
