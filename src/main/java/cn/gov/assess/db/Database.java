@@ -141,7 +141,7 @@ public final class Database implements AutoCloseable {
                 java.nio.file.Files.deleteIfExists(tmp); // 别的进程同时建好了同一个库：用它的
             }
         } catch (java.io.IOException e) {
-            throw new cn.gov.assess.io.InputException("无法在 " + target.getParent() + " 建立数据库文件：" + e.getMessage());
+            throw new DatabaseUnavailableException("无法在 " + target.getParent() + " 建立数据库文件：" + e.getMessage(), e);
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
