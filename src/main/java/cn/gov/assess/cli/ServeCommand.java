@@ -35,8 +35,8 @@ final class ServeCommand implements Callable<Integer> {
             boolean inUse = false;
             boolean network = false;
             for (Throwable t = e; t != null; t = t.getCause()) {
-                inUse |= t instanceof java.net.BindException;
-                network |= t instanceof java.io.IOException;
+                inUse |= t instanceof java.net.BindException || t instanceof io.javalin.util.JavalinBindException;
+                network |= inUse || t instanceof java.io.IOException;
             }
             if (!network) {
                 throw e; // 不是地址或端口的问题：程序内部错误
