@@ -29,7 +29,8 @@ class NoMessageTextDecisionsTest {
             entry("按“模板 ”判断", Pattern.compile("startsWith\\(\"模板 \"\\)")),
             entry("按 already in use 判断", Pattern.compile("already in use")),
             entry("从句子里拆“第 N 行第 M 列”", Pattern.compile("第 \\(")),
-            entry("Jobs.readable 式的判断", Pattern.compile("String readable\\(Throwable")));
+            entry("Jobs.readable 式的判断", Pattern.compile("String readable\\(Throwable")),
+            entry("按 picocli 的英文句子判断", Pattern.compile("m\\.startsWith\\(\"(Missing|Invalid|Expected)")));
 
     /**
      * 还没还的债（只许删，不许加）：规则版本的检查结果按句子存在库里，编辑页据此标红出错的格；要等检查结果存成

@@ -67,6 +67,19 @@ class ExitCodesTest {
     }
 
     @Test
+    void usageErrorsAreToldByTheirTypeNotByPicocliWords(@TempDir Path tmp) {
+        String db = tmp.resolve("db/assess").toString();
+        CliTest.Outcome given = exec("--db", db, "run", "--period", "--dry-run");
+        assertEquals(2, given.code(), given.err());
+        assertTrue(given.err().startsWith("错误：选项 --period") && given.err().contains("后面缺少取值"), given.err());
+        CliTest.Outcome absent = exec("--db", db, "run");
+        assertTrue(absent.err().startsWith("错误：缺少必填的选项：--period"), absent.err());
+        CliTest.Outcome help = exec("help", "frobnicate");
+        assertEquals(2, help.code(), help.err());
+        assertTrue(help.err().startsWith("错误：没有命令“frobnicate”"), help.err());
+    }
+
+    @Test
     void aMissingParameterIsTheRulesFaultExit1() {
         cn.gov.assess.facts.Parameters p = cn.gov.assess.facts.Parameters.of(java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
         Failures.Explained e = Failures.explain(assertThrowsInvalid(() -> p.text("不存在的参数", null)));
