@@ -36,7 +36,7 @@ final class Failures {
     }
 
     /**
-     * 按异常的类型归类，从不看消息文字：输入有误（{@link InputException}、{@link InvalidValueException}）1，
+     * 按异常的类型归类，从不看消息文字：输入有误（{@link InputException}、{@link InvalidValueException}、{@link DatabaseAddressException}）1，
      * 数据库打不开（{@link DatabaseUnavailableException}）与文件、数据库读写失败 4，其余一律是程序内部错误 5。
      */
     static Explained explain(Throwable ex) {
