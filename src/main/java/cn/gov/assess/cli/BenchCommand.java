@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         if (main.db != null) {
             server = main.dbUrl();
             if (cn.gov.assess.db.Vendor.of(server) != cn.gov.assess.db.Vendor.POSTGRESQL) {
-                throw new IllegalArgumentException("bench 的 --db 只接受 PostgreSQL 地址（jdbc:postgresql://主机:端口/库名），"
+                throw new cn.gov.assess.io.InputException("bench 的 --db 只接受 PostgreSQL 地址（jdbc:postgresql://主机:端口/库名），"
                         + "基准在其中新建 schema assess_bench；H2 基准不用 --db，用 --work 目录下的临时库");
             }
         }
@@ -119,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         var out = main.spec.commandLine().getOut();
         if (loadTest) {
             if (server == null) {
-                throw new IllegalArgumentException("负载测试要连 PostgreSQL：请用 --db jdbc:postgresql://主机:端口/库名");
+                throw new cn.gov.assess.io.InputException("负载测试要连 PostgreSQL：请用 --db jdbc:postgresql://主机:端口/库名");
             }
             String[] nm = spec.split(",")[0].strip().split(":");
             try {

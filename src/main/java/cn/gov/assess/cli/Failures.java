@@ -1,14 +1,20 @@
 package cn.gov.assess.cli;
 
+import cn.gov.assess.db.DatabaseAddressException;
+import cn.gov.assess.db.DatabaseUnavailableException;
+import cn.gov.assess.facts.InvalidValueException;
 import cn.gov.assess.io.InputException;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -29,15 +35,28 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * 按异常的类型归类，从不看消息文字：输入有误（{@link InputException}、{@link InvalidValueException}、{@link DatabaseAddressException}）1，
+     * 数据库打不开（{@link DatabaseUnavailableException}）与文件、数据库读写失败 4，其余一律是程序内部错误 5。
+     */
     static Explained explain(Throwable ex) {
         if (ex instanceof InputException ie) {
-            if (ie.problems().size() == 1) {
-                return new Explained(INPUT, List.of("错误：" + ie.problems().get(0)));
+            List<String> problems = ie.problems();
+            if (problems.size() == 1) {
+                return new Explained(INPUT, List.of("错误：" + problems.get(0)));
             }
             List<String> lines = new java.util.ArrayList<>();
-            lines.add("错误：共 " + ie.problems().size() + " 处，未做任何修改：");
-            ie.problems().forEach(p -> lines.add("  " + p));
+            lines.add("错误：共 " + problems.size() + " 处，未做任何修改：");
+            problems.forEach(p -> lines.add("  " + p));
             return new Explained(INPUT, lines);
+        }
+        if (ex instanceof InvalidValueException || ex instanceof DatabaseAddressException) {
+            return new Explained(INPUT, List.of("错误：" + ex.getMessage()));
+        }
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseUnavailableException db) {
+                return new Explained(ENVIRONMENT, List.of("错误：" + db.getMessage()));
+            }
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
             String fs = fileSystem(t);
@@ -48,27 +67,15 @@ final class Failures {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             String db = database(t);
             if (db != null) {
-                String ours = chinese(ex.getMessage()) ? prefix(ex.getMessage()) : "";
-                return new Explained(ENVIRONMENT, List.of("错误：" + ours + db));
+                return new Explained(ENVIRONMENT, List.of("错误：" + db));
             }
         }
-        String m = ex.getMessage();
-        if (chinese(m)) {
-            return new Explained(INPUT, List.of("错误：" + m));
-        }
-        return new Explained(INTERNAL, List.of("错误：程序内部错误（" + ex.getClass().getSimpleName()
-                + "），未完成的修改已撤销。请加 --debug 重新运行，把输出交给维护人员"));
+        return new Explained(INTERNAL, List.of(INTERNAL_SUMMARY + "（" + ex.getClass().getSimpleName() + "）"
+                + "，未完成的修改已撤销。请加 --debug 重新运行，把输出交给维护人员"));
     }
 
-    /** “写入派单记录失败：<英文>”只留中文的前半句。 */
-    private static String prefix(String m) {
-        int i = m.indexOf('：');
-        return i > 0 ? m.substring(0, i + 1) : "";
-    }
-
-    static boolean chinese(String m) {
-        return m != null && m.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    }
+    /** 程序内部错误的第一句（网页任务也用这一句）。 */
+    static final String INTERNAL_SUMMARY = "错误：程序内部错误";
 
     private static String fileSystem(Throwable t) {
         if (t instanceof UncheckedIOException u && u.getCause() != null) {
@@ -90,15 +97,27 @@ final class Failures {
             return "目录“" + e.getFile() + "”不是空的";
         }
         if (t instanceof FileSystemException e) {
-            String reason = e.getReason() == null ? "" : e.getReason();
-            if (reason.contains("Not a directory")) {
+            // 操作系统的原因只有英文句子：不看它，看路径本身（上级有一段是文件、磁盘只读或已满）
+            Path p = e.getFile() == null ? null : Path.of(e.getFile()).toAbsolutePath();
+            Path existing = p;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            if (existing != null && !existing.equals(p) && !Files.isDirectory(existing)) {
                 return "路径“" + e.getFile() + "”中有一段是文件而不是目录";
             }
-            if (reason.contains("No space")) {
-                return "磁盘已满，无法写入“" + e.getFile() + "”";
-            }
-            if (reason.contains("Read-only")) {
-                return "“" + e.getFile() + "”所在的磁盘只读";
+            if (existing != null) {
+                try {
+                    FileStore store = Files.getFileStore(existing);
+                    if (store.isReadOnly()) {
+                        return "“" + e.getFile() + "”所在的磁盘只读";
+                    }
+                    if (store.getUsableSpace() == 0) {
+                        return "磁盘已满，无法写入“" + e.getFile() + "”";
+                    }
+                } catch (java.io.IOException | RuntimeException ignored) {
+                    // 查不到磁盘的情况：按一般的读写失败说
+                }
             }
             return "无法读写“" + e.getFile() + "”（操作系统拒绝了这次读写）";
         }
@@ -120,10 +139,12 @@ final class Failures {
         }
         int code = sql.getErrorCode();
         String m = String.valueOf(sql.getMessage());
-        if (code == 90020 || m.contains("already in use")) {
+        // H2 的错误码（org.h2.api.ErrorCode）：90020 库已被打开，90062 建文件失败，90028/90031 读写失败，
+        // 90030 文件损坏，90100 磁盘满
+        if (code == 90020) {
             return "数据库正被另一个 assess 命令使用，请等它结束后再试";
         }
-        if (code == 90062 || code == 90028 || m.contains("Error while creating file") || m.contains("IO Exception")) {
+        if (code == 90062 || code == 90028 || code == 90031) {
             return "无法在这个位置建立或读写数据库文件：" + location(m) + "（请检查 --db 的路径：上级目录要存在、是目录、可写）";
         }
         if (code == 90046 || code == 90066 || code == 90008) {
@@ -135,10 +156,10 @@ final class Failures {
         if (code == 90013 || code == 90146) {
             return "数据库不存在";
         }
-        if (code == 90030 || m.contains("corrupted")) {
+        if (code == 90030) {
             return "数据库文件已损坏，请从备份恢复";
         }
-        if (code == 90100 || m.contains("No space")) {
+        if (code == 90100) {
             return "磁盘已满，数据库无法写入";
         }
         return "数据库操作失败（错误码 " + code + (sql.getSQLState() != null ? "，状态 " + sql.getSQLState() : "")

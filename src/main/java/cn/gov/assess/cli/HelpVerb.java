@@ -23,7 +23,7 @@ final class HelpVerb implements Runnable {
         }
         CommandLine sub = parent.getSubcommands().get(verb);
         if (sub == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "没有命令“" + verb + "”，可用的命令："
+            throw new UsageError(spec.commandLine(), "没有命令“" + verb + "”，可用的命令："
                     + String.join("、", parent.getSubcommands().keySet()));
         }
         sub.usage(spec.commandLine().getOut());

@@ -91,7 +91,7 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, arguments) -> {
             CommandLine cmd = ex.getCommandLine();
-            err.println("错误：" + UsageErrors.chinese(ex));
+            err.println("错误：" + UsageErrors.chinese(ex, arguments));
             err.println("用 " + cmd.getCommandSpec().qualifiedName() + " --help 查看用法");
             err.flush();
             return Failures.USAGE;

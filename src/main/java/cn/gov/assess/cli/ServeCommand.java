@@ -32,9 +32,17 @@ final class ServeCommand implements Callable<Integer> {
             server = new WebServer(db, main.rulesDir()).start(bind, port);
         } catch (RuntimeException e) {
             db.close();
-            boolean inUse = String.valueOf(e.getMessage()).contains("already in use");
-            throw new IllegalStateException("无法在 " + bind + ":" + port + " 启动网页服务："
-                    + (inUse ? "端口已被别的程序占用，请用 --port 换一个端口" : "地址或端口不可用，请检查 --bind 与 --port"), e);
+            boolean inUse = false;
+            boolean network = false;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                inUse |= t instanceof java.net.BindException || t instanceof io.javalin.util.JavalinBindException;
+                network |= inUse || t instanceof java.io.IOException;
+            }
+            if (!network) {
+                throw e; // 不是地址或端口的问题：程序内部错误
+            }
+            throw new cn.gov.assess.io.InputException("无法在 " + bind + ":" + port + " 启动网页服务："
+                    + (inUse ? "端口已被别的程序占用，请用 --port 换一个端口" : "地址或端口不可用，请检查 --bind 与 --port"));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -18,25 +18,18 @@ final class UsageErrors {
     private UsageErrors() {
     }
 
-    static String chinese(CommandLine.ParameterException ex) {
+    /** 按 picocli 异常的类型与字段翻译，不看它的英文句子；args 是命令行上的参数（判断缺的选项是否写了）。 */
+    static String chinese(CommandLine.ParameterException ex, String[] args) {
         String m = String.valueOf(ex.getMessage());
-        // 先于“已是中文”的判断：取值标签是中文（如 --period=考核期）时，picocli 的英文句子里也带中文
         if (ex instanceof CommandLine.MissingParameterException mp) {
-            if (m.startsWith("Missing required parameter for option")) {
-                return "选项 " + names(mp.getMissing()) + " 后面缺少取值";
-            }
             List<ArgSpec> missing = mp.getMissing();
+            if (!missing.isEmpty() && missing.stream().allMatch(a -> given(a, args))) {
+                return "选项 " + names(missing) + " 后面缺少取值";
+            }
             boolean options = missing.stream().allMatch(ArgSpec::isOption);
             return (options ? "缺少必填的选项：" : "缺少参数：") + names(missing);
         }
-        // 同上：参数名是中文（运行A、--run 编号）时，“'a' is not a long”的英文句子里也带中文
-        if (m.startsWith("Invalid value for")) {
-            ArgSpec spec = ex.getArgSpec();
-            Matcher q = QUOTED.matcher(m.substring(m.indexOf(':') + 1));
-            String value = q.find() ? q.group(1) : ex.getValue();
-            return (spec == null ? "参数" : names(List.of(spec))) + " 的取值“" + value + "”不对：" + expected(spec);
-        }
-        if (Failures.chinese(m)) {
+        if (ex instanceof UsageError) {
             return m;
         }
         if (ex instanceof CommandLine.UnmatchedArgumentException ua) {
@@ -59,10 +52,26 @@ final class UsageErrors {
         if (ex instanceof CommandLine.MutuallyExclusiveArgsException) {
             return "这些选项不能同时使用：" + quoted(m);
         }
-        if (m.startsWith("Expected parameter for option")) {
-            return "选项 " + (ex.getArgSpec() == null ? "" : names(List.of(ex.getArgSpec()))) + " 后面缺少取值";
+        if (ex.getCause() != null && ex.getArgSpec() != null) { // 取值转换失败（如 --run a）
+            ArgSpec spec = ex.getArgSpec();
+            return names(List.of(spec)) + " 的取值“" + ex.getValue() + "”不对：" + expected(spec);
         }
         return "命令行参数有误：" + quoted(m);
+    }
+
+    /** 这个选项在命令行上写了（写了却缺取值，与根本没写是两种错）。 */
+    private static boolean given(ArgSpec spec, String[] args) {
+        if (!(spec instanceof OptionSpec o) || args == null) {
+            return false;
+        }
+        for (String a : args) {
+            for (String n : o.names()) {
+                if (a.equals(n) || a.startsWith(n + "=")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String expected(ArgSpec spec) {

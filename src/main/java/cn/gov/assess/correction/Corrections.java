@@ -101,14 +101,15 @@ public final class Corrections {
         } catch (IOException e) {
             throw new InputException(file + "：无法读取：" + e.getMessage());
         }
-        List<String> problems = new ArrayList<>();
+        List<cn.gov.assess.io.Problem> problems = new ArrayList<>();
         for (String c : COLUMNS) {
             if (!t.has(c)) {
-                problems.add(t.fileName() + " 第 1 行：缺少列“" + c + "”（更正文件的表头：" + String.join(",", COLUMNS) + "）");
+                problems.add(cn.gov.assess.io.Place.row(t.fileName(), 1, t.fileName() + " 第 1 行")
+                        .problem("缺少列“" + c + "”（更正文件的表头：" + String.join(",", COLUMNS) + "）"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
         return db.sessions().fromStatelessTransaction(s -> {
             UnitDirectory units = directory(s);
@@ -126,10 +127,10 @@ public final class Corrections {
                 }
             }
             if (!problems.isEmpty()) {
-                throw new InputException(problems);
+                throw InputException.of(problems);
             }
             if (out.isEmpty()) {
-                throw new InputException(t.fileName() + "：没有更正行");
+                throw new InputException(cn.gov.assess.io.Problem.inFile(t.fileName(), "没有更正行"));
             }
             out.forEach(s::insert);
             return out;

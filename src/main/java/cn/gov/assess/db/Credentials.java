@@ -33,7 +33,7 @@ public final class Credentials {
         }
         Target t = Target.parse(url);
         if (t.params.containsKey("password")) {
-            throw new IllegalArgumentException("数据库地址里不要写口令（命令行会被别人看到）：请用环境变量 ASSESS_DB_PASSWORD "
+            throw new DatabaseAddressException("数据库地址里不要写口令（命令行会被别人看到）：请用环境变量 ASSESS_DB_PASSWORD "
                     + "或 ~/.pgpass 文件提供口令，地址里去掉 password=…");
         }
         String user = nonEmpty(env.get("ASSESS_DB_USER"));
@@ -123,7 +123,7 @@ public final class Credentials {
             try {
                 u = URI.create(rest);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("无法识别的数据库地址“" + url + "”，应写成 jdbc:postgresql://主机:端口/库名");
+                throw new DatabaseAddressException("无法识别的数据库地址“" + url + "”，应写成 jdbc:postgresql://主机:端口/库名");
             }
             String host = u.getHost() == null ? "localhost" : u.getHost();
             int port = u.getPort() < 0 ? 5432 : u.getPort();

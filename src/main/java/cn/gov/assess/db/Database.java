@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** 库正被另一个进程独占使用。 */
-    public static final class InUse extends IllegalStateException {
+    public static final class InUse extends DatabaseUnavailableException {
         InUse(String message, Throwable cause) {
             super(message, cause);
         }
@@ -124,7 +124,7 @@ public final class Database implements AutoCloseable {
                 java.nio.file.Files.deleteIfExists(tmp); // 别的进程同时建好了同一个库：用它的
             }
         } catch (java.io.IOException e) {
-            throw new cn.gov.assess.io.InputException("无法在 " + target.getParent() + " 建立数据库文件：" + e.getMessage());
+            throw new DatabaseUnavailableException("无法在 " + target.getParent() + " 建立数据库文件：" + e.getMessage(), e);
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw translate(url, e);
         }
@@ -212,30 +212,32 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** H2 的 DATABASE_ALREADY_OPEN_1：文件库正被另一个进程打开（文件锁）。 */
+    private static final int H2_ALREADY_OPEN = 90020;
+
     private static RuntimeException translate(String url, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage());
-            if (m.contains("Database may be already in use") || m.contains("90020")) {
-                // 不挂原因：命令行按原因归类退出码，这句本身已说清楚（与 main 的写法一致，退出码 1）
+            if (t instanceof java.sql.SQLException se && se.getErrorCode() == H2_ALREADY_OPEN) {
+                // 不挂原因：这句本身已说清楚（退出码 4）
                 return new InUse("数据库正被另一个 assess 命令使用，请等它结束后再试：" + url, null);
             }
             if (t instanceof java.sql.SQLException se && se.getSQLState() != null) {
                 String target = url.replaceFirst("\\?.*$", "");
                 switch (se.getSQLState()) {
                     case "08001", "08004", "08006" -> {
-                        return new IllegalStateException("无法连接数据库服务器 " + target
+                        return new DatabaseUnavailableException("无法连接数据库服务器 " + target
                                 + "：请确认地址、端口正确，服务器已启动并允许本机连接", e);
                     }
                     case "28P01", "28000" -> {
-                        return new IllegalStateException("数据库服务器 " + target + " 拒绝登录：用户名或口令不对。"
+                        return new DatabaseUnavailableException("数据库服务器 " + target + " 拒绝登录：用户名或口令不对。"
                                 + "用户名与口令请用环境变量 ASSESS_DB_USER、ASSESS_DB_PASSWORD 或 ~/.pgpass 文件提供", e);
                     }
                     case "3D000" -> {
-                        return new IllegalStateException("数据库服务器上没有这个库：" + target
+                        return new DatabaseUnavailableException("数据库服务器上没有这个库：" + target
                                 + "。请先按 README“用 PostgreSQL 服务器”一节建库与用户", e);
                     }
                     case "42501" -> {
-                        return new IllegalStateException("数据库用户没有建表权限：" + target
+                        return new DatabaseUnavailableException("数据库用户没有建表权限：" + target
                                 + "。请让数据库管理员把库的所有权交给这个用户（见 README“用 PostgreSQL 服务器”）", e);
                     }
                     default -> {

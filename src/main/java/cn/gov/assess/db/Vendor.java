@@ -21,7 +21,7 @@ public enum Vendor {
         if (url.startsWith("jdbc:h2:")) {
             return H2;
         }
-        throw new IllegalArgumentException("不支持的数据库地址“" + url + "”：可用 H2 文件库的路径（如 data/assess）"
+        throw new DatabaseAddressException("不支持的数据库地址“" + url + "”：可用 H2 文件库的路径（如 data/assess）"
                 + "或 PostgreSQL 服务器地址 jdbc:postgresql://主机:端口/库名");
     }
 

@@ -372,8 +372,8 @@ public final class Assessor {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof IllegalStateException ise && ise.getMessage() != null && ise.getMessage().contains("参数表")) {
-            return new InputException(ise.getMessage());
+        if (root instanceof cn.gov.assess.facts.InvalidValueException bad) {
+            return new InputException(cn.gov.assess.io.Problem.inRule(bad.source(), null, null, "", bad.getMessage()));
         }
         return new InputException("规则执行出错：" + root.getMessage());
     }

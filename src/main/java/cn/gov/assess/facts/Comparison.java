@@ -47,7 +47,7 @@ public enum Comparison {
                 return c;
             }
         }
-        throw new IllegalArgumentException("未知的比较符“" + op + "”，可用 " + symbols());
+        throw new InvalidValueException("未知的比较符“" + op + "”，可用 " + symbols());
     }
 
     /** compareTo 的结果是否满足比较。 */

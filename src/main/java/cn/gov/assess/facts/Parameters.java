@@ -30,14 +30,14 @@ public final class Parameters {
     public String text(String key, String channel) {
         Map<String, String> byChannel = values.get(key);
         if (byChannel == null) {
-            throw new IllegalStateException("参数表 rules/" + FILE + " 中没有参数“" + key + "”，请添加一行：" + key + ",," + "值,说明");
+            throw new InvalidValueException("rules/" + FILE, "参数表 rules/" + FILE + " 中没有参数“" + key + "”，请添加一行：" + key + ",," + "值,说明");
         }
         String v = channel == null ? null : byChannel.get(channel);
         if (v == null) {
             v = byChannel.get(ALL);
         }
         if (v == null) {
-            throw new IllegalStateException("参数表 rules/" + FILE + " 中参数“" + key + "”没有渠道“" + channel
+            throw new InvalidValueException("rules/" + FILE, "参数表 rules/" + FILE + " 中参数“" + key + "”没有渠道“" + channel
                     + "”的值，也没有渠道为空的默认值");
         }
         return v;
@@ -50,7 +50,7 @@ public final class Parameters {
         try {
             return Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalStateException("参数表 rules/" + FILE + " 中参数“" + key + "”的值“" + v + "”不是整数");
+            throw new InvalidValueException("rules/" + FILE, "参数表 rules/" + FILE + " 中参数“" + key + "”的值“" + v + "”不是整数");
         }
     }
 
@@ -61,7 +61,7 @@ public final class Parameters {
         return switch (v) {
             case "是", "true", "TRUE", "1", "Y", "y" -> true;
             case "否", "false", "FALSE", "0", "N", "n", "" -> false;
-            default -> throw new IllegalStateException("参数表 rules/" + FILE + " 中参数“" + key + "”的值“" + v + "”应为“是”或“否”");
+            default -> throw new InvalidValueException("rules/" + FILE, "参数表 rules/" + FILE + " 中参数“" + key + "”的值“" + v + "”应为“是”或“否”");
         };
     }
 

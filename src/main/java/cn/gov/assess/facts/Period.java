@@ -61,10 +61,10 @@ public record Period(int year, Kind kind, int number) implements Comparable<Peri
 
     public Period {
         if (kind == null) {
-            throw new IllegalArgumentException("考核期种类为空");
+            throw new InvalidValueException("考核期种类为空");
         }
         if (number < 1 || number > kind.count()) {
-            throw new IllegalArgumentException("考核期“" + year + "”的" + kind.label() + "序号 " + number + " 超出范围");
+            throw new InvalidValueException("考核期“" + year + "”的" + kind.label() + "序号 " + number + " 超出范围");
         }
     }
 
@@ -131,7 +131,7 @@ public record Period(int year, Kind kind, int number) implements Comparable<Peri
     }
 
     private static IllegalArgumentException bad(String raw, String why) {
-        return new IllegalArgumentException("考核期“" + raw + "”" + (why.startsWith("没有") ? "：" + why : "写得不对：" + why)
+        return new InvalidValueException("考核期“" + raw + "”" + (why.startsWith("没有") ? "：" + why : "写得不对：" + why)
                 + "。可用的写法：" + ACCEPTED_FORMS);
     }
 

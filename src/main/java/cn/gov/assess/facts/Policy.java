@@ -115,7 +115,7 @@ public final class Policy {
             case "截断", "舍去" -> RoundingMode.DOWN;
             case "进一", "进位" -> RoundingMode.UP;
             case "四舍六入", "银行家舍入" -> RoundingMode.HALF_EVEN;
-            default -> throw new IllegalArgumentException("未知的舍入方式“" + text + "”");
+            default -> throw new InvalidValueException("未知的舍入方式“" + text + "”");
         };
     }
 

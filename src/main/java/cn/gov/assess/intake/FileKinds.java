@@ -1,5 +1,7 @@
 package cn.gov.assess.intake;
 
+import cn.gov.assess.io.Problem;
+
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.io.RowSource;
@@ -51,7 +53,7 @@ final class FileKinds {
     }
 
     /** 逐个文件认种类；认不出或表头缺列的记进 problems。 */
-    static FileKinds sort(List<Path> files, ColumnProfiles profiles, List<String> problems) {
+    static FileKinds sort(List<Path> files, ColumnProfiles profiles, List<Problem> problems) {
         FileKinds k = new FileKinds();
         for (Path f : files) {
             CsvTable t;
@@ -68,10 +70,10 @@ final class FileKinds {
                     t = excel ? CsvTable.of(head) : CsvTable.parse(f.toString(), bytes);
                 }
             } catch (IOException e) {
-                problems.add(f + "：无法读取：" + e.getMessage());
+                problems.add(Problem.inFile(f.toString(), "无法读取：" + e.getMessage()));
                 continue;
             } catch (InputException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e.located());
                 continue;
             }
             k.raw.put(t, bytes);
@@ -85,18 +87,18 @@ final class FileKinds {
                 requireColumns(t, UnitImport.COLUMNS, problems);
                 k.unitTables.add(t);
             } else {
-                problems.add(t.fileName() + " 第 1 行：无法识别的表头“" + String.join(",", t.header())
+                problems.add(t.at(1).problem("无法识别的表头“" + String.join(",", t.header())
                         + "”。派单记录须有列：" + String.join("、", Importer.DISPATCH_COLUMNS) + "（或规则目录 导入列名.csv 里的其他写法）；单位表须有列："
-                        + String.join("、", Importer.UNIT_COLUMNS) + "、别名；监测类文件见 README");
+                        + String.join("、", Importer.UNIT_COLUMNS) + "、别名；监测类文件见 README"));
             }
         }
         return k;
     }
 
-    private static void requireColumns(CsvTable t, List<String> required, List<String> problems) {
+    private static void requireColumns(CsvTable t, List<String> required, List<Problem> problems) {
         for (String c : required) {
             if (!t.has(c)) {
-                problems.add(t.fileName() + " 第 1 行：缺少列“" + c + "”（表头为：" + String.join(",", t.header()) + "）");
+                problems.add(t.at(1).problem("缺少列“" + c + "”（表头为：" + String.join(",", t.header()) + "）"));
             }
         }
     }

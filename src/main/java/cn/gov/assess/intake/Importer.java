@@ -1,5 +1,7 @@
 package cn.gov.assess.intake;
 
+import cn.gov.assess.io.Problem;
+
 import cn.gov.assess.db.Database;
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
@@ -90,12 +92,12 @@ public final class Importer {
             throw new InputException("没有找到要导入的文件（.csv、.xlsx 或 .xls）：" + inputs);
         }
         phase("读取表头");
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         FileKinds kinds = FileKinds.sort(files, profiles, problems);
         List<CsvTable> unitTables = kinds.unitTables;
         List<Path> dispatchFiles = kinds.dispatchFiles;
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
 
         phase("校验单位表与监测文件");
@@ -126,7 +128,7 @@ public final class Importer {
         try {
             List<DispatchLoader.Staged> staged = loader.stage(dispatchFiles, problems);
             if (!problems.isEmpty()) {
-                throw new InputException(problems);
+                throw InputException.of(problems);
             }
             if (Boolean.getBoolean("assess.timing")) {
                 System.err.printf("校验并暂存派单记录 %.2f 秒%n", (System.nanoTime() - tValidate) / 1e9);
@@ -181,7 +183,7 @@ public final class Importer {
     private List<FileResult> write(java.sql.Connection shared, Map<String, UnitImport.UnitRow> newUnits,
                                    Map<String, Long> plannedIds, List<CsvTable> unitTables,
                                    List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
-                                   List<String> problems, MonitoringImport monitoring,
+                                   List<Problem> problems, MonitoringImport monitoring,
                                    List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
                                    Map<String, String[]> meta, List<CsvTable> metaTables) {
         java.util.function.Function<StatelessSession, List<FileResult>> work = s -> writeIn(s, newUnits, plannedIds, unitTables,
@@ -195,7 +197,7 @@ public final class Importer {
             return results;
         } catch (java.sql.SQLException e) {
             if ("23505".equals(e.getSQLState())) {
-                throw new IllegalStateException("另一个导入同时写入了相同的记录，本次导入未写入任何记录；请等它完成后重新导入", e);
+                throw new cn.gov.assess.db.DatabaseUnavailableException("另一个导入同时写入了相同的记录，本次导入未写入任何记录；请等它完成后重新导入", e);
             }
             throw new IllegalStateException("导入提交失败，未写入任何记录：" + e.getMessage(), e);
         }
@@ -204,7 +206,7 @@ public final class Importer {
     private List<FileResult> writeIn(StatelessSession s, Map<String, UnitImport.UnitRow> newUnits,
                                      Map<String, Long> plannedIds, List<CsvTable> unitTables,
                                      List<DispatchLoader.Staged> dispatch, Map<CsvTable, byte[]> raw,
-                                     List<String> problems, MonitoringImport monitoring,
+                                     List<Problem> problems, MonitoringImport monitoring,
                                      List<Map.Entry<CsvTable, MonitoringImport.Kind>> monitoringTables,
                                      Map<String, String[]> meta, List<CsvTable> metaTables) {
         List<FileResult> results = new ArrayList<>();
@@ -238,7 +240,7 @@ public final class Importer {
         }
         if (!problems.isEmpty()) {
             // 与已导入的记录冲突：整个导入回滚
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
         return results;
     }

@@ -8,9 +8,9 @@ import java.util.List;
 public final class Cells {
     private final CsvTable table;
     private final CsvTable.Row row;
-    private final List<String> problems;
+    private final List<Problem> problems;
 
-    public Cells(CsvTable table, CsvTable.Row row, List<String> problems) {
+    public Cells(CsvTable table, CsvTable.Row row, List<Problem> problems) {
         this.table = table;
         this.row = row;
         this.problems = problems;
@@ -20,12 +20,17 @@ public final class Cells {
         return table.fileName() + " 第 " + row.line() + " 行第 " + table.columnNumber(col) + " 列（" + col + "）";
     }
 
-    public String whereRow() {
-        return table.fileName() + " 第 " + row.line() + " 行";
+    /** 这一格的位置，带上格里的值。 */
+    public Place at(String col) {
+        return table.at(row, col);
+    }
+
+    public Place whereRow() {
+        return table.at(row.line());
     }
 
     public void error(String col, String message) {
-        problems.add(where(col) + "：" + message);
+        problems.add(at(col).problem(message));
     }
 
     public String text(String col) {

@@ -59,7 +59,7 @@ public final class CsvStream implements RowSource {
         this.records = parser.iterator();
         if (!records.hasNext()) {
             close();
-            throw new InputException(fileName + "：文件为空，没有表头也没有数据行");
+            throw new InputException(Problem.inFile(fileName, "文件为空，没有表头也没有数据行"));
         }
         this.header = records.next().toList();
         for (int i = 0; i < header.size(); i++) {
@@ -78,10 +78,10 @@ public final class CsvStream implements RowSource {
      */
     static Encoding detect(String name, byte[] b, int n, boolean partial) {
         if (n == 0 || isBlank(b, n)) {
-            throw new InputException(name + "：文件为空，没有表头也没有数据行");
+            throw new InputException(Problem.inFile(name, "文件为空，没有表头也没有数据行"));
         }
         if (n >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF))) {
-            throw new InputException(name + "：文件是 UTF-16 编码，请另存为 UTF-8 或 GBK（GB18030）编码的 CSV");
+            throw new InputException(Problem.inFile(name, "文件是 UTF-16 编码，请另存为 UTF-8 或 GBK（GB18030）编码的 CSV"));
         }
         if (n >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
             return new Encoding(StandardCharsets.UTF_8, "UTF-8 (BOM)", 3);
@@ -101,7 +101,7 @@ public final class CsvStream implements RowSource {
         if (strict(b, 0, end, GB18030)) {
             return new Encoding(GB18030, "GB18030", 0);
         }
-        throw new InputException(name + "：无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”");
+        throw new InputException(Problem.inFile(name, "无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”"));
     }
 
     public static CsvStream open(Path file) throws IOException {

@@ -71,7 +71,7 @@ public final class CsvTable {
         String text = CsvStream.decode(bytes, enc.bom(), bytes.length, enc.charset());
         String encoding = enc.label();
         if (text == null || text.indexOf('\u0000') >= 0) {
-            throw new InputException(fileName + "：无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”");
+            throw new InputException(Problem.inFile(fileName, "无法识别文件编码（支持 UTF-8 与 GBK/GB18030），请用 Excel 或 WPS 另存为“CSV UTF-8”"));
         }
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
                 .parse(new StringReader(text))) {
@@ -88,7 +88,7 @@ public final class CsvTable {
                 table.rows.add(new Row((int) rec.getRecordNumber(), values));
             }
             if (table == null) {
-                throw new InputException(fileName + "：文件为空，没有表头也没有数据行");
+                throw new InputException(Problem.inFile(fileName, "文件为空，没有表头也没有数据行"));
             }
             return table;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
@@ -117,6 +117,17 @@ public final class CsvTable {
         }
         String v = row.values().get(i);
         return v == null ? "" : v.strip();
+    }
+
+    /** 一格的位置（带格里的值），写法“文件 第 N 行第 M 列（列名）”。 */
+    public Place at(Row row, String col) {
+        return new Place(fileName, row.line(), columnNumber(col), col, get(row, col),
+                fileName + " 第 " + row.line() + " 行第 " + columnNumber(col) + " 列（" + col + "）");
+    }
+
+    /** 一行的位置，写法“文件 第 N 行”（表头是第 1 行）。 */
+    public Place at(int line) {
+        return Place.row(fileName, line, fileName + " 第 " + line + " 行");
     }
 
     public String fileName() { return fileName; }

@@ -27,6 +27,11 @@ public interface RowSource extends AutoCloseable {
     /** 错误信息用的位置：文件、（工作表、）行、列与列名。 */
     String cell(int line, int columnIndex, String columnName);
 
+    /** 某一格的位置：文件、行、列号（从 1 起）、列名是数据，写法与 {@link #cell} 相同。 */
+    default Place place(int line, int columnIndex, String columnName) {
+        return new Place(fileName(), line, columnIndex + 1, columnName, null, cell(line, columnIndex, columnName));
+    }
+
     /** 读到末尾后全文件的 SHA-256（十六进制）。 */
     String sha256() throws IOException;
 

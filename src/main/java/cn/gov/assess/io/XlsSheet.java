@@ -41,7 +41,7 @@ public final class XlsSheet implements RowSource {
         String name = file.toString();
         try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true); HSSFWorkbook wb = new HSSFWorkbook(fs)) {
             if (wb.getNumberOfSheets() == 0) {
-                throw new InputException(name + "：工作簿里没有工作表");
+                throw new InputException(Problem.inFile(name, "工作簿里没有工作表"));
             }
             Sheet sheet = wb.getSheetAt(0);
             List<String> header = null;
@@ -68,7 +68,7 @@ public final class XlsSheet implements RowSource {
                 }
             }
             if (header == null) {
-                throw new InputException(name + " 工作表“" + sheet.getSheetName() + "”：是空的，没有表头也没有数据行");
+                throw new InputException(Problem.at(name, null, null, name + " 工作表“" + sheet.getSheetName() + "”", "是空的，没有表头也没有数据行"));
             }
             XlsSheet s = new XlsSheet(file, sheet.getSheetName(), header);
             s.rows.addAll(rows);
@@ -76,8 +76,8 @@ public final class XlsSheet implements RowSource {
             return s;
         } catch (org.apache.poi.poifs.filesystem.NotOLE2FileException | org.apache.poi.poifs.filesystem.OfficeXmlFileException
                  | org.apache.poi.hssf.OldExcelFormatException | org.apache.poi.EncryptedDocumentException e) {
-            throw new InputException(name + "：不是可读取的 Excel 97-2003 工作簿（.xls）：可能已损坏、加了密码、版本过旧或只是改了扩展名。"
-                    + "请用 Excel 或 WPS 打开后另存为“Excel 工作簿（.xlsx）”或“CSV UTF-8”");
+            throw new InputException(Problem.inFile(name, "不是可读取的 Excel 97-2003 工作簿（.xls）：可能已损坏、加了密码、版本过旧或只是改了扩展名。"
+                    + "请用 Excel 或 WPS 打开后另存为“Excel 工作簿（.xlsx）”或“CSV UTF-8”"));
         }
     }
 

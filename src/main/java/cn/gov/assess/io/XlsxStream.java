@@ -77,8 +77,8 @@ public final class XlsxStream implements RowSource {
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (InvalidFormatException | NotOfficeXmlFileException | org.apache.poi.openxml4j.exceptions.InvalidOperationException e) {
-            throw new InputException(name + "：不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名。"
-                    + "请用 Excel 或 WPS 打开后另存为“Excel 工作簿”或“CSV UTF-8”");
+            throw new InputException(Problem.inFile(name, "不是有效的 Excel 工作簿（.xlsx），可能已损坏或只是改了扩展名。"
+                    + "请用 Excel 或 WPS 打开后另存为“Excel 工作簿”或“CSV UTF-8”"));
         }
         try {
             XSSFReader reader = new XSSFReader(pkg);
@@ -87,7 +87,7 @@ public final class XlsxStream implements RowSource {
             boolean date1904 = date1904(reader);
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new InputException(name + "：工作簿里没有工作表");
+                throw new InputException(Problem.inFile(name, "工作簿里没有工作表"));
             }
             InputStream in = sheets.next();
             String sheetName = sheets.getSheetName();
@@ -97,7 +97,7 @@ public final class XlsxStream implements RowSource {
             return s;
         } catch (OpenXML4JException | org.xml.sax.SAXException | XMLStreamException e) {
             pkg.revert();
-            throw new InputException(name + "：Excel 工作簿内容无法读取（文件可能已损坏），请用 Excel 或 WPS 打开后重新保存");
+            throw new InputException(Problem.inFile(name, "Excel 工作簿内容无法读取（文件可能已损坏），请用 Excel 或 WPS 打开后重新保存"));
         } catch (RuntimeException e) {
             pkg.revert();
             throw e;
@@ -139,7 +139,7 @@ public final class XlsxStream implements RowSource {
                 return;
             }
         }
-        throw new InputException(fileName + " 工作表“" + sheetName + "”：是空的，没有表头也没有数据行");
+        throw new InputException(Problem.at(fileName, null, null, fileName + " 工作表“" + sheetName + "”", "是空的，没有表头也没有数据行"));
     }
 
     @Override
@@ -171,8 +171,8 @@ public final class XlsxStream implements RowSource {
             if (e instanceof InputException ie) {
                 throw ie;
             }
-            throw new InputException(fileName + " 工作表“" + sheetName + "” 第 " + (line + 1) + " 行附近：无法读取（文件可能已损坏），"
-                    + "请用 Excel 或 WPS 打开后重新保存");
+            throw new InputException(Problem.at(fileName, line + 1, null, fileName + " 工作表“" + sheetName + "” 第 " + (line + 1) + " 行附近", "无法读取（文件可能已损坏），"
+                    + "请用 Excel 或 WPS 打开后重新保存"));
         }
     }
 

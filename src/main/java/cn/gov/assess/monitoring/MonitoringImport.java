@@ -2,6 +2,8 @@ package cn.gov.assess.monitoring;
 
 import cn.gov.assess.io.Cells;
 import cn.gov.assess.io.CsvTable;
+import cn.gov.assess.io.Place;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.unit.UnitDirectory;
 import org.hibernate.StatelessSession;
 
@@ -60,20 +62,20 @@ public final class MonitoringImport {
 
     public static final Set<String> STATUSES = Set.of("正常", "注销中", "已注销");
 
-    private record Column(String where, int seq, UnitDirectory.Ref unit, String name) { }
-    private record WCheck(String where, LocalDate date, UnitDirectory.Ref unit, String spelling, int stale, int empty,
+    private record Column(Place where, int seq, UnitDirectory.Ref unit, String name) { }
+    private record WCheck(Place where, LocalDate date, UnitDirectory.Ref unit, String spelling, int stale, int empty,
                           int unanswered, boolean reachable, int published) { }
-    private record Account(String where, int seq, String platform, String name, UnitDirectory.Ref owner, String spelling,
+    private record Account(Place where, int seq, String platform, String name, UnitDirectory.Ref owner, String spelling,
                            String status, LocalDate cancelDeadline) { }
-    private record MCheck(String where, LocalDate date, String platform, String account, int days, int posts,
+    private record MCheck(Place where, LocalDate date, String platform, String account, int days, int posts,
                           boolean forwarded, int reminders) { }
-    private record Talk(String where, LocalDate date, UnitDirectory.Ref unit, String spelling, String topic) { }
+    private record Talk(Place where, LocalDate date, UnitDirectory.Ref unit, String spelling, String topic) { }
 
     private final Map<CsvTable, Kind> kinds = new HashMap<>();
     private final Map<CsvTable, List<Object>> rows = new HashMap<>();
     private final Set<String> newAccounts = new HashSet<>();
 
-    public void validate(CsvTable t, Kind kind, UnitDirectory units, Set<String> knownAccounts, List<String> problems) {
+    public void validate(CsvTable t, Kind kind, UnitDirectory units, Set<String> knownAccounts, List<Problem> problems) {
         kinds.put(t, kind);
         List<Object> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
@@ -143,9 +145,9 @@ public final class MonitoringImport {
                 continue;
             }
             String key = key(row);
-            String first = seen.putIfAbsent(key, c.whereRow());
+            String first = seen.putIfAbsent(key, c.whereRow().toString());
             if (first != null) {
-                problems.add(c.whereRow() + "：与" + first + "重复");
+                problems.add(c.whereRow().problem("与" + first + "重复"));
                 continue;
             }
             out.add(row);
@@ -182,7 +184,7 @@ public final class MonitoringImport {
     }
 
     /** 写入一个文件的行，返回新增或更新的行数；与已有记录冲突的行记入错误清单。 */
-    public int write(StatelessSession s, CsvTable t, Map<String, Long> unitIds, List<String> problems) {
+    public int write(StatelessSession s, CsvTable t, Map<String, Long> unitIds, List<Problem> problems) {
         int added = 0;
         Kind kind = kinds.get(t);
         for (Object row : rows.get(t)) {
@@ -216,7 +218,7 @@ public final class MonitoringImport {
                         yield 1;
                     }
                     if (!ex.sameValues(n)) {
-                        problems.add(w.where() + "：" + w.unit().name() + " " + w.date() + " 的网站监测记录已导入，数值与本行不一致");
+                        problems.add(w.where().problem(w.unit().name() + " " + w.date() + " 的网站监测记录已导入，数值与本行不一致"));
                     }
                     yield 0;
                 }
@@ -250,7 +252,7 @@ public final class MonitoringImport {
                         yield 1;
                     }
                     if (!ex.sameValues(n)) {
-                        problems.add(m.where() + "：" + m.platform() + "“" + m.account() + "” " + m.date() + " 的监测记录已导入，数值与本行不一致");
+                        problems.add(m.where().problem(m.platform() + "“" + m.account() + "” " + m.date() + " 的监测记录已导入，数值与本行不一致"));
                     }
                     yield 0;
                 }

@@ -8,6 +8,7 @@ import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Tally;
 import cn.gov.assess.facts.UnitInfo;
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.policy.ChannelConfig;
 import cn.gov.assess.facts.Parameters;
 import cn.gov.assess.facts.Policy;
@@ -119,7 +120,7 @@ public final class TemplateCheck {
             try { // 正文模板有错时，全文模板仍单独渲染一遍，只报模板本身的错（附件的核对等正文改好后再做）
                 NoticeModel.compose(sample, sections, annexes, p.has("监测.正文模板"));
             } catch (InputException e) {
-                e.problems().stream().filter(m -> m.startsWith("模板 ")).forEach(errors::add);
+                e.located().stream().filter(x -> x.rule() != null).map(Problem::message).forEach(errors::add);
             }
         }
     }

@@ -1,6 +1,7 @@
 package cn.gov.assess.notice;
 
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.policy.RuleSet;
 import freemarker.cache.StringTemplateLoader;
 import freemarker.core.Environment;
@@ -78,12 +79,18 @@ public final class Templates {
         } catch (freemarker.template.TemplateNotFoundException e) {
             throw new InputException(what + " " + template + " 不存在");
         } catch (ParseException e) {
-            throw new InputException(where(rules, template, e.getLineNumber(), e.getColumnNumber()) + "：" + syntax(e));
+            throw new InputException(at(rules, template, e.getLineNumber(), e.getColumnNumber(), syntax(e)));
         } catch (TemplateException e) {
-            throw new InputException(where(rules, template, e.getLineNumber(), e.getColumnNumber()) + "：" + runtime(e));
+            throw new InputException(at(rules, template, e.getLineNumber(), e.getColumnNumber(), runtime(e)));
         } catch (IOException e) {
             throw new InputException(what + " " + template + " 无法读取");
         }
+    }
+
+    /** 模板里的一处错误：规则是模板文件（rule 不为空，以此与其他输入错误区分），行、列是数据。 */
+    static Problem at(RuleSet rules, String template, Integer line, Integer column, String text) {
+        return Problem.inRule(rules.where(template), line != null && line > 0 ? line : null,
+                line != null && line > 0 && column != null && column > 0 ? column : null, where(rules, template, line, column), text);
     }
 
     static String where(RuleSet rules, String template, Integer line, Integer column) {

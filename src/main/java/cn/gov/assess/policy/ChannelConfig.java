@@ -2,6 +2,7 @@ package cn.gov.assess.policy;
 
 import cn.gov.assess.io.CsvTable;
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Problem;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,14 +42,14 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
         String f = "rules/" + FILE;
         CsvTable t = CsvTable.parse(f, bytes);
         List<String> required = List.of("渠道", "附件序号", "附件标题", "统计表列", "备注格式", "未办备注格式", "正文章节", "正文模板");
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (String col : required) {
             if (!t.has(col)) {
-                problems.add(f + " 第 1 行：缺少列“" + col + "”");
+                problems.add(t.at(1).problem("缺少列“" + col + "”").inRule(f));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
         Map<String, ChannelConfig> out = new LinkedHashMap<>();
         for (CsvTable.Row r : t.rows()) {
@@ -61,8 +62,8 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber("附件序号") + " 列（附件序号）：“"
-                        + t.get(r, "附件序号") + "”不是整数");
+                problems.add(t.at(r, "附件序号").problem("“"
+                        + t.get(r, "附件序号") + "”不是整数").inRule(f));
                 continue;
             }
             List<String> cols = Arrays.stream(t.get(r, "统计表列").split("[、|]")).map(String::strip)
@@ -70,10 +71,10 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
             for (String c : indicators == null ? List.<String>of() : cols) {
                 if (!c.equals(UNIT_COLUMN) && !c.equals(REMARK_COLUMN) && !cn.gov.assess.facts.Figures.exists(c)
                         && !indicators.contains(c)) {
-                    problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber("统计表列") + " 列（统计表列）：未知列“"
+                    problems.add(t.at(r, "统计表列").problem("未知列“"
                             + c + "”，可用的列：" + UNIT_COLUMN + "、" + REMARK_COLUMN + "、数字（"
                             + String.join("、", cn.gov.assess.facts.Figures.names()) + "）"
-                            + (indicators.isEmpty() ? "" : "、指标与扣分（" + String.join("、", indicators) + "）"));
+                            + (indicators.isEmpty() ? "" : "、指标与扣分（" + String.join("、", indicators) + "）")).inRule(f));
                 }
             }
             List<String> order = null;
@@ -83,21 +84,21 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
                 for (String o : order) {
                     SortKey k = SortKey.parse(o);
                     if (!k.official() && !cn.gov.assess.facts.Figures.exists(k.field())) {
-                        problems.add(f + " 第 " + r.line() + " 行第 " + t.columnNumber(ORDER_COLUMN) + " 列（" + ORDER_COLUMN + "）：“" + o
+                        problems.add(t.at(r, ORDER_COLUMN).problem("“" + o
                                 + "”看不懂，写作“按期办结率 从低到高”“实办数 从高到低”或“官方顺序”，可用的数字："
-                                + String.join("、", cn.gov.assess.facts.Figures.names()));
+                                + String.join("、", cn.gov.assess.facts.Figures.names())).inRule(f));
                     }
                 }
             }
             if (name.isEmpty()) {
-                problems.add(f + " 第 " + r.line() + " 行：渠道名称为空");
+                problems.add(t.at(r.line()).problem("渠道名称为空").inRule(f));
             } else if (out.put(name, new ChannelConfig(name, annexNo, t.get(r, "附件标题"), cols, t.get(r, "备注格式"),
                     t.get(r, "未办备注格式"), t.get(r, "正文章节"), t.get(r, "正文模板"), order)) != null) {
-                problems.add(f + " 第 " + r.line() + " 行：渠道“" + name + "”重复");
+                problems.add(t.at(r.line()).problem("渠道“" + name + "”重复").inRule(f));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
         return out;
     }

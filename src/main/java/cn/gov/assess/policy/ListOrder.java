@@ -37,7 +37,7 @@ public final class ListOrder {
                 case "名次" -> c.thenComparingInt(ListEntry::getRank);
                 case "数量" -> c.thenComparing(Comparator.comparingInt(ListEntry::getVolume).reversed());
                 case "官方顺序" -> c.thenComparingInt(ListEntry::getSortOrder);
-                default -> throw new IllegalArgumentException("参数“" + PARAMETER + "”里的“" + k + "”不认识，可用："
+                default -> throw new cn.gov.assess.facts.InvalidValueException("参数“" + PARAMETER + "”里的“" + k + "”不认识，可用："
                         + String.join("、", KEYS));
             };
         }

@@ -9,4 +9,9 @@ public class RuleCompileException extends InputException {
     public RuleCompileException(List<String> problems) {
         super(problems);
     }
+
+    /** Drools 的编译错误：规则文件与行号是数据。 */
+    public RuleCompileException(cn.gov.assess.io.Problem... problems) {
+        super(problems);
+    }
 }

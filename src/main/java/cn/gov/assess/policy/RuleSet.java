@@ -312,13 +312,14 @@ public final class RuleSet {
         KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            List<String> problems = new ArrayList<>();
+            List<cn.gov.assess.io.Problem> problems = new ArrayList<>();
             for (Message m : errors) {
                 String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^src/main/resources/", "");
-                problems.add("rules/" + path + (m.getLine() > 0 ? " 第 " + m.getLine() + " 行" : "") + "："
-                        + m.getText().strip().replace('\n', ' '));
+                String file = "rules/" + path;
+                problems.add(cn.gov.assess.io.Problem.inRule(file, m.getLine() > 0 ? m.getLine() : null, null,
+                        file + (m.getLine() > 0 ? " 第 " + m.getLine() + " 行" : ""), m.getText().strip().replace('\n', ' ')));
             }
-            throw new RuleCompileException(problems);
+            throw new RuleCompileException(problems.toArray(cn.gov.assess.io.Problem[]::new));
         }
         KieBase base = ks.newKieContainer(releaseId).getKieBase();
         ks.getRepository().removeKieModule(releaseId);

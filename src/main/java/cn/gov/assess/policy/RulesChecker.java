@@ -147,8 +147,8 @@ public final class RulesChecker {
                 rules.compile();
             }
         } catch (RuleCompileException e) {
-            for (String problem : e.problems()) {
-                if (!problem.contains("Parser returned a null Package")) {
+            for (cn.gov.assess.io.Problem problem : e.located()) {
+                if (!problem.text().contains("Parser returned a null Package")) { // Drools 的附带报错，前面已有真正的错
                     errors.add(translate(problem, rules));
                 }
             }
@@ -216,15 +216,14 @@ public final class RulesChecker {
     }
 
     /** 把 Drools 的报错改写成中文，补上规则名与可用字段。 */
-    static String translate(String problem, RuleSet rules) {
-        Matcher fm = Pattern.compile("^rules/([^ ]+\\.drl)(?: 第 (\\d+) 行)?：(.*)$", Pattern.DOTALL).matcher(problem);
-        if (!fm.matches()) {
-            return problem;
+    static String translate(cn.gov.assess.io.Problem problem, RuleSet rules) {
+        if (problem.rule() == null || !problem.rule().startsWith("rules/")) {
+            return problem.message();
         }
-        String file = fm.group(1);
+        String file = problem.rule().substring("rules/".length());
         String text = rules.files().getOrDefault(file, "");
-        String msg = fm.group(3);
-        int line = fm.group(2) == null ? 0 : Integer.parseInt(fm.group(2));
+        String msg = problem.text();
+        int line = problem.row() == null ? 0 : problem.row();
         Matcher lm = LINE_IN_TEXT.matcher(msg);
         if (lm.find()) {
             line = Integer.parseInt(lm.group(1));

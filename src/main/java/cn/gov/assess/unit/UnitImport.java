@@ -1,5 +1,8 @@
 package cn.gov.assess.unit;
 
+import cn.gov.assess.io.Problem;
+import cn.gov.assess.io.Place;
+
 import cn.gov.assess.db.Database;
 import cn.gov.assess.db.Vendor;
 import cn.gov.assess.io.CsvTable;
@@ -41,7 +44,7 @@ public final class UnitImport {
     }
 
     /** 校验单位表，把其中的单位与别名记进 directory（供随后校验派单与监测文件），返回单位名 → 行（后出现的为准）。 */
-    public Map<String, UnitRow> validate(List<CsvTable> unitTables, UnitDirectory directory, List<String> problems) {
+    public Map<String, UnitRow> validate(List<CsvTable> unitTables, UnitDirectory directory, List<Problem> problems) {
         List<UnitRow> unitRows = validateUnits(unitTables, directory, problems);
         Map<String, UnitRow> newUnits = new LinkedHashMap<>();
         for (UnitRow u : unitRows) {
@@ -98,7 +101,7 @@ public final class UnitImport {
         }
     }
 
-    private List<UnitRow> validateUnits(List<CsvTable> tables, UnitDirectory existing, List<String> problems) {
+    private List<UnitRow> validateUnits(List<CsvTable> tables, UnitDirectory existing, List<Problem> problems) {
         List<UnitRow> out = new ArrayList<>();
         Map<String, String> owner = new HashMap<>();
         Map<String, String> firstLine = new HashMap<>();
@@ -110,19 +113,19 @@ public final class UnitImport {
                 String order = t.get(r, "排序");
                 boolean ok = true;
                 if (name.isEmpty()) {
-                    problems.add(where + "第 " + t.columnNumber("单位名称") + " 列（单位名称）：单位名称为空");
+                    problems.add(t.at(r, "单位名称").problem("单位名称为空"));
                     ok = false;
                 }
                 if (kind.isEmpty()) {
-                    problems.add(where + "第 " + t.columnNumber("类型") + " 列（类型）：类型为空（应为 " + String.join("、", kindExamples.get())
-                            + " 等）");
+                    problems.add(t.at(r, "类型").problem("类型为空（应为 " + String.join("、", kindExamples.get())
+                            + " 等）"));
                     ok = false;
                 }
                 int sort = 0;
                 try {
                     sort = Integer.parseInt(order);
                 } catch (NumberFormatException e) {
-                    problems.add(where + "第 " + t.columnNumber("排序") + " 列（排序）：“" + order + "”不是整数");
+                    problems.add(t.at(r, "排序").problem("“" + order + "”不是整数"));
                     ok = false;
                 }
                 List<String> aliases = t.has("别名")
@@ -132,20 +135,20 @@ public final class UnitImport {
                     continue;
                 }
                 if (firstLine.putIfAbsent(name, where) != null) {
-                    problems.add(where + "：单位“" + name + "”重复（首次出现在" + firstLine.get(name) + "）");
+                    problems.add(t.at(r.line()).problem("单位“" + name + "”重复（首次出现在" + firstLine.get(name) + "）"));
                     continue;
                 }
                 UnitDirectory.Ref ex = existing.find(name);
                 if (ex != null && !ex.name().equals(name)) {
-                    problems.add(where + "：单位名称“" + name + "”已是单位“" + ex.name() + "”的别名");
+                    problems.add(t.at(r.line()).problem("单位名称“" + name + "”已是单位“" + ex.name() + "”的别名"));
                 }
                 for (String a : aliases) {
                     String prev = owner.putIfAbsent(a, name);
                     UnitDirectory.Ref exA = existing.find(a);
                     if (prev != null && !prev.equals(name)) {
-                        problems.add(where + "：别名“" + a + "”同时属于“" + prev + "”和“" + name + "”");
+                        problems.add(t.at(r.line()).problem("别名“" + a + "”同时属于“" + prev + "”和“" + name + "”"));
                     } else if (exA != null && !exA.name().equals(name)) {
-                        problems.add(where + "：别名“" + a + "”已属于单位“" + exA.name() + "”");
+                        problems.add(t.at(r.line()).problem("别名“" + a + "”已属于单位“" + exA.name() + "”"));
                     }
                 }
                 out.add(new UnitRow(t.fileName(), r.line(), name, kind, sort, aliases));
@@ -154,7 +157,7 @@ public final class UnitImport {
         for (UnitRow u : out) {
             String o = owner.get(u.name());
             if (o != null && !o.equals(u.name())) {
-                problems.add(u.file() + " 第 " + u.line() + " 行：单位名称“" + u.name() + "”同时是单位“" + o + "”的别名");
+                problems.add(Place.row(u.file(), u.line(), u.file() + " 第 " + u.line() + " 行").problem("单位名称“" + u.name() + "”同时是单位“" + o + "”的别名"));
             }
         }
         return out;

@@ -159,10 +159,7 @@ final class ImportRunController implements WebServer.Controller {
                 });
             } catch (InputException e) {
                 // 错误里的文件名只留原名，不露出服务器上的临时目录
-                throw new InputException(e.problems().stream().map(p -> p.replace(prefix, "")).toList());
-            } catch (RuntimeException e) {
-                String m = e.getMessage();
-                throw m != null && m.contains(prefix) ? new IllegalStateException(m.replace(prefix, ""), e) : e;
+                throw InputException.of(e.located().stream().map(p -> p.renamed(prefix, "")).toList());
             }
         }, () -> delete(dir));
         web.audit(ctx, "上传文件", String.join("、", names) + "（任务 " + job.id + "）");

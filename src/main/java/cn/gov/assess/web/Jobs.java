@@ -1,5 +1,7 @@
 package cn.gov.assess.web;
 
+import cn.gov.assess.io.Problem;
+
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.io.Progress;
 
@@ -14,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * 网页的后台任务（导入、考核）。全部任务在一个线程上依次执行：同一个库上的导入与考核从不交错写入，后来的排队。
@@ -31,32 +31,20 @@ final class Jobs implements AutoCloseable {
 
     enum State { 排队, 进行中, 完成, 失败 }
 
-    /** 一处错误：文件、行、列、值、说明。从 {@link InputException} 的中文句子拆出；拆不出的只有说明。 */
+    /** 一处错误在页面表格里的一行：文件、行、列、值、说明，取自 {@link cn.gov.assess.io.Problem} 的字段（不知道的为空）。 */
     record Problem(String file, String line, String column, String value, String message) {
-        /** “文件 第 N 行第 C 列（列名）：说明”（CSV）、“文件 工作表“…” 第 N 行 F 列（列名）：说明”（Excel）及其变体。 */
-        private static final Pattern AT = Pattern.compile("^(?<file>.+?) 第 (?<line>\\d+) 行(?:第 (?<num>\\d+) 列（(?<col>[^）]*)）"
-                + "| (?<letter>[A-Z]{1,3}) 列（(?<xcol>[^）]*)）|第 \\d+ 个字符附近|附近|（(?<note>[^）]*)）)?：(?<msg>.*)$", Pattern.DOTALL);
-        private static final Pattern WHOLE_FILE = Pattern.compile("^([^：]+\\.(?i:csv|xlsx|xlsm|xls))：(.*)$", Pattern.DOTALL);
-        private static final Pattern VALUE = Pattern.compile("“([^”]*)”");
-
-        static Problem parse(String text) {
-            Matcher m = AT.matcher(text);
-            if (m.matches()) {
-                String column = m.group("col") != null ? m.group("col") + "（第 " + m.group("num") + " 列）"
-                        : m.group("xcol") != null ? m.group("xcol") + "（" + m.group("letter") + " 列）"
-                        : m.group("note") != null ? m.group("note") : "";
-                return new Problem(m.group("file"), m.group("line"), column, value(m.group("msg")), m.group("msg"));
-            }
-            m = WHOLE_FILE.matcher(text);
-            if (m.matches()) {
-                return new Problem(m.group(1), "", "", value(m.group(2)), m.group(2));
-            }
-            return new Problem("", "", "", "", text);
+        static Problem of(cn.gov.assess.io.Problem p) {
+            String column = p.columnName() == null ? ""
+                    : p.columnName() + "（" + (p.column() == null ? "" : excel(p.file())
+                    ? cn.gov.assess.io.RowSource.columnLetters(p.column() - 1) + " 列" : "第 " + p.column() + " 列") + "）";
+            return new Problem(p.file() == null ? "" : p.file(), p.row() == null ? "" : String.valueOf(p.row()), column,
+                    p.value() == null ? "" : p.value(), p.text());
         }
 
-        private static String value(String message) {
-            Matcher v = VALUE.matcher(message);
-            return v.find() ? v.group(1) : "";
+        /** Excel 的列按列字母称呼（F 列），CSV 按列号（第 3 列），与错误句子里的写法相同。 */
+        private static boolean excel(String file) {
+            String n = file == null ? "" : file.toLowerCase(java.util.Locale.ROOT);
+            return n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls");
         }
     }
 
@@ -292,7 +280,7 @@ final class Jobs implements AutoCloseable {
             work.run(job);
             job.state = State.完成;
         } catch (InputException e) {
-            job.problems = e.problems().stream().map(Problem::parse).toList();
+            job.problems = e.located().stream().map(Problem::of).toList();
             job.problemCount = job.problems.size();
             job.failure = "发现 " + e.problems().size() + " 处问题，" + (job.kind == Kind.导入 ? "没有导入任何一行，数据库没有改变。"
                     : "没有开始考核，已有的运行没有改变。");
@@ -302,7 +290,7 @@ final class Jobs implements AutoCloseable {
             if (Boolean.getBoolean("assess.debug")) {
                 e.printStackTrace();
             }
-            job.failure = readable(e) + (job.kind == Kind.导入 ? "没有导入任何一行。" : "这次运行没有保存，已有的运行没有改变。");
+            job.failure = shown(e) + (job.kind == Kind.导入 ? "没有导入任何一行。" : "这次运行没有保存，已有的运行没有改变。");
             job.state = State.失败;
         } finally {
             job.finishedNanos = System.nanoTime();
@@ -322,16 +310,23 @@ final class Jobs implements AutoCloseable {
         }
     }
 
-    /** 本项目的异常信息是中文的，直接给用户看；不是中文的（库的英文信息）只写服务器日志。 */
-    private static String readable(Throwable e) {
-        String m = e.getMessage();
-        // 只显示本程序自己抛出的中文说明：库（如中文区域设置下的 H2）的中文信息里可能带 SQL 与数据，只写服务器日志
-        StackTraceElement[] at = e.getStackTrace();
-        boolean ours = at.length > 0 && at[0].getClassName().startsWith("cn.gov.assess.");
-        if (ours && m != null && !m.isEmpty() && Character.UnicodeScript.of(m.codePointAt(0)) == Character.UnicodeScript.HAN) {
+    /**
+     * 失败时给用户看的一句：按异常的类型，从不看消息文字。工作人员写的值有误、数据库打不开时照说原因；其余是程序内部错误，
+     * 只说一句中文，详细原因（可能带 SQL 与数据）只写服务器日志。
+     */
+    private static String shown(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof cn.gov.assess.db.DatabaseUnavailableException) {
+                e = t; // 例如“写入派单记录失败”包着的“另一个导入同时写入了相同的工单”
+                break;
+            }
+        }
+        if (e instanceof cn.gov.assess.facts.InvalidValueException || e instanceof cn.gov.assess.db.DatabaseAddressException
+                || e instanceof cn.gov.assess.db.DatabaseUnavailableException) {
+            String m = e.getMessage();
             return m.endsWith("。") ? m : m + "。";
         }
-        return "服务器内部错误（详细原因已写入服务器日志）。";
+        return INTERNAL;
     }
 
     /** 预览任务按“谁、哪两份规则、哪一期”记下，见 {@link #submitOnce}。 */
@@ -354,6 +349,9 @@ final class Jobs implements AutoCloseable {
             return job;
         }
     }
+
+    /** 程序内部错误时任务页上的说明。 */
+    static final String INTERNAL = "服务器内部错误（详细原因已写入服务器日志）。";
 
     /** 本进程的任务从内存里取（进行中的有实时进度），其余从任务表里读；没有时为 null。 */
     Job get(String id) {

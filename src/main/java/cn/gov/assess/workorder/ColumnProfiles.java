@@ -58,14 +58,14 @@ public final class ColumnProfiles {
 
     static ColumnProfiles parse(String text) {
         CsvTable t = CsvTable.parse(FILE, text.getBytes(StandardCharsets.UTF_8));
-        List<String> problems = new ArrayList<>();
+        List<cn.gov.assess.io.Problem> problems = new ArrayList<>();
         for (String c : List.of("方案", "标准列", "其他写法")) {
             if (!t.has(c)) {
-                problems.add("规则目录 " + FILE + " 第 1 行：缺少列“" + c + "”");
+                problems.add(cn.gov.assess.io.Place.row(FILE, 1, "规则目录 " + FILE + " 第 1 行").problem("缺少列“" + c + "”").inRule(FILE));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
         Set<String> known = new java.util.HashSet<>(REQUIRED);
@@ -74,8 +74,9 @@ public final class ColumnProfiles {
             String profile = t.get(r, "方案");
             String standard = t.get(r, "标准列");
             if (!known.contains(standard)) {
-                problems.add("规则目录 " + FILE + " 第 " + r.line() + " 行第 " + t.columnNumber("标准列") + " 列（标准列）：“" + standard
-                        + "”不是标准列，可填：" + String.join("、", REQUIRED) + "、" + String.join("、", OPTIONAL));
+                problems.add(new cn.gov.assess.io.Place(FILE, r.line(), t.columnNumber("标准列"), "标准列", standard,
+                        "规则目录 " + FILE + " 第 " + r.line() + " 行第 " + t.columnNumber("标准列") + " 列（标准列）").problem("“" + standard
+                        + "”不是标准列，可填：" + String.join("、", REQUIRED) + "、" + String.join("、", OPTIONAL)).inRule(FILE));
                 continue;
             }
             List<String> names = java.util.Arrays.stream(t.get(r, "其他写法").split("[、;；,，]"))
@@ -83,7 +84,7 @@ public final class ColumnProfiles {
             out.computeIfAbsent(profile.isEmpty() ? "通用" : profile, k -> new LinkedHashMap<>()).put(standard, names);
         }
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            throw InputException.of(problems);
         }
         if (out.isEmpty()) {
             out.put("标准", Map.of());

@@ -1,5 +1,7 @@
 package cn.gov.assess.workorder;
 
+import cn.gov.assess.io.Problem;
+
 import cn.gov.assess.io.CsvBlock;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.unit.UnitDirectory;
@@ -47,7 +49,7 @@ final class DispatchCheck {
 
     /** 逐行校验（在校验线程里，与其他批并行）：不碰共享的可变状态。 */
     Rows validate(Rows r, Cols cols, ColumnProfiles.Mapping m) {
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String[] v = new String[WANTED.length];
         for (int i = 0; i < r.n; i++) {
             System.arraycopy(r.raw, i * WANTED.length, v, 0, WANTED.length);
@@ -61,18 +63,18 @@ final class DispatchCheck {
         return r;
     }
 
-    private void validate(Rows r, int i, String[] v, Cols cols, ColumnProfiles.Mapping m, List<String> problems) {
+    private void validate(Rows r, int i, String[] v, Cols cols, ColumnProfiles.Mapping m, List<Problem> problems) {
         int line = r.line[i];
         String channel = v[CHANNEL] != null ? v[CHANNEL] : m.channelFromFileName();
         Integer channelNo = channelNos.get(channel);
         if (channelNo == null) {
-            problems.add(cols.at(line, "渠道") + "：渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
+            problems.add(cols.at(line, "渠道").value(channel).problem("渠道“" + channel + "”未配置。请在规则目录的 channels.csv 中为它加一行"
                     + "（渠道、附件序号、附件标题、统计表列、备注格式、未办备注格式、正文章节、正文模板），已配置的渠道："
-                    + String.join("、", channels));
+                    + String.join("、", channels)));
         }
         String orderNo = v[ORDER];
         if (orderNo.isEmpty()) {
-            problems.add(cols.at(line, "工单编号") + "：工单编号为空");
+            problems.add(cols.at(line, "工单编号").value("").problem("工单编号为空"));
         }
         String receivedText = v[RECEIVED];
         String deadlineText = v[DEADLINE];
@@ -90,26 +92,26 @@ final class DispatchCheck {
         Boolean reopened = v[REOPENED] == null ? null
                 : OptionalFields.yesNo(v[REOPENED], () -> cols.at(line, ColumnProfiles.REOPENED), problems);
         if (received != NONE && signed != NONE && signed < received) {
-            problems.add(cols.at(line, ColumnProfiles.SIGNED) + "：签收时间 " + v[SIGNED] + " 早于受理时间 " + receivedText);
+            problems.add(cols.at(line, ColumnProfiles.SIGNED).value(v[SIGNED]).problem("签收时间 " + v[SIGNED] + " 早于受理时间 " + receivedText));
         }
         String spelling = v[UNIT];
         UnitDirectory.Ref unit = null;
         if (spelling.isEmpty()) {
-            problems.add(cols.at(line, "办理单位") + "：办理单位为空");
+            problems.add(cols.at(line, "办理单位").value("").problem("办理单位为空"));
         } else {
             unit = units.find(spelling);
             if (unit == null) {
                 String near = units.closest(spelling);
-                problems.add(cols.at(line, "办理单位") + "：未知单位“" + spelling + "”"
+                problems.add(cols.at(line, "办理单位").value(spelling).problem("未知单位“" + spelling + "”"
                         + (near == null ? "，单位表为空，请先导入单位表（单位名称,类型,排序,别名）"
-                        : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它"));
+                        : "，最接近的已知单位是“" + near + "”；如是同一单位，请在单位表的“别名”列加上它")));
             }
         }
         if (received != NONE && deadline != NONE && deadline < received) {
-            problems.add(cols.at(line, "办理时限") + "：办理时限 " + deadlineText + " 早于受理时间 " + receivedText);
+            problems.add(cols.at(line, "办理时限").value(deadlineText).problem("办理时限 " + deadlineText + " 早于受理时间 " + receivedText));
         }
         if (received != NONE && completed != NONE && completed < received) {
-            problems.add(cols.at(line, "办结时间") + "：办结时间 " + completedText + " 早于受理时间 " + receivedText);
+            problems.add(cols.at(line, "办结时间").value(completedText).problem("办结时间 " + completedText + " 早于受理时间 " + receivedText));
         }
         if (!problems.isEmpty()) {
             return;
@@ -152,10 +154,10 @@ final class DispatchCheck {
     }
 
     private static long date(Cols cols, int line, String col, String v, boolean endOfDay, boolean required,
-                             List<String> problems) {
+                             List<Problem> problems) {
         if (v.isEmpty()) {
             if (required) {
-                problems.add(cols.at(line, col) + "：" + col + "为空");
+                problems.add(cols.at(line, col).value(v).problem(col + "为空"));
             }
             return NONE;
         }
@@ -168,8 +170,8 @@ final class DispatchCheck {
             d = DateTimes.excelSerial(v, endOfDay);
         }
         if (d == null) {
-            problems.add(cols.at(line, col) + "：无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
-                    + "2021-10-05 14:30:00、2021/10/5，或 Excel 的日期单元格）");
+            problems.add(cols.at(line, col).value(v).problem("无法识别的日期“" + v + "”（可用格式：2021-10-05、2021-10-05 14:30、"
+                    + "2021-10-05 14:30:00、2021/10/5，或 Excel 的日期单元格）"));
             return NONE;
         }
         return d.toEpochSecond(ZoneOffset.UTC);

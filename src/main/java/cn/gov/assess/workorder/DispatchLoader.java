@@ -8,6 +8,8 @@ import cn.gov.assess.io.CsvBlocks;
 import cn.gov.assess.io.CsvStream;
 import cn.gov.assess.io.RowSource;
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Place;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.io.Progress;
 import cn.gov.assess.unit.UnitDirectory;
 
@@ -100,7 +102,7 @@ public final class DispatchLoader {
      * 校验全部文件；problems 为空时同时暂存（写入并分批提交）。返回每个文件的结果；出错时 problems 非空，
      * 已暂存的行须由调用方 {@link #discard()}。
      */
-    public List<Staged> stage(List<Path> files, List<String> problems) {
+    public List<Staged> stage(List<Path> files, List<Problem> problems) {
         boolean write = problems.isEmpty();
         List<Staged> out = new ArrayList<>();
         DispatchWriter writer = null;
@@ -159,16 +161,16 @@ public final class DispatchLoader {
                     try {
                         mapping = profiles.resolve(in.fileName(), in.header(), channels);
                     } catch (InputException e) {
-                        problems.addAll(e.problems());
+                        problems.addAll(e.located());
                     }
                     if (problems.size() == before && mapping != null) {
                         readFile(in, mapping, fi, orderIds, writer, problems, read, pool);
                     }
                     sha = in.sha256();
                 } catch (InputException e) {
-                    problems.addAll(e.problems());
+                    problems.addAll(e.located());
                 } catch (IOException e) {
-                    problems.add(f + "：无法读取：" + e.getMessage());
+                    problems.add(Problem.inFile(f.toString(), "无法读取：" + e.getMessage()));
                 }
                 out.add(new Staged(f.toString(), encoding, sha, write ? batchIds.get(fi) : null, read[0], 0));
             }
@@ -244,7 +246,7 @@ public final class DispatchLoader {
      * 查重（同一转办、同一工单的受理时间）、分配工单编号、攒块交给写入线程。错误的文字、顺序与逐行单线程时完全相同。
      */
     private void readFile(RowSource in, ColumnProfiles.Mapping m, int fileIdx, IdBlock orderIds, DispatchWriter writer,
-                          List<String> problems, int[] read, ExecutorService pool) throws SQLException {
+                          List<Problem> problems, int[] read, ExecutorService pool) throws SQLException {
         int[] idx = new int[WANTED.length];
         for (int k = 0; k < WANTED.length; k++) {
             idx[k] = m.index(WANTED[k]);
@@ -314,7 +316,7 @@ public final class DispatchLoader {
     }
 
     /** 按顺序的一段：查重、分配工单编号、攒块。返回当前块（满了换新块）。 */
-    private Chunk sequence(Rows r, int i, int fileIdx, Cols cols, IdBlock orderIds, DispatchWriter writer, List<String> problems,
+    private Chunk sequence(Rows r, int i, int fileIdx, Cols cols, IdBlock orderIds, DispatchWriter writer, List<Problem> problems,
                            Chunk chunk, ColumnProfiles.Mapping m) throws SQLException {
         int line = r.line[i];
         String channel = r.channel[i];
@@ -330,8 +332,8 @@ public final class DispatchLoader {
         }
         int a = assignments.add(((long) (o + 1) << 32) | unitKey, 0);
         if (a < 0) {
-            problems.add(cols.in.fileName() + " 第 " + line + " 行：重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 "
-                    + unit.name() + " 已出现在" + where(assignmentSource[-a - 1]));
+            problems.add(Place.row(cols.in.fileName(), line, cols.in.fileName() + " 第 " + line + " 行").problem("重复记录，渠道 " + channel + " 工单 " + orderNo + " 派给 "
+                    + unit.name() + " 已出现在" + where(assignmentSource[-a - 1])));
             return chunk;
         }
         assignmentSource = ensure(assignmentSource, a);
@@ -344,8 +346,8 @@ public final class DispatchLoader {
             orderSource[o] = source;
             orderId[o] = writer != null && problems.isEmpty() ? orderIds.next() : 0;
         } else if (orderReceived[o] != receivedSec) {
-            problems.add(cols.at(line, "受理时间") + "：同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
-                    + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）");
+            problems.add(cols.at(line, "受理时间").problem("同一工单 " + orderNo + " 的受理时间与" + where(orderSource[o]) + "不一致（"
+                    + LocalDateTime.ofEpochSecond(orderReceived[o], 0, ZoneOffset.UTC) + "）"));
             return chunk;
         }
         channelUsed[r.channelNo[i]] = true;

@@ -1,5 +1,8 @@
 package cn.gov.assess.workorder;
 
+import cn.gov.assess.io.Problem;
+import cn.gov.assess.io.Place;
+
 import cn.gov.assess.db.Database;
 import cn.gov.assess.db.PgCopy;
 import cn.gov.assess.db.Vendor;
@@ -47,7 +50,7 @@ final class DispatchWriter extends Thread {
     private final IdBlock assignmentIds;
     private final Map<Long, Long> remap = new HashMap<>(); // 本次分配的工单编号 → 库里已有工单的编号
     private final Set<Long> fromDb = new java.util.HashSet<>(); // 库里已有的工单（别的导入可能同时取号，编号区间会交错）
-    final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     final int[] added;
     private volatile Throwable failure;
     private int sinceCommit;
@@ -257,7 +260,7 @@ final class DispatchWriter extends Thread {
             if (failure != null) {
                 if ("23505".equals(failure.getSQLState())) {
                     // 唯一约束：另一个用户同时导入了相同的工单并先提交了
-                    throw new IllegalStateException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
+                    throw new cn.gov.assess.db.DatabaseUnavailableException("另一个导入同时写入了相同的工单（同一渠道、同一工单编号），本次导入未写入任何记录；"
                             + "请等它完成后重新导入本批文件，已导入的相同记录会自动跳过", failure);
                 }
                 throw failure;
@@ -334,9 +337,9 @@ final class DispatchWriter extends Thread {
                             k.orderId[i] = dbId;
                             k.newOrder[i] = false;
                             if (!dbReceived.equals(time(k.received[i]))) {
-                                problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
+                                problems.add(Place.row(fileNames.get(k.fileIdx), k.line[i], fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行").problem("工单 " + k.orderNo[i]
                                         + " 已导入，受理时间为 " + dbReceived + "，与本行 " + time(k.received[i])
-                                        + " 不一致；修改已导入的数据请用“assess correct”登记更正");
+                                        + " 不一致；修改已导入的数据请用“assess correct”登记更正"));
                                 skip[i] = true;
                             }
                         }
@@ -382,9 +385,9 @@ final class DispatchWriter extends Thread {
                             diff(diffs, ColumnProfiles.REOPENED, (Boolean) rs.getObject(9, Boolean.class), k.reopened[i],
                                     m.has(ColumnProfiles.REOPENED));
                             if (!diffs.isEmpty()) {
-                                problems.add(fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行：工单 " + k.orderNo[i]
+                                problems.add(Place.row(fileNames.get(k.fileIdx), k.line[i], fileNames.get(k.fileIdx) + " 第 " + k.line[i] + " 行").problem("工单 " + k.orderNo[i]
                                         + " 派给 " + k.unitName[i] + " 的记录已导入，" + String.join("；", diffs)
-                                        + "。修改已导入的数据请用“assess correct”登记更正");
+                                        + "。修改已导入的数据请用“assess correct”登记更正"));
                             }
                         }
                     }

@@ -1,5 +1,7 @@
 package cn.gov.assess.workorder;
 
+import cn.gov.assess.io.Problem;
+
 import cn.gov.assess.facts.NoticeInfo;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.io.CsvTable;
@@ -23,7 +25,7 @@ public final class NoticeMetaImport {
     }
 
     /** 通报信息：期间, 项目, 内容；项目须是 NoticeMeta.FIELDS 之一。 */
-    public static Map<String, String[]> validateMeta(List<CsvTable> tables, List<String> problems) {
+    public static Map<String, String[]> validateMeta(List<CsvTable> tables, List<Problem> problems) {
         Map<String, String[]> out = new LinkedHashMap<>();
         for (CsvTable t : tables) {
             for (CsvTable.Row r : t.rows()) {
@@ -33,27 +35,23 @@ public final class NoticeMetaImport {
                 try {
                     period = Period.parse(period).code();
                 } catch (IllegalArgumentException e) {
-                    problems.add(cell(t, r, "期间") + "：" + e.getMessage());
+                    problems.add(t.at(r, "期间").problem(e.getMessage()));
                     continue;
                 }
                 if (!NoticeMeta.FIELDS.contains(field)) {
-                    problems.add(cell(t, r, "项目") + "：未知项目“" + field + "”，可填：" + String.join("、", NoticeMeta.FIELDS));
+                    problems.add(t.at(r, "项目").problem("未知项目“" + field + "”，可填：" + String.join("、", NoticeMeta.FIELDS)));
                     continue;
                 }
                 if ((field.endsWith("日期")) && DateTimes.parse(content, false) == null) {
-                    problems.add(cell(t, r, "内容") + "：无法识别的日期“" + content + "”");
+                    problems.add(t.at(r, "内容").problem("无法识别的日期“" + content + "”"));
                     continue;
                 }
                 if (out.put(period + '\u0001' + field, new String[]{period, field, content}) != null) {
-                    problems.add(t.fileName() + " 第 " + r.line() + " 行：" + period + " 的“" + field + "”重复");
+                    problems.add(t.at(r.line()).problem(period + " 的“" + field + "”重复"));
                 }
             }
         }
         return out;
-    }
-
-    private static String cell(CsvTable t, CsvTable.Row r, String col) {
-        return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
     }
 
     /** 写入校验过的通报信息（在调用方的事务里），返回新增或改动的项数。 */

@@ -12,18 +12,18 @@ final class OptionalFields {
     private OptionalFields() {
     }
 
-    static String satisfaction(String v, java.util.function.Supplier<String> where, List<String> problems) {
+    static String satisfaction(String v, java.util.function.Supplier<cn.gov.assess.io.Place> where, List<cn.gov.assess.io.Problem> problems) {
         if (v.isEmpty()) {
             return null;
         }
         if (SATISFACTION.contains(v)) {
             return v;
         }
-        problems.add(where.get() + "：满意度“" + v + "”无法识别，可填：" + String.join("、", SATISFACTION) + "（或留空）");
+        problems.add(where.get().value(v).problem("满意度“" + v + "”无法识别，可填：" + String.join("、", SATISFACTION) + "（或留空）"));
         return null;
     }
 
-    static Integer count(String v, java.util.function.Supplier<String> where, List<String> problems) {
+    static Integer count(String v, java.util.function.Supplier<cn.gov.assess.io.Place> where, List<cn.gov.assess.io.Problem> problems) {
         if (v.isEmpty()) {
             return null;
         }
@@ -35,17 +35,17 @@ final class OptionalFields {
         } catch (NumberFormatException ignored) {
             // 下面报错
         }
-        problems.add(where.get() + "：“" + v + "”不是非负整数");
+        problems.add(where.get().value(v).problem("“" + v + "”不是非负整数"));
         return null;
     }
 
-    static Boolean yesNo(String v, java.util.function.Supplier<String> where, List<String> problems) {
+    static Boolean yesNo(String v, java.util.function.Supplier<cn.gov.assess.io.Place> where, List<cn.gov.assess.io.Problem> problems) {
         return switch (v.toUpperCase()) {
             case "" -> null;
             case "是", "Y", "1", "TRUE", "重办" -> true;
             case "否", "N", "0", "FALSE" -> false;
             default -> {
-                problems.add(where.get() + "：“" + v + "”应为“是”或“否”");
+                problems.add(where.get().value(v).problem("“" + v + "”应为“是”或“否”"));
                 yield null;
             }
         };

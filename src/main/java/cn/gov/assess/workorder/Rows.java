@@ -1,5 +1,7 @@
 package cn.gov.assess.workorder;
 
+import cn.gov.assess.io.Problem;
+
 import cn.gov.assess.unit.UnitDirectory;
 
 import java.util.List;
@@ -15,7 +17,7 @@ final class Rows {
     final int[] line;
     /** 原始值，每行 DispatchCheck.WANTED.length 个，按行接续存放（不为每行建一个数组）。 */
     final String[] raw;
-    final List<String>[] problems;
+    final List<Problem>[] problems;
     final long[] h0;
     final long[] h1;
     final String[] channel;

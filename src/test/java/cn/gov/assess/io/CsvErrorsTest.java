@@ -29,6 +29,8 @@ class CsvErrorsTest {
         });
         String m = e.problems().get(0);
         assertTrue(m.contains("第 3 行"), m);
+        assertEquals(3, e.located().get(0).row());
+        assertEquals(f.toString(), e.located().get(0).file());
         assertFalse(m.contains("EOF") || m.contains("startline") || m.contains("encapsulated"), m);
         InputException t = assertThrows(InputException.class, () -> CsvTable.read(f));
         assertEquals(m, t.problems().get(0));

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,14 +123,15 @@ class JobStoreTest {
     @Test
     void aFailedImportKeepsTheFirst200ProblemsAndTheirCount() throws Exception {
         JobStore store = new JobStore(db);
-        List<String> problems = new ArrayList<>();
+        List<cn.gov.assess.io.Problem> problems = new ArrayList<>();
         for (int i = 1; i <= 250; i++) {
-            problems.add("派单.csv 第 " + (i + 1) + " 行第 3 列（受理时间）：无法识别的日期“2021-13-" + i + "”");
+            problems.add(new cn.gov.assess.io.Place("派单.csv", i + 1, 3, "受理时间", "2021-13-" + i,
+                    "派单.csv 第 " + (i + 1) + " 行第 3 列（受理时间）").problem("无法识别的日期“2021-13-" + i + "”"));
         }
         Jobs.Job job;
         try (Jobs jobs = new Jobs(audit, store)) {
             job = await(jobs, jobs.submit(Jobs.Kind.导入, "经办甲", "10.0.0.9", "导入 派单.csv（3 KB）", j -> {
-                throw new InputException(problems);
+                throw InputException.of(problems);
             }, () -> { }));
         }
         Jobs.Job back = store.load(job.id).orElseThrow();
@@ -143,6 +145,28 @@ class JobStoreTest {
         assertEquals(job.problems().get(199), back.problems().get(199));
         assertNull(back.runId());
         assertNull(back.next());
+    }
+
+    @Test
+    void anInternalFailureShowsTheChineseSummaryNeverTheLibraryOrInvariantText() throws Exception {
+        JobStore store = new JobStore(db);
+        try (Jobs jobs = new Jobs(audit, store)) {
+            for (RuntimeException e : List.of(new IllegalStateException("Index 3 out of bounds for length 3"),
+                    new IllegalStateException("读取转办时工单编号没有按顺序（7 在 9 之后）"), new NullPointerException())) {
+                Jobs.Job job = await(jobs, jobs.submit(Jobs.Kind.考核, "经办甲", "127.0.0.1", "考核 2021-Q4", j -> {
+                    throw e;
+                }, () -> { }));
+                assertEquals(Jobs.State.失败, job.state());
+                assertTrue(job.failure().startsWith(Jobs.INTERNAL), job.failure());
+                assertFalse(job.failure().contains("Index") || job.failure().contains("工单编号没有按顺序"), job.failure());
+                assertEquals(job.failure(), store.load(job.id).orElseThrow().failure());
+            }
+            // 工作人员写错的值不是内部错误：照说原因
+            Jobs.Job bad = await(jobs, jobs.submit(Jobs.Kind.考核, "经办甲", "127.0.0.1", "考核 2021-Q4", j -> {
+                throw new cn.gov.assess.facts.InvalidValueException("rules/thresholds.csv", "参数表 rules/thresholds.csv 中没有参数“x”");
+            }, () -> { }));
+            assertTrue(bad.failure().startsWith("参数表 rules/thresholds.csv 中没有参数“x”。"), bad.failure());
+        }
     }
 
     @Test

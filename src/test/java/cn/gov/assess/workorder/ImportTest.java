@@ -115,6 +115,15 @@ class ImportTest {
         assertEquals(2, p.size(), p.toString());
         assertTrue(p.get(0).contains("bad-date.csv 第 3 行第 3 列（受理时间）") && p.get(0).contains("2021-13-05"), p.get(0));
         assertTrue(p.get(1).contains("第 4 行第 5 列（办理时限）") && p.get(1).contains("下周一"), p.get(1));
+        // 位置是数据，不必从句子里拆
+        InputException e = assertThrows(InputException.class, () -> importer.importPaths(List.of(f)));
+        cn.gov.assess.io.Problem first = e.located().get(0);
+        assertTrue(first.file().endsWith("bad-date.csv"), first.file());
+        assertEquals(3, first.row());
+        assertEquals(3, first.column());
+        assertEquals("受理时间", first.columnName());
+        assertEquals("2021-13-05", first.value());
+        assertEquals(p.get(0), first.message());
     }
 
     @Test
