@@ -33,13 +33,15 @@ final class RunsController implements WebServer.Controller {
                 .thenComparing(Comparator.comparing(AssessmentRun::getId).reversed()));
         Map<String, List<Map<String, Object>>> periods = new LinkedHashMap<>();
         Map<Long, Integer> versionOf = web.versions.runNumbers();
-        Long latest = runs.stream().map(AssessmentRun::getId).max(Long::compare).orElse(null);
+        // 默认运行与每期的正式结果都是未作废的最近一次（RunStore.latestRunId 是唯一的写法）
+        Long latest = new cn.gov.assess.run.RunStore(web.db).latestRunId();
+        java.util.Set<String> withOfficial = new java.util.HashSet<>();
         for (AssessmentRun r : runs) {
             List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code() + "（" + r.getPeriod().title() + "）",
                     k -> new ArrayList<>());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.getId());
-            m.put("official", list.isEmpty());
+            m.put("official", !r.isRetired() && withOfficial.add(r.getPeriod().code()));
             m.put("latest", r.getId().equals(latest));
             m.put("cutoff", r.getCutoff().format(TIME));
             m.put("created", r.getCreatedAt().format(TIME));
