@@ -73,9 +73,9 @@ public final class TemplateVars {
     public static final List<Var> MONITORING_CLASSIC = List.of(
             new Var("section", "章节号（参数“监测.正文章节”）"),
             new Var("quarter", "季度的称呼"),
-            new Var("website.list / website.groups", "政府网站“信息保障好”的单位名 / 按组分开"),
+            new Var("website.list / website.groups", "政府网站监测规则（60-政府网站监测.drl）所出名单的单位名 / 按组分开"),
             new Var("website.annexNo / website.units / website.notes", "附件序号 / 附件行数 / 正文提示"),
-            new Var("media.list / media.groups", "政务新媒体“信息保障好”的单位名 / 按组分开"),
+            new Var("media.list / media.groups", "政务新媒体监测规则（70-政务新媒体监测.drl）所出名单的单位名 / 按组分开"),
             new Var("media.annexNo / media.accounts / media.notes", "附件序号 / 附件账号数 / 正文提示（如“多次督促”）"),
             new Var("interviews", "本期举办过在线访谈的单位名"));
 
