@@ -9,13 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static java.util.Map.entry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * 没有一处按消息文字做决定：“是你的输入错还是程序错”“这是哪一行哪一列”“是不是模板的错”都看异常的类型与
@@ -32,12 +30,6 @@ class NoMessageTextDecisionsTest {
             entry("Jobs.readable 式的判断", Pattern.compile("String readable\\(Throwable")),
             entry("按 picocli 的英文句子判断", Pattern.compile("m\\.startsWith\\(\"(Missing|Invalid|Expected)")));
 
-    /**
-     * 还没还的债（只许删，不许加）：规则版本的检查结果按句子存在库里，编辑页据此标红出错的格；要等检查结果存成
-     * Problem（文件、行、列）、PolicyTables 的表格检查也交出位置之后才能去掉。
-     */
-    static final Set<String> PENDING = Set.of("web/RuleTableController.java 从句子里拆“第 N 行第 M 列”");
-
     @Test
     void noJavaFileDecidesByMessageText() throws IOException {
         Path root = TestSupport.root().resolve("src/main/java/cn/gov/assess");
@@ -53,10 +45,6 @@ class NoMessageTextDecisionsTest {
                 });
             }
         }
-        List<String> news = found.stream().filter(x -> !PENDING.contains(x)).sorted().toList();
-        assertEquals(List.of(), news, "按消息文字做决定的地方");
-        for (String debt : PENDING) {
-            assertTrue(found.contains(debt), "已经还了的债请从 PENDING 删去：" + debt);
-        }
+        assertEquals(List.of(), found.stream().sorted().toList(), "按消息文字做决定的地方");
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.assess.assessment;
 
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.notice.TemplateCheck;
 import cn.gov.assess.policy.RuleSet;
 import cn.gov.assess.policy.RulesChecker;
@@ -20,20 +21,25 @@ public final class RulesCheck {
     public static RulesChecker.Report report(RuleSet rules) {
         RulesChecker.Report r = RulesChecker.check(rules);
         TemplateCheck.Result t = TemplateCheck.check(rules);
-        List<String> errors = new ArrayList<>(r.errors());
-        errors.addAll(t.errors());
+        List<Problem> errors = new ArrayList<>(r.problems());
+        t.errors().forEach(e -> errors.add(Problem.of(e)));
         return new RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(),
                 r.channels(), t.templates());
     }
 
     /** 只要错误：检查本身读不下去时（{@link InputException}）它的各条说明也算错误，前面已查出的照样保留。 */
     public static List<String> errors(RuleSet rules) {
-        List<String> errors = new ArrayList<>();
+        return problems(rules).stream().map(Problem::message).toList();
+    }
+
+    /** 同 {@link #errors}，每处是 {@link Problem}（规则表的错带文件、行、列；规则版本的编辑页据此标红出错的格）。 */
+    public static List<Problem> problems(RuleSet rules) {
+        List<Problem> errors = new ArrayList<>();
         try {
-            errors.addAll(RulesChecker.check(rules).errors());
-            errors.addAll(TemplateCheck.check(rules).errors());
+            errors.addAll(RulesChecker.check(rules).problems());
+            TemplateCheck.check(rules).errors().forEach(e -> errors.add(Problem.of(e)));
         } catch (InputException e) {
-            errors.addAll(e.problems());
+            errors.addAll(e.located());
         }
         return errors;
     }

@@ -137,7 +137,7 @@ final class RulesCommand implements Runnable {
             var out = parent.spec.commandLine().getOut();
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
                 List<cn.gov.assess.ruleversions.RulesVersions.Version> all =
-                        new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::errors).all();
+                        new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::problems).all();
                 if (all.isEmpty()) {
                     out.println("数据库中还没有规则版本（网页服务第一次启动时把规则目录登记为第 1 版）。");
                     return 0;
@@ -250,7 +250,7 @@ final class RulesCommand implements Runnable {
         @Override
         public Integer call() throws java.io.IOException {
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(parent.main.dbUrl())) {
-                var versions = new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::errors);
+                var versions = new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::problems);
                 var v = versions.byNumber(version).orElseThrow(() -> new cn.gov.assess.io.InputException(
                         "数据库中没有第 " + version + " 版规则（bin/assess rules versions 列出各版本）"));
                 if (java.nio.file.Files.isDirectory(dir)) {

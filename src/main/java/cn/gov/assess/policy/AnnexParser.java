@@ -38,7 +38,7 @@ final class AnnexParser {
         for (CsvTable.Row r : t.rows()) {
             String name = t.get(r, "附件");
             if (name.isEmpty() || !seen.add(name)) {
-                p.problems.add(p.cell(ANNEXES, t, r, "附件") + "：附件名" + (name.isEmpty() ? "为空" : "“" + name + "”重复"));
+                p.add(p.cell(ANNEXES, t, r, "附件"), "附件名" + (name.isEmpty() ? "为空" : "“" + name + "”重复"));
                 continue;
             }
             int no = 0;
@@ -50,20 +50,20 @@ final class AnnexParser {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    p.problems.add(p.cell(ANNEXES, t, r, "序号") + "：“" + noText + "”应是正整数，或留空自动编号");
+                    p.add(p.cell(ANNEXES, t, r, "序号"), "“" + noText + "”应是正整数，或留空自动编号");
                 }
             }
             List<String> chs = p.channelList(ANNEXES, t, r, "渠道", true);
             if (chs.size() != 1) {
-                p.problems.add(p.cell(ANNEXES, t, r, "渠道") + "：填一个渠道，或“" + Policy.ALL_CHANNELS + "”（各渠道合计）");
+                p.add(p.cell(ANNEXES, t, r, "渠道"), "填一个渠道，或“" + Policy.ALL_CHANNELS + "”（各渠道合计）");
             }
             List<String> columns = split(t.get(r, "列"));
             if (columns.isEmpty()) {
-                p.problems.add(p.cell(ANNEXES, t, r, "列") + "：至少要有一列，如“办理单位、应办件数、综合得分”");
+                p.add(p.cell(ANNEXES, t, r, "列"), "至少要有一列，如“办理单位、应办件数、综合得分”");
             }
             for (String c : columns) {
                 if (!c.equals(UNIT_COLUMN) && !c.equals(PLACE_COLUMN) && !Figures.exists(c) && !names.contains(c)) {
-                    p.problems.add(p.cell(ANNEXES, t, r, "列") + "：没有叫“" + c + "”的列，可用：" + UNIT_COLUMN + "、" + PLACE_COLUMN
+                    p.add(p.cell(ANNEXES, t, r, "列"), "没有叫“" + c + "”的列，可用：" + UNIT_COLUMN + "、" + PLACE_COLUMN
                             + "、数字（" + String.join("、", Figures.names()) + "）、指标与扣分（" + String.join("、", names) + "）");
                 }
             }
@@ -71,12 +71,12 @@ final class AnnexParser {
             for (String o : order) {
                 SortKey k = SortKey.parse(o);
                 if (!k.official() && !Figures.exists(k.field()) && !names.contains(k.field())) {
-                    p.problems.add(p.cell(ANNEXES, t, r, "排序") + "：“" + o + "”看不懂，写作“综合得分 从高到低”“办结率 从低到高”"
+                    p.add(p.cell(ANNEXES, t, r, "排序"), "“" + o + "”看不懂，写作“综合得分 从高到低”“办结率 从低到高”"
                             + "或“官方顺序”，多项用顿号隔开");
                 }
             }
             if (columns.contains(PLACE_COLUMN) && order.isEmpty()) {
-                p.problems.add(p.cell(ANNEXES, t, r, "列") + "：有“名次”列就要在“排序”里写按什么排");
+                p.add(p.cell(ANNEXES, t, r, "列"), "有“名次”列就要在“排序”里写按什么排");
             }
             String total = t.get(r, "合计行");
             out.add(new Annex(r.line(), name, no, t.get(r, "标题"), chs.isEmpty() ? "" : chs.get(0), columns, order,

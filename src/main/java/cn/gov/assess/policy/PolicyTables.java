@@ -122,7 +122,7 @@ public final class PolicyTables {
         TableParser p = new TableParser(folder, files, channels, groups);
         PolicyTables t = p.parse();
         if (!p.problems.isEmpty()) {
-            throw new InputException(p.problems);
+            throw InputException.of(p.problems);
         }
         return t;
     }

@@ -20,6 +20,7 @@ import cn.gov.assess.facts.UnitInfo;
 import cn.gov.assess.facts.WebsiteCheckFact;
 import cn.gov.assess.facts.WebsiteColumnFact;
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Problem;
 
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
@@ -55,14 +56,17 @@ public final class RulesChecker {
     private static final Pattern PARAM = Pattern.compile("\\b(number|flag|contains|list|text)\\(\\s*\"([^\"]+)\"");
     private static final Pattern LINE_IN_TEXT = Pattern.compile("\\[(?:ERR \\d+\\] )?Line (\\d+):(\\d+)");
 
-    /** 检查结果：错误清单与摘要。 */
-    public record Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels,
+    /** 检查结果：错误清单（每处是 {@link Problem}，规则表的错带文件、行、列）与摘要。 */
+    public record Report(List<Problem> problems, int drlFiles, int rules, Set<String> lists, int parameters, int channels,
                          int templates) {
-        public Report(List<String> errors, int drlFiles, int rules, Set<String> lists, int parameters, int channels) {
-            this(errors, drlFiles, rules, lists, parameters, channels, 0);
+        public Report(List<Problem> problems, int drlFiles, int rules, Set<String> lists, int parameters, int channels) {
+            this(problems, drlFiles, rules, lists, parameters, channels, 0);
         }
 
-        public boolean ok() { return errors.isEmpty(); }
+        /** 每处错误给人看的整句。 */
+        public List<String> errors() { return problems.stream().map(Problem::message).toList(); }
+
+        public boolean ok() { return problems.isEmpty(); }
 
         public String summary() {
             return "规则检查通过：" + drlFiles + " 个规则文件，" + rules + " 条规则，名单 " + lists.size() + " 个（"
@@ -72,12 +76,12 @@ public final class RulesChecker {
     }
 
     public static Report check(RuleSet rules) {
-        List<String> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         Parameters parameters = null;
         try {
             parameters = rules.parameters();
         } catch (InputException e) {
-            errors.addAll(e.problems());
+            errors.addAll(e.located());
         }
         int channels = 0;
         try {
@@ -85,11 +89,11 @@ public final class RulesChecker {
             channels = cfg.size();
             for (ChannelConfig c : cfg.values()) {
                 if (!rules.files().containsKey(c.template())) {
-                    errors.add("rules/" + ChannelConfig.FILE + "：渠道“" + c.name() + "”的正文模板 " + c.template() + " 不存在");
+                    errors.add(Problem.of("rules/" + ChannelConfig.FILE + "：渠道“" + c.name() + "”的正文模板 " + c.template() + " 不存在"));
                 }
             }
         } catch (InputException e) {
-            errors.addAll(e.problems());
+            errors.addAll(e.located());
         }
         Map<String, String> ruleOwner = new LinkedHashMap<>();
         Set<String> lists = new LinkedHashSet<>();
@@ -103,7 +107,7 @@ public final class RulesChecker {
                 String where = "rules/" + file + " 第 " + lineOf(text, m.start(1)) + " 行";
                 String prev = ruleOwner.putIfAbsent(name, where);
                 if (prev != null) {
-                    errors.add(where + "（规则“" + name + "”）：规则名重复，已在" + prev + "使用；规则名是审计记录的依据，必须唯一");
+                    errors.add(Problem.of(where + "（规则“" + name + "”）：规则名重复，已在" + prev + "使用；规则名是审计记录的依据，必须唯一"));
                 }
             }
             Matcher le = Pattern.compile("new ListEntry\\(\\s*\"([^\"]+)\"").matcher(text);
@@ -121,11 +125,11 @@ public final class RulesChecker {
                         continue; // 拼接出来的参数名，运行时检查
                     }
                     if (!parameters.has(key)) {
-                        errors.add(where + "：参数表 rules/" + Parameters.FILE + " 中没有参数“" + key + "”");
+                        errors.add(Problem.of(where + "：参数表 rules/" + Parameters.FILE + " 中没有参数“" + key + "”"));
                     } else if (fn.equals("number") && !parameters.type(key).isEmpty() && !parameters.type(key).equals("整数")) {
-                        errors.add(where + "：规则把参数“" + key + "”当整数用，参数表里它的类型是" + parameters.type(key));
+                        errors.add(Problem.of(where + "：规则把参数“" + key + "”当整数用，参数表里它的类型是" + parameters.type(key)));
                     } else if (fn.equals("flag") && !parameters.type(key).isEmpty() && !parameters.type(key).equals("是否")) {
-                        errors.add(where + "：规则把参数“" + key + "”当是否开关用，参数表里它的类型是" + parameters.type(key));
+                        errors.add(Problem.of(where + "：规则把参数“" + key + "”当是否开关用，参数表里它的类型是" + parameters.type(key)));
                     }
                 }
             }
@@ -139,7 +143,7 @@ public final class RulesChecker {
                 ruleCount += (int) RULE.matcher(generated).results().count();
             }
         } catch (InputException e) {
-            errors.addAll(e.problems());
+            errors.addAll(e.located());
             tablesOk = false;
         }
         try {
@@ -149,31 +153,36 @@ public final class RulesChecker {
         } catch (RuleCompileException e) {
             for (cn.gov.assess.io.Problem problem : e.located()) {
                 if (!problem.text().contains("Parser returned a null Package")) { // Drools 的附带报错，前面已有真正的错
-                    errors.add(translate(problem, rules));
+                    errors.add(Problem.of(translate(problem, rules)));
                 }
             }
         }
         nameTheFolder(errors, rules);
-        // 同一处错可能经两条路报出（渠道编号要读附件表，附件表的错也单独报），只留一条
-        errors = new ArrayList<>(new LinkedHashSet<>(errors));
+        // 同一处错可能经两条路报出（渠道编号要读附件表，附件表的错也单独报），同一句只留一条
+        Set<String> seen = new java.util.HashSet<>();
+        errors.removeIf(p -> !seen.add(p.message()));
         return new Report(errors, rules.drlFiles().size(), ruleCount, lists,
                 parameters == null ? 0 : parameters.all().size(), channels);
     }
 
     /** 报错里的“rules/文件”改成实际检查的目录（--rules 给的目录或运行快照），免得用户去默认目录里找。 */
-    static void nameTheFolder(List<String> errors, RuleSet rules) {
+    static void nameTheFolder(List<Problem> errors, RuleSet rules) {
         if (rules.where("").equals("rules/")) {
             return;
         }
-        errors.replaceAll(e -> {
-            String out = e;
-            for (String file : rules.files().keySet()) {
-                // 已写出目录的（如规则表的报错“/tmp/x/rules/名单.csv”）不再改
-                out = out.replaceAll("(?<![^\\s“（(：:])rules/" + Pattern.quote(file),
-                        java.util.regex.Matcher.quoteReplacement(rules.where(file)));
-            }
-            return out;
-        });
+        // 改的是给人看的写法（where、说明）与 file；rule（“rules/表名”，编辑页据此找表）不改
+        errors.replaceAll(p -> new Problem(p.file() == null ? null : named(p.file(), rules), p.row(), p.column(), p.rule(),
+                named(p.text(), rules), p.columnName(), p.value(), named(p.where(), rules)));
+    }
+
+    private static String named(String text, RuleSet rules) {
+        String out = text;
+        for (String file : rules.files().keySet()) {
+            // 已写出目录的（如规则表的报错“/tmp/x/rules/名单.csv”）不再改
+            out = out.replaceAll("(?<![^\\s“（(：:])rules/" + Pattern.quote(file),
+                    java.util.regex.Matcher.quoteReplacement(rules.where(file)));
+        }
+        return out;
     }
 
     /**

@@ -6,6 +6,8 @@ import cn.gov.assess.facts.Formula;
 import cn.gov.assess.facts.Parameters;
 import cn.gov.assess.facts.Policy;
 import cn.gov.assess.io.CsvTable;
+import cn.gov.assess.io.Place;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.policy.PolicyTables.Annex;
 import cn.gov.assess.policy.PolicyTables.Condition;
 import cn.gov.assess.policy.PolicyTables.Indicator;
@@ -37,7 +39,7 @@ final class TableParser {
     final Map<String, String> files;
     final Set<String> channels;
     final Set<String> groups;
-    final List<String> problems = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
     /** 名单条件表的实际文件名（.csv 或 .xlsx），报错用。 */
     String conditionsFile;
 
@@ -52,7 +54,7 @@ final class TableParser {
         // 同一张表可以是 CSV，也可以是 Excel 工作簿（.xlsx，读目录时已转成文字）；两个都有时不知道用哪个
         String xlsx = csvName.replaceFirst("\\.csv$", ".xlsx");
         if (files.containsKey(csvName) && files.containsKey(xlsx)) {
-            problems.add(where(csvName) + " 与 " + xlsx + " 同时存在：请只留一个");
+            add(where(csvName) + " 与 " + xlsx + " 同时存在：请只留一个");
             return null;
         }
         String file = files.containsKey(xlsx) ? xlsx : csvName;
@@ -63,7 +65,7 @@ final class TableParser {
         CsvTable t = CsvTable.parse(where(file), text.getBytes(StandardCharsets.UTF_8));
         for (String col : required) {
             if (!t.has(col)) {
-                problems.add(where(file) + " 第 1 行：缺少列“" + col + "”，应有的列：" + String.join("、", required));
+                add(t.at(1), "缺少列“" + col + "”，应有的列：" + String.join("、", required));
             }
         }
         return problems.isEmpty() ? t : null;
@@ -73,8 +75,21 @@ final class TableParser {
         return (folder.endsWith("/") ? folder : folder + "/") + file;
     }
 
-    String cell(String file, CsvTable t, CsvTable.Row r, String col) {
-        return t.fileName() + " 第 " + r.line() + " 行第 " + t.columnNumber(col) + " 列（" + col + "）";
+    /** 一格的位置，写法“文件 第 N 行第 M 列（列名）”。 */
+    Place cell(String file, CsvTable t, CsvTable.Row r, String col) {
+        return t.at(r, col);
+    }
+
+    /** 没有位置的一句。 */
+    void add(String message) {
+        problems.add(Problem.of(message));
+    }
+
+    /** 表里某处的错：位置是数据，rule 是“rules/表名”（与参数表、渠道配置的写法相同），编辑页据此标红出错的格。 */
+    void add(Place where, String text) {
+        String prefix = where("");
+        String file = where.file() != null && where.file().startsWith(prefix) ? where.file().substring(prefix.length()) : where.file();
+        problems.add(where.problem(text).inRule("rules/" + file));
     }
 
     PolicyTables parse() {
@@ -90,7 +105,7 @@ final class TableParser {
             if (allowAll && c.equals(Policy.ALL_CHANNELS)) {
                 out.add(c);
             } else if (!channels.contains(c)) {
-                problems.add(cell(file, t, r, col) + "：没有渠道“" + c + "”，channels.csv 里的渠道："
+                add(cell(file, t, r, col), "没有渠道“" + c + "”，channels.csv 里的渠道："
                         + String.join("、", channels) + (allowAll ? "；跨渠道写“" + Policy.ALL_CHANNELS + "”" : ""));
             } else {
                 out.add(c);
@@ -104,7 +119,7 @@ final class TableParser {
             return;
         }
         if (!Comparison.known(op)) {
-            problems.add(cell(file, t, r, col) + "：比较符“" + op + "”不认识，可用 " + Comparison.symbols());
+            add(cell(file, t, r, col), "比较符“" + op + "”不认识，可用 " + Comparison.symbols());
         }
     }
 
@@ -114,10 +129,10 @@ final class TableParser {
         }
         try {
             if (Policy.number(value) == null) {
-                problems.add(cell(file, t, r, col) + "：不能为空，应填一个数，如 50、0.5 或 90%");
+                add(cell(file, t, r, col), "不能为空，应填一个数，如 50、0.5 或 90%");
             }
         } catch (NumberFormatException e) {
-            problems.add(cell(file, t, r, col) + "：“" + value + "”不是数，应填如 50、0.5 或 90%");
+            add(cell(file, t, r, col), "“" + value + "”不是数，应填如 50、0.5 或 90%");
         }
     }
 
@@ -125,7 +140,7 @@ final class TableParser {
         if (Figures.exists(field) || extra.contains(field)) {
             return true;
         }
-        problems.add(cell(file, t, r, col) + "：没有叫“" + field + "”的数字或指标，可用的数字：" + String.join("、", Figures.names())
+        add(cell(file, t, r, col), "没有叫“" + field + "”的数字或指标，可用的数字：" + String.join("、", Figures.names())
                 + (extra.isEmpty() ? "" : "；指标：" + String.join("、", extra)));
         return false;
     }
@@ -141,11 +156,11 @@ final class TableParser {
         for (CsvTable.Row r : t.rows()) {
             String name = t.get(r, "名称");
             if (name.isEmpty()) {
-                problems.add(cell(PENALTIES, t, r, "名称") + "：名称为空");
+                add(cell(PENALTIES, t, r, "名称"), "名称为空");
                 continue;
             }
             if (!names.add(name)) {
-                problems.add(cell(PENALTIES, t, r, "名称") + "：“" + name + "”重复");
+                add(cell(PENALTIES, t, r, "名称"), "“" + name + "”重复");
             }
             String field = t.get(r, "字段");
             checkField(PENALTIES, t, r, "字段", field, Set.of());
@@ -161,7 +176,7 @@ final class TableParser {
                 checkOp(PENALTIES, t, r, "比较", op, false);
                 checkNumber(PENALTIES, t, r, "值", value, false);
             } else {
-                problems.add(cell(PENALTIES, t, r, "处理") + "：“" + effect + "”不认识，可填“取消表扬资格”或“扣分”");
+                add(cell(PENALTIES, t, r, "处理"), "“" + effect + "”不认识，可填“取消表扬资格”或“扣分”");
             }
             out.add(new Penalty(r.line(), name, channelList(PENALTIES, t, r, "渠道", false), field, op, value, effect,
                     per, t.get(r, "说明")));
@@ -187,31 +202,31 @@ final class TableParser {
         for (CsvTable.Row r : t.rows()) {
             String name = t.get(r, "指标");
             if (name.isEmpty()) {
-                problems.add(cell(INDICATORS, t, r, "指标") + "：指标名为空");
+                add(cell(INDICATORS, t, r, "指标"), "指标名为空");
                 continue;
             }
             if (!seen.add(name)) {
-                problems.add(cell(INDICATORS, t, r, "指标") + "：指标“" + name + "”重复");
+                add(cell(INDICATORS, t, r, "指标"), "指标“" + name + "”重复");
             }
             if (Figures.exists(name) || name.equals(Policy.DEDUCTIONS) || deductions.contains(name)) {
-                problems.add(cell(INDICATORS, t, r, "指标") + "：“" + name + "”已是一个数字或扣分的名字，请换一个指标名");
+                add(cell(INDICATORS, t, r, "指标"), "“" + name + "”已是一个数字或扣分的名字，请换一个指标名");
             }
             String cross = t.get(r, "跨渠道");
             if (!cross.isEmpty() && !cross.equals("合计") && !cross.equals("平均")) {
-                problems.add(cell(INDICATORS, t, r, "跨渠道") + "：“" + cross + "”不认识，留空（每个渠道各算）、填“合计”或“平均”");
+                add(cell(INDICATORS, t, r, "跨渠道"), "“" + cross + "”不认识，留空（每个渠道各算）、填“合计”或“平均”");
             }
             String text = t.get(r, "公式");
             Formula f = null;
             try {
                 f = Formula.of(text);
             } catch (Formula.FormulaException e) {
-                problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”有错：" + e.getMessage());
+                add(cell(INDICATORS, t, r, "公式"), "公式“" + text + "”有错：" + e.getMessage());
             }
             if (f != null) {
                 for (String n : f.names()) {
                     if (!Figures.exists(n) && !known.contains(n) && !n.equals(Policy.DEDUCTIONS)
                             && !deductions.contains(n)) {
-                        problems.add(cell(INDICATORS, t, r, "公式") + "：公式“" + text + "”里的“" + n
+                        add(cell(INDICATORS, t, r, "公式"), "公式“" + text + "”里的“" + n
                                 + "”不是数字、指标或扣分的名字。可用的数字：" + String.join("、", Figures.names())
                                 + (known.size() > 1 ? "；指标：" + String.join("、", known.stream().filter(k -> !k.equals(name)).toList()) : "")
                                 + "；扣分：" + (deductions.isEmpty() ? Policy.DEDUCTIONS : Policy.DEDUCTIONS + "、"
@@ -229,18 +244,18 @@ final class TableParser {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    problems.add(cell(INDICATORS, t, r, "小数位") + "：“" + scaleText + "”应是 0 到 10 的整数");
+                    add(cell(INDICATORS, t, r, "小数位"), "“" + scaleText + "”应是 0 到 10 的整数");
                 }
             }
             String rounding = t.get(r, "舍入");
             try {
                 Policy.rounding(rounding);
             } catch (IllegalArgumentException e) {
-                problems.add(cell(INDICATORS, t, r, "舍入") + "：“" + rounding + "”不认识，可填 四舍五入、截断、进一、四舍六入");
+                add(cell(INDICATORS, t, r, "舍入"), "“" + rounding + "”不认识，可填 四舍五入、截断、进一、四舍六入");
             }
             String zero = t.get(r, "分母为零");
             if (f != null && f.mayDivideByZero() && zero.isEmpty()) {
-                problems.add(cell(INDICATORS, t, r, "分母为零") + "：公式“" + text + "”用到比率或除法，应办件数（分母）为 0 的单位"
+                add(cell(INDICATORS, t, r, "分母为零"), "公式“" + text + "”用到比率或除法，应办件数（分母）为 0 的单位"
                         + "该怎么算？请填“不计”（不算这项指标，也不参加用到它的名单与排名）或一个数（如 1 表示比率按 100% 算）");
             } else if (!zero.isEmpty() && !zero.equals("不计")) {
                 checkNumber(INDICATORS, t, r, "分母为零", zero, false);
@@ -252,7 +267,7 @@ final class TableParser {
         for (String start : deps.keySet()) {
             List<String> path = new ArrayList<>();
             if (cycle(start, deps, path, new HashSet<>())) {
-                problems.add(where(INDICATORS) + "：指标互相引用成环：" + String.join(" → ", path));
+                add(where(INDICATORS) + "：指标互相引用成环：" + String.join(" → ", path));
                 break;
             }
         }
@@ -290,35 +305,35 @@ final class TableParser {
         for (CsvTable.Row r : t.rows()) {
             String name = t.get(r, "名单");
             if (name.isEmpty()) {
-                problems.add(cell(LISTS, t, r, "名单") + "：名单名为空");
+                add(cell(LISTS, t, r, "名单"), "名单名为空");
                 continue;
             }
             if (!seen.add(name)) {
-                problems.add(cell(LISTS, t, r, "名单") + "：名单“" + name + "”重复");
+                add(cell(LISTS, t, r, "名单"), "名单“" + name + "”重复");
             }
             String source = t.get(r, "来源");
             if (!source.isEmpty() && !source.equals("表格") && !source.equals("DRL")) {
-                problems.add(cell(LISTS, t, r, "来源") + "：“" + source + "”不认识，留空或填“表格”（按本表与名单条件表选）、"
+                add(cell(LISTS, t, r, "来源"), "“" + source + "”不认识，留空或填“表格”（按本表与名单条件表选）、"
                         + "“DRL”（由手写规则选，本表只给全称与引导语）");
             }
             boolean fromTable = !source.equals("DRL");
             List<String> chs = fromTable ? channelList(LISTS, t, r, "渠道", true) : split(t.get(r, "渠道"));
             if (fromTable && chs.contains(Policy.ALL_CHANNELS) && chs.size() > 1) {
-                problems.add(cell(LISTS, t, r, "渠道") + "：“" + Policy.ALL_CHANNELS + "”不能与具体渠道同填");
+                add(cell(LISTS, t, r, "渠道"), "“" + Policy.ALL_CHANNELS + "”不能与具体渠道同填");
             }
             if (fromTable && chs.isEmpty()) {
-                problems.add(cell(LISTS, t, r, "渠道") + "：至少填一个渠道，或“" + Policy.ALL_CHANNELS + "”");
+                add(cell(LISTS, t, r, "渠道"), "至少填一个渠道，或“" + Policy.ALL_CHANNELS + "”");
             }
             List<String> scope = split(t.get(r, "考核范围"));
             for (String g : fromTable && groups != null ? scope : List.<String>of()) {
                 if (!g.equals("全部") && !g.equals("其他") && !groups.contains(g)) {
-                    problems.add(cell(LISTS, t, r, "考核范围") + "：没有单位分组“" + g + "”，" + (groups.isEmpty()
+                    add(cell(LISTS, t, r, "考核范围"), "没有单位分组“" + g + "”，" + (groups.isEmpty()
                             ? "参数表 " + Parameters.FILE + " 里没有参数“名单分组顺序”（列出单位分组，如“镇街、部门”）"
                             : "可用：" + String.join("、", groups) + "、其他（不属于这些组的单位）、全部"));
                 }
             }
             if (fromTable && scope.isEmpty()) {
-                problems.add(cell(LISTS, t, r, "考核范围") + "：请填参加的单位分组（参数“名单分组顺序”里的组名"
+                add(cell(LISTS, t, r, "考核范围"), "请填参加的单位分组（参数“名单分组顺序”里的组名"
                         + (groups == null || groups.isEmpty() ? "" : "，如“" + String.join("、", groups) + "”") + "）或“全部”");
             }
             String rankBy = t.get(r, "排名依据");
@@ -327,7 +342,7 @@ final class TableParser {
             }
             String dir = t.get(r, "排名方向");
             if (!dir.isEmpty() && !dir.equals("从高到低") && !dir.equals("从低到高")) {
-                problems.add(cell(LISTS, t, r, "排名方向") + "：“" + dir + "”不认识，填“从高到低”或“从低到高”");
+                add(cell(LISTS, t, r, "排名方向"), "“" + dir + "”不认识，填“从高到低”或“从低到高”");
             }
             String quota = t.get(r, "名额");
             if (!quota.isEmpty()) {
@@ -335,23 +350,23 @@ final class TableParser {
                     Map<String, Integer> q = Policy.quotas(quota);
                     for (String g : q.keySet()) {
                         if (!g.isEmpty() && !scope.contains(g) && !scope.contains("全部")) {
-                            problems.add(cell(LISTS, t, r, "名额") + "：分组“" + g + "”不在考核范围（" + String.join("、", scope) + "）里");
+                            add(cell(LISTS, t, r, "名额"), "分组“" + g + "”不在考核范围（" + String.join("、", scope) + "）里");
                         }
                     }
                 } catch (IllegalArgumentException e) {
-                    problems.add(cell(LISTS, t, r, "名额") + "：“" + quota + "”看不懂，写作“3”（每组 3 名）或“镇街 3、部门 2”");
+                    add(cell(LISTS, t, r, "名额"), "“" + quota + "”看不懂，写作“3”（每组 3 名）或“镇街 3、部门 2”");
                 }
                 if (rankBy.isEmpty()) {
-                    problems.add(cell(LISTS, t, r, "名额") + "：有名额就要有排名依据（按什么排名取前几名）");
+                    add(cell(LISTS, t, r, "名额"), "有名额就要有排名依据（按什么排名取前几名）");
                 }
             }
             String range = t.get(r, "排名范围");
             if (!range.isEmpty() && !range.equals("各组") && !range.equals("全体")) {
-                problems.add(cell(LISTS, t, r, "排名范围") + "：“" + range + "”不认识，填“各组”（组内排名）或“全体”（不分组排名）");
+                add(cell(LISTS, t, r, "排名范围"), "“" + range + "”不认识，填“各组”（组内排名）或“全体”（不分组排名）");
             }
             String veto = t.get(r, "一票否决");
             if (!veto.isEmpty() && !veto.equals("是") && !veto.equals("否")) {
-                problems.add(cell(LISTS, t, r, "一票否决") + "：填“是”（被一票否决的单位不能入选）或“否”");
+                add(cell(LISTS, t, r, "一票否决"), "填“是”（被一票否决的单位不能入选）或“否”");
             }
             String inText = t.get(r, "正文");
             List<Condition> conds = conditions.getOrDefault(name, List.of());
@@ -360,7 +375,7 @@ final class TableParser {
                     t.get(r, "引导语"), fromTable ? "表格" : "DRL", t.get(r, "说明"), conds));
             for (Condition c : conds) {
                 if (!Figures.exists(c.field()) && !indicatorNames.contains(c.field())) {
-                    problems.add(conditionsFile + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
+                    add(conditionsFile + " 第 " + c.line() + " 行（字段）：名单“" + name + "”的条件里没有叫“"
                             + c.field() + "”的数字或指标，可用的数字：" + String.join("、", Figures.names())
                             + "；指标与扣分：" + String.join("、", indicatorNames));
                 }
@@ -368,7 +383,7 @@ final class TableParser {
         }
         for (String name : conditions.keySet()) {
             if (!seen.contains(name)) {
-                problems.add(conditionsFile + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
+                add(conditionsFile + " 第 " + conditions.get(name).get(0).line() + " 行（名单）：名单“" + name
                         + "”不在 " + LISTS + " 里");
             }
         }

@@ -1,6 +1,7 @@
 package cn.gov.assess.ruleversions;
 
 import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Problem;
 import cn.gov.assess.policy.RuleSet;
 
 import java.util.ArrayList;
@@ -12,10 +13,10 @@ import java.util.Map;
  * 结果只取决于文件内容与本程序（程序里只有一种全部检查，见 {@link RulesVersions.Check}），所以各实例共用，但不存库里跨程序版本复用。
  */
 final class CheckCache {
-    private static final Map<String, List<String>> CHECKED = java.util.Collections.synchronizedMap(
+    private static final Map<String, List<Problem>> CHECKED = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, List<String>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, List<Problem>> eldest) {
                     return size() > 32;
                 }
             });
@@ -28,25 +29,31 @@ final class CheckCache {
 
     /** 与 {@code assess rules check} 相同的检查（调用方给的 {@link RulesVersions.Check}）的错误，已去重；检查本身出错也记成一条错误。 */
     List<String> check(RuleSet rules) {
+        return located(rules).stream().map(Problem::message).toList();
+    }
+
+    /** 同 {@link #check}，每处是 {@link Problem}（规则表的错带文件、行、列）。 */
+    List<Problem> located(RuleSet rules) {
         String key = rules.fingerprint();
-        List<String> known = CHECKED.get(key);
+        List<Problem> known = CHECKED.get(key);
         if (known != null) {
             return known;
         }
-        List<String> result = uncachedCheck(rules);
+        List<Problem> result = uncachedCheck(rules);
         CHECKED.put(key, result);
         return result;
     }
 
-    private List<String> uncachedCheck(RuleSet rules) {
-        List<String> errors = new ArrayList<>();
+    private List<Problem> uncachedCheck(RuleSet rules) {
+        List<Problem> errors = new ArrayList<>();
         try {
-            errors.addAll(check.errors(rules));
+            errors.addAll(check.problems(rules));
         } catch (InputException e) {
-            errors.addAll(e.problems());
+            errors.addAll(e.located());
         } catch (RuntimeException e) {
-            errors.add("检查时出错：" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            errors.add(Problem.of("检查时出错：" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
-        return errors.stream().distinct().toList();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return errors.stream().filter(p -> seen.add(p.message())).toList();
     }
 }

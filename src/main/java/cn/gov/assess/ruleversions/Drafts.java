@@ -180,6 +180,10 @@ final class Drafts {
         return checks.check(rules);
     }
 
+    List<cn.gov.assess.io.Problem> located(Map<String, String> files) {
+        return checks.located(RuleSet.fromSnapshot("规则草稿", files));
+    }
+
     private Version version(long id) {
         return versions.version(id);
     }

@@ -79,7 +79,16 @@ public final class RulesVersions {
     /** 规则目录的全部检查（与 rules check 相同）：给出全部错误，没有错误为空表。 */
     @FunctionalInterface
     public interface Check {
-        List<String> errors(RuleSet rules);
+        /** 每处错误（规则表的错带文件、行、列）。 */
+        List<cn.gov.assess.io.Problem> problems(RuleSet rules);
+    }
+
+    /**
+     * 这一版的检查结果，每处是 {@link cn.gov.assess.io.Problem}（编辑页据此标红出错的格）。库里只存句子，位置不存：
+     * 按规则指纹重做检查（多半在缓存里；结果只取决于文件内容与本程序），不必为位置改表。
+     */
+    public List<cn.gov.assess.io.Problem> checkProblems(long id) {
+        return drafts.located(files(id));
     }
 
     private final VersionStore store;

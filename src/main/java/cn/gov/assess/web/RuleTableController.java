@@ -58,19 +58,19 @@ final class RuleTableController implements WebServer.Controller {
         model.put("saved", "1".equals(ctx.queryParam("saved")));
         model.put("errors", v.checkErrors());
         model.put("fileErrors", errorsOf(v, path));
-        model.put("badCells", badCells(errorsOf(v, path)));
+        model.put("badCells", badCells(versions().checkProblems(v.id()), path));
         web.views.render(ctx, "rules-edit.ftl", model);
     }
 
-    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("第 (\\d+) 行第 (\\d+) 列");
-
-    /** 检查结果里点到的格（“第 N 行第 M 列”），表单里标红：键为“表格行下标_列下标”（表头是第 1 行）。 */
-    static List<String> badCells(List<String> errors) {
+    /**
+     * 检查结果里落在这张表某一格的错（看 {@link cn.gov.assess.io.Problem} 的 rule、行、列，不看句子），表单里标红：
+     * 键为“表格行下标_列下标”（表头是第 1 行）。
+     */
+    static List<String> badCells(List<cn.gov.assess.io.Problem> problems, String path) {
         List<String> out = new ArrayList<>();
-        for (String e : errors) {
-            java.util.regex.Matcher m = CELL.matcher(e);
-            while (m.find()) {
-                out.add((Integer.parseInt(m.group(1)) - 2) + "_" + (Integer.parseInt(m.group(2)) - 1));
+        for (cn.gov.assess.io.Problem p : problems) {
+            if (("rules/" + path).equals(p.rule()) && p.row() != null && p.column() != null) {
+                out.add((p.row() - 2) + "_" + (p.column() - 1));
             }
         }
         return out;

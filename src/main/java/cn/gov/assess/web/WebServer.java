@@ -52,7 +52,7 @@ public final class WebServer implements AutoCloseable {
         this.audit = new AuditLog(db);
         this.results = new Results(db);
         this.jobs = new Jobs(audit, new JobStore(db));
-        this.versions = new cn.gov.assess.ruleversions.RulesVersions(db, cn.gov.assess.assessment.RulesCheck::errors);
+        this.versions = new cn.gov.assess.ruleversions.RulesVersions(db, cn.gov.assess.assessment.RulesCheck::problems);
     }
 
     public WebServer start(String host, int port) {

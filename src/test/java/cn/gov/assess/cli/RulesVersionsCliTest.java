@@ -20,7 +20,7 @@ class RulesVersionsCliTest {
     void listsVersionsAndExportsOneToAFolder(@TempDir Path tmp) throws Exception {
         Path base = tmp.resolve("assess");
         try (Database db = Database.open(Database.fileUrl(base))) {
-            RulesVersions versions = new RulesVersions(db, cn.gov.assess.assessment.RulesCheck::errors);
+            RulesVersions versions = new RulesVersions(db, cn.gov.assess.assessment.RulesCheck::problems);
             versions.ensureInitial(TestSupport.rulesDir());
             versions.createDraft("规则甲", "试改");
         }

@@ -49,7 +49,7 @@ class RulesVersionsTest {
     @BeforeParameterizedClassInvocation
     static void open(Engine engine) throws Exception {
         db = Database.open(engine.freshUrl(Files.createTempDirectory("assess-versions")));
-        versions = new RulesVersions(db, cn.gov.assess.assessment.RulesCheck::errors);
+        versions = new RulesVersions(db, cn.gov.assess.assessment.RulesCheck::problems);
     }
 
     @AfterParameterizedClassInvocation
