@@ -126,7 +126,7 @@ class CrashSafetyTest {
             Process p = start(second, "--db", url, "run", "--period", "2026-Q1");
             assertTrue(p.waitFor(2, TimeUnit.MINUTES), "命令 2 分钟内没有结束");
             String out = Files.readString(second).strip();
-            assertEquals(1, p.exitValue(), out);
+            assertEquals(4, p.exitValue(), out); // 数据库无法使用：退出码 4（docs/退出码.md）
             assertEquals(1, out.lines().count(), out);
             assertTrue(out.startsWith("错误：数据库正被另一个 assess 命令使用"), out);
         }

@@ -64,14 +64,17 @@ class JobsRestartTest {
         f.server.close();
         // 另一个进程在导入进行中被强行停止：表里留下一个“进行中”的任务
         String crashed = "0123456789abcdef0123456789abcdef";
+        // 任务开始时刻要晚于上面那次导入留下的导入记录（否则页面会说“任务开始之后库里有了新的导入记录”）
+        Thread.sleep(1100);
+        LocalDateTime crashStart = LocalDateTime.now();
         Sql.work(f.db, c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into web_job (id, kind, title, owner, remote, created_at, started_at, "
                     + "state, phase, done_count, total_count, summary, rules, failure, problem_count) "
                     + "values (?, '导入', '导入 派单.csv（120.0 MB）', ?, '127.0.0.1', ?, ?, '进行中', '开始', 0, 0, '', '', '', 0)")) {
                 ps.setString(1, crashed);
                 ps.setString(2, OperateFixture.OPERATOR);
-                ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now().minusSeconds(1)));
-                ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now().minusSeconds(1)));
+                ps.setTimestamp(3, Timestamp.valueOf(crashStart));
+                ps.setTimestamp(4, Timestamp.valueOf(crashStart));
                 return ps.executeUpdate();
             }
         });
