@@ -217,7 +217,7 @@ public final class Preview {
 
     /** 草稿的检查：与 rules check 相同的全部检查（{@link RulesCheck}）。 */
     static List<String> check(RuleSet draft, String draftName) {
-        List<String> errors = RulesCheck.errors(draft);
+        List<String> errors = new java.util.ArrayList<>(RulesCheck.errors(draft));
         if (!errors.isEmpty()) {
             errors.add(0, draftName + "未通过检查，不能预览（共 " + errors.size() + " 处错误）：");
         }
