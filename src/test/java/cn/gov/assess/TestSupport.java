@@ -100,6 +100,16 @@ public final class TestSupport {
     }
 
     /** 把规则目录复制到临时目录，供测试修改。 */
+    /** 规则目录的副本，其中 file 里的 from 换成 to（from 必须在文件里）。 */
+    public static Path broken(Path tmp, String file, String from, String to) throws IOException {
+        Path copy = copyRules(tmp.resolve("rules"));
+        Path f = copy.resolve(file);
+        String text = Files.readString(f);
+        org.junit.jupiter.api.Assertions.assertTrue(text.contains(from), from);
+        Files.writeString(f, text.replace(from, to));
+        return copy;
+    }
+
     public static Path copyRules(Path target) throws IOException {
         Path src = rulesDir();
         try (Stream<Path> s = Files.walk(src)) {

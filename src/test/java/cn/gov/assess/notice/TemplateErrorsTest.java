@@ -78,14 +78,6 @@ class TemplateErrorsTest {
         assertTrue(message.contains(part), message);
     }
 
-    static Path broken(Path tmp, String file, String from, String to) throws IOException {
-        Path copy = TestSupport.copyRules(tmp.resolve("rules"));
-        Path f = copy.resolve(file);
-        String text = Files.readString(f);
-        assertTrue(text.contains(from), from);
-        Files.writeString(f, text.replace(from, to));
-        return copy;
-    }
 
     @Test
     void shippedTemplatesPassTheCheck() {
@@ -97,7 +89,7 @@ class TemplateErrorsTest {
     @Test
     void checkFindsAnUnknownVariableInASectionTemplate(@TempDir Path tmp) throws IOException {
         int column = Files.readAllLines(TestSupport.rulesDir().resolve("templates/12345市民热线.ftl")).get(2).indexOf("${handled}") + 3;
-        Path copy = broken(tmp, "templates/12345市民热线.ftl", "实办${handled}件", "实办${handeld}件");
+        Path copy = TestSupport.broken(tmp, "templates/12345市民热线.ftl", "实办${handled}件", "实办${handeld}件");
         TemplateCheck.Result r = TemplateCheck.check(RuleSet.load(copy));
         assertEquals(1, r.errors().size(), r.errors().toString());
         assertTrue(r.errors().get(0).startsWith("模板 " + copy + "/templates/12345市民热线.ftl 第 3 行第 " + column + " 列：没有变量“handeld”，可用的有："),
@@ -107,7 +99,7 @@ class TemplateErrorsTest {
 
     @Test
     void checkFindsErrorsOnlyReachedInOneBranchAndInTheFullNotice(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "templates/市长信箱.ftl", "逾期办结工单 ${late} 件",
+        Path copy = TestSupport.broken(tmp, "templates/市长信箱.ftl", "逾期办结工单 ${late} 件",
                 "逾期办结工单 ${late} 件<#if 名单[\"按期办结且办理较好\"].人数 == 0>${没有的变量}</#if>");
         Path notice = copy.resolve("templates/通报全文.ftl");
         Files.writeString(notice, Files.readString(notice).replace("<#list sections as s>", "<#list sections as s"));

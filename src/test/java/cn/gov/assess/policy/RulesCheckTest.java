@@ -20,14 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** rules check：坏掉的规则目录给出确切的文件、行号或单元格；run 拒绝未通过检查的目录；场景测试随规则而变。 */
 class RulesCheckTest {
-    private static Path broken(Path tmp, String file, String from, String to) throws IOException {
-        Path copy = TestSupport.copyRules(tmp.resolve("rules"));
-        Path f = copy.resolve(file);
-        String text = Files.readString(f);
-        assertTrue(text.contains(from), from);
-        Files.writeString(f, text.replace(from, to));
-        return copy;
-    }
 
     @Test
     void shippedRulesPassWithASummary() {
@@ -57,14 +49,14 @@ class RulesCheckTest {
 
     @Test
     void syntaxErrorGivesFileLineAndRule(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "50-名单.drl", "modify($u) { setGroup($g) }", "modify($u) { setGroup($g) ((");
+        Path copy = TestSupport.broken(tmp, "50-名单.drl", "modify($u) { setGroup($g) }", "modify($u) { setGroup($g) ((");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
         assertTrue(r.errors().stream().anyMatch(e -> e.startsWith(copy + "/50-名单.drl 第 ")), r.errors().toString());
     }
 
     @Test
     void unknownFieldNamesTheFactAndItsFields(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "50-名单.drl", "$u : UnitInfo( group == null, $kind : kind )",
+        Path copy = TestSupport.broken(tmp, "50-名单.drl", "$u : UnitInfo( group == null, $kind : kind )",
                 "$u : UnitInfo( grop == null, $kind : kind )");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
         assertEquals(1, r.errors().size(), r.errors().toString());
@@ -74,14 +66,14 @@ class RulesCheckTest {
 
     @Test
     void badThresholdCellPointsAtRowAndColumn(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "thresholds.csv", "逾期宽限天数,,0,", "逾期宽限天数,,零,");
+        Path copy = TestSupport.broken(tmp, "thresholds.csv", "逾期宽限天数,,0,", "逾期宽限天数,,零,");
         RulesChecker.Report r = RulesChecker.check(RuleSet.load(copy));
         assertEquals(List.of(copy + "/thresholds.csv 第 2 行第 3 列（值）：“零”不是整数（参数“逾期宽限天数”的类型是整数）"), r.errors());
     }
 
     @Test
     void duplicateRuleNameAndMissingParameterAreReported(@TempDir Path tmp) throws IOException {
-        Path copy = broken(tmp, "10-转办分类.drl", "rule \"转办分类：逾期办结\"", "rule \"转办分类：按期办结\"");
+        Path copy = TestSupport.broken(tmp, "10-转办分类.drl", "rule \"转办分类：逾期办结\"", "rule \"转办分类：按期办结\"");
         Path table = copy.resolve("thresholds.csv");
         Files.writeString(table, Files.readString(table).replaceAll("(?m)^名单分组顺序,.*\\n", ""));
         List<String> errors = RulesChecker.check(RuleSet.load(copy)).errors();
@@ -95,7 +87,7 @@ class RulesCheckTest {
         String db = "jdbc:h2:file:" + tmp.resolve("db/assess");
         assertEquals(0, CliTest.exec("--db", db, "import", TestSupport.fixture("2021-Q4").toString()).code());
         assertEquals(0, CliTest.exec("--db", db, "run", "--period", "2021-Q4").code());
-        Path copy = broken(tmp, "thresholds.csv", "逾期宽限天数,,0,", "逾期宽限天数,,零,");
+        Path copy = TestSupport.broken(tmp, "thresholds.csv", "逾期宽限天数,,0,", "逾期宽限天数,,零,");
         CliTest.Outcome o = CliTest.exec("--db", db, "--rules", copy.toString(), "run", "--period", "2021-Q4");
         assertEquals(1, o.code());
         assertTrue(o.err().contains("未通过检查，本次不运行") && o.err().contains("thresholds.csv 第 2 行第 3 列"), o.err());
@@ -118,7 +110,7 @@ class RulesCheckTest {
         Files.writeString(scenario.resolve("派单.csv"), rows.toString());
         Files.writeString(scenario.resolve("expected.csv"), "检查,渠道,对象,期望\n期间,,,2021-Q4\n名单:办结工单较多,12345市民热线,,绛帐镇\n");
         assertTrue(new ScenarioRunner(TestSupport.rules()).run(scenario).passed());
-        Path copy = broken(tmp, "名单条件.csv", "办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,49,");
+        Path copy = TestSupport.broken(tmp, "名单条件.csv", "办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,49,");
         ScenarioRunner.Outcome o = new ScenarioRunner(RuleSet.load(copy)).run(scenario);
         assertEquals(List.of("名单:办结工单较多 / 12345市民热线：应为“绛帐镇”，实为“绛帐镇、杏林镇”"), o.differences());
     }
