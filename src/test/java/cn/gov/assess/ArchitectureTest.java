@@ -42,14 +42,15 @@ class ArchitectureTest {
             entry("ruleversions", Set.of("db", "policy", "facts", "io")),
             entry("notice", Set.of("run", "policy", "facts", "io")),
             entry("audit", Set.of("run", "policy", "facts", "io", "notice")),
+            entry("issuance", union(RECORDS, "policy", "workorder", "correction", "run")),
             entry("assessment", union(RECORDS, "policy", "workorder", "monitoring", "correction", "intake", "engine",
-                    "run", "ruleversions", "notice", "audit")),
+                    "run", "ruleversions", "notice", "audit", "issuance")),
             entry("bench", union(RECORDS, "policy", "workorder", "monitoring", "correction", "intake", "engine",
-                    "run", "ruleversions", "notice", "audit", "assessment")),
+                    "run", "ruleversions", "notice", "audit", "issuance", "assessment")),
             entry("web", union(RECORDS, "policy", "workorder", "monitoring", "correction", "intake", "engine",
-                    "run", "ruleversions", "notice", "audit", "assessment")),
+                    "run", "ruleversions", "notice", "audit", "issuance", "assessment")),
             entry("cli", union(RECORDS, "policy", "workorder", "monitoring", "correction", "intake", "engine",
-                    "run", "ruleversions", "notice", "audit", "assessment", "bench", "web")));
+                    "run", "ruleversions", "notice", "audit", "issuance", "assessment", "bench", "web")));
 
     static Set<String> union(Set<String> base, String... more) {
         Set<String> s = new TreeSet<>(base);
