@@ -36,6 +36,8 @@ public final class PeriodReader implements AutoCloseable {
     private final LocalDateTime cutoff;
     private final PeriodInput input;
     private final Corrections.Overrides overrides;
+    /** 未撤回的核减：转办编号 → 说明。 */
+    private final Map<Long, String> exclusions;
     private Connection conn;
     private PreparedStatement ps;
 
@@ -54,6 +56,7 @@ public final class PeriodReader implements AutoCloseable {
             }
             monitoring = MonitoringReader.load(s, period, cutoff);
             overrides = new Corrections(db).overrides(s);
+            exclusions = cn.gov.assess.correction.Exclusions.active(s);
             for (NoticeMeta m : s.createSelectionQuery("from NoticeMeta m where m.period = :p", NoticeMeta.class)
                     .setParameter("p", period.code()).getResultList()) {
                 meta.put(m.getField(), m.getContent());
@@ -180,7 +183,7 @@ public final class PeriodReader implements AutoCloseable {
         }
     }
 
-    /** 一行转办；有更正时用更正后的单位、时限与办结时间（改派的单位以单位表名称记写法）。 */
+    /** 一行转办；有更正时用更正后的单位、时限与办结时间（改派的单位以单位表名称记写法），核减的带上说明。 */
     private AssignmentRow row(ResultSet rs) throws SQLException {
         long assignmentId = rs.getLong(1);
         long unitId = rs.getLong(6);
@@ -199,7 +202,7 @@ public final class PeriodReader implements AutoCloseable {
         return new AssignmentRow(assignmentId, rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getObject(5, LocalDateTime.class), unitId, spelling, deadline, completed,
                 rs.getObject(10, LocalDateTime.class), rs.getObject(11, LocalDateTime.class), rs.getString(12),
-                rs.getObject(13, Integer.class), rs.getObject(14, Boolean.class));
+                rs.getObject(13, Integer.class), rs.getObject(14, Boolean.class), exclusions.get(assignmentId));
     }
 
     @Override

@@ -11,6 +11,8 @@ public class Correction {
     public static final String DEADLINE = "办理时限";
     public static final String COMPLETED = "办结时间";
     public static final String WITHDRAW = "撤回";
+    /** 核减：这次转办不计入考核（原始记录不变），只由办公室同意的申诉产生（issue 24）。 */
+    public static final String EXCLUDE = "核减";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "correction_seq")
@@ -28,6 +30,8 @@ public class Correction {
     @Column(name = "requested_by", nullable = false, length = 100) private String requestedBy;
     @Column(name = "withdraws_id") private Long withdrawsId;
     @Column(name = "file_name", nullable = false, length = 500) private String fileName;
+    /** 来自哪份申诉（申诉同意时产生的更正与核减）；直接登记的更正为 null。 */
+    @Column(name = "appeal_id") private Long appealId;
 
     protected Correction() {
     }
@@ -61,6 +65,13 @@ public class Correction {
     public String getReason() { return reason; }
     public String getRequestedBy() { return requestedBy; }
     public Long getWithdrawsId() { return withdrawsId; }
+    public Long getAppealId() { return appealId; }
+
+    /** 记下这条更正来自的申诉（保存之前）。 */
+    public Correction fromAppeal(Long appealId) {
+        this.appealId = appealId;
+        return this;
+    }
     /** 登记时间，写成“2021-12-01 09:30:00”。 */
     public String createdText() { return Corrections.show(createdAt.withNano(0)); }
 
@@ -68,6 +79,10 @@ public class Correction {
     public String describe() {
         if (withdrawsId != null) {
             return "更正 #" + id + "：撤回更正 #" + withdrawsId + "（" + reason + "，" + requestedBy + "，" + createdAt.toLocalDate() + "）";
+        }
+        if (EXCLUDE.equals(field)) {
+            return "更正 #" + id + "：核减 " + channel + " 工单 " + orderNo + " 派给 " + unitName + " 的转办，不计入考核（" + reason
+                    + "；" + createdAt.toLocalDate() + "）";
         }
         return "更正 #" + id + "：" + channel + " 工单 " + orderNo + " 派给 " + unitName + " 的" + field + "由“" + oldValue
                 + "”改为“" + newValue + "”（原因：" + reason + "；提出：" + requestedBy + "；" + createdAt.toLocalDate() + "）";

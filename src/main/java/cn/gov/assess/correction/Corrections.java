@@ -196,19 +196,21 @@ public final class Corrections {
     }
 
     private Correction recordOnce(Request request) {
+        return db.sessions().fromStatelessTransaction(s -> record(s, request, WEB_SOURCE, null));
+    }
+
+    /** 同 {@link #record(Request)}，在调用者的事务里登记；appealId 是它来自的申诉（申诉同意时），source 记在 file_name。 */
+    public Correction record(StatelessSession s, Request request, String source, Long appealId) {
         List<Map.Entry<String, String>> errors = new ArrayList<>();
-        return db.sessions().fromStatelessTransaction(s -> {
-            lockOrder(s, request.channel(), request.orderNo());
-            UnitDirectory units = directory(s);
-            Overrides current = overrides(s);
-            Correction c = CorrectionCheck.check(s, units, current, new HashMap<>(current.byAssignment()), request,
-                    (column, message) -> errors.add(Map.entry(column, message)), WEB_SOURCE, LocalDateTime.now());
-            if (!errors.isEmpty() || c == null) {
-                throw new Rejected(errors);
-            }
-            s.insert(c);
-            return c;
-        });
+        lockOrder(s, request.channel(), request.orderNo());
+        Overrides current = overrides(s);
+        Correction c = CorrectionCheck.check(s, directory(s), current, new HashMap<>(current.byAssignment()), request,
+                (column, message) -> errors.add(Map.entry(column, message)), source, LocalDateTime.now());
+        if (!errors.isEmpty() || c == null) {
+            throw new Rejected(errors);
+        }
+        s.insert(c.fromAppeal(appealId));
+        return c;
     }
 
     private static void lockOrder(StatelessSession s, String channel, String orderNo) {

@@ -316,7 +316,7 @@ public final class Assessor {
             }
             AssignmentFact fact = new AssignmentFact(r.assignmentId(), orderId, r.channel(), r.orderNo(), r.unitId(),
                     r.receivedAt(), r.deadline(), r.completedAt());
-            fact.withOptional(r.signedAt(), r.signDeadline(), r.satisfaction(), r.returnCount(), r.reopened());
+            fact.withOptional(r.signedAt(), r.signDeadline(), r.satisfaction(), r.returnCount(), r.reopened()).exclude(r.excluded());
             facts.add(fact);
             byChannel.computeIfAbsent(r.channel(), k -> new HashMap<>()).computeIfAbsent(r.unitId(), k -> new HashMap<>())
                     .merge(r.unitSpelling(), 1, Integer::sum);

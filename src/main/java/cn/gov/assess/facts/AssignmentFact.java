@@ -23,6 +23,8 @@ public class AssignmentFact {
     private String satisfaction;
     private Integer returnCount;
     private Boolean reopened;
+    // 核减（issue 24）：经办同意申诉、这次转办不计入考核时的说明（如“申诉 #7，非本单位职责，张经办 于 2022-01-08 同意”）；没有核减为 null
+    private String excluded;
 
     public AssignmentFact(long id, long orderId, String channel, String orderNo, long unitId, LocalDateTime receivedAt,
                           LocalDateTime deadline, LocalDateTime completedAt) {
@@ -47,6 +49,14 @@ public class AssignmentFact {
         return this;
     }
 
+    /** 记下核减（运行读转办时，按未撤回的核减更正）。 */
+    public AssignmentFact exclude(String reason) {
+        this.excluded = reason;
+        return this;
+    }
+
+    /** 核减的说明：这次转办经申诉核减、不计入考核时非空（由规则决定不计入）。 */
+    public String getExcluded() { return excluded; }
     /** 签收时间（导出有“签收时间”列时）。 */
     public LocalDateTime getSignedAt() { return signedAt; }
     /** 签收时限（导出有“签收时限”列时）。 */

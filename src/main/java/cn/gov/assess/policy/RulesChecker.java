@@ -95,6 +95,11 @@ public final class RulesChecker {
         } catch (InputException e) {
             errors.addAll(e.located());
         }
+        try {
+            AppealKinds.of(rules);
+        } catch (InputException e) {
+            errors.addAll(e.located());
+        }
         Map<String, String> ruleOwner = new LinkedHashMap<>();
         Set<String> lists = new LinkedHashSet<>();
         int ruleCount = 0;

@@ -136,7 +136,7 @@ public final class RunStore {
                         sink.accept(new TrailCodec.Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                                 rs.getObject(5, LocalDateTime.class), rs.getObject(6, LocalDateTime.class),
                                 rs.getObject(7, LocalDateTime.class), AssignmentStatus.valueOf(rs.getString(8)), rs.getInt(9),
-                                rs.getString(10)));
+                                rs.getString(10), "")); // 旧运行（run_assignment 表）早于核减
                     }
                 }
             }

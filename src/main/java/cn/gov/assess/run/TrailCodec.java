@@ -21,15 +21,18 @@ import java.util.zip.InflaterInputStream;
  * 审计记录的一块：若干条转办的分类结果（规则名、当时的时限与办结时间、逾期天数），压缩成一个字节串存入 run_trail。
  * 格式：版本号 1，条数，然后逐条：转办编号、渠道、工单编号、单位编号、受理、时限、办结（UTC 秒，未办结为 Long.MIN_VALUE）、
  * 状态名、逾期天数、规则名；整体用 Deflate 压缩（1000 万条的运行实测每条约 20.5 字节）。
+ * 版本 2（issue 24）在每条末尾加核减的说明（没有核减为空串）；版本 1 的旧块照样读，核减读作空串。
  */
 public final class TrailCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final long NONE = Long.MIN_VALUE;
 
     /** 解开后的一条。 */
     public record Row(long assignmentId, String channel, String orderNo, long unitId, LocalDateTime receivedAt,
                       LocalDateTime deadline, LocalDateTime completedAt, AssignmentStatus status, int daysLate,
-                      String ruleName) {
+                      String ruleName, String excluded) {
+        /** 这次转办是否经申诉核减（不计入考核）。 */
+        public boolean isExcluded() { return excluded != null && !excluded.isEmpty(); }
     }
 
     private TrailCodec() {
@@ -69,6 +72,7 @@ public final class TrailCodec {
                 out.writeUTF(a.getStatus() == null ? "" : a.getStatus().name());
                 out.writeInt(a.getDaysLate());
                 out.writeUTF(a.getClassifiedBy() == null ? "" : a.getClassifiedBy());
+                out.writeUTF(a.getExcluded() == null ? "" : cut(a.getExcluded()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -118,7 +122,7 @@ public final class TrailCodec {
     public static void decode(byte[] payload, Consumer<Row> sink) {
         try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(payload), new java.util.zip.Inflater(), 1 << 16))) {
             int version = in.readByte();
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw new IllegalStateException("审计记录格式版本 " + version + " 无法识别");
             }
             int n = in.readInt();
@@ -133,8 +137,9 @@ public final class TrailCodec {
                 String status = in.readUTF();
                 int days = in.readInt();
                 String rule = in.readUTF();
+                String excluded = version >= 2 ? in.readUTF() : "";
                 sink.accept(new Row(id, channel, orderNo, unit, received, deadline, completed,
-                        status.isEmpty() ? null : AssignmentStatus.valueOf(status), days, rule));
+                        status.isEmpty() ? null : AssignmentStatus.valueOf(status), days, rule, excluded));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -178,6 +183,11 @@ public final class TrailCodec {
             }
         }
         return false;
+    }
+
+    /** writeUTF 最多 65535 字节：说明很长时截短（说明来自申诉，通常一句话）。 */
+    private static String cut(String s) {
+        return s.length() > 2000 ? s.substring(0, 2000) : s;
     }
 
     private static long seconds(LocalDateTime t) {

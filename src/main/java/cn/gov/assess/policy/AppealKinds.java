@@ -1,0 +1,78 @@
+package cn.gov.assess.policy;
+
+import cn.gov.assess.io.CsvTable;
+import cn.gov.assess.io.InputException;
+import cn.gov.assess.io.Problem;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 申诉类型表 rules/申诉类型.csv：单位可以提出哪几种申诉，办公室同意后各产生什么（不计入考核即核减，或改派、改办理时限、
+ * 改办结时间），是否须附证明材料，以及给单位看的说明。类型的名字只写在表里，程序只认这四种效果。
+ */
+public final class AppealKinds {
+    public static final String FILE = "申诉类型.csv";
+    public static final String EXCLUDE = "不计入考核";
+    public static final String REASSIGN = "改派";
+    public static final String DEADLINE = "办理时限改为";
+    public static final String COMPLETED = "办结时间改为";
+    public static final List<String> EFFECTS = List.of(EXCLUDE, REASSIGN, DEADLINE, COMPLETED);
+    static final List<String> COLUMNS = List.of("申诉类型", "效果", "是否需要证明", "说明");
+
+    /** 一种申诉。effect 是 {@link #EFFECTS} 之一；改派与改时间的申诉要写新值（新的办理单位或时间）。 */
+    public record Kind(String name, String effect, boolean evidenceRequired, String note) {
+        public boolean needsValue() { return !EXCLUDE.equals(effect); }
+    }
+
+    private AppealKinds() {
+    }
+
+    /** 规则目录里的申诉类型（按表中顺序）；没有这个表的旧规则目录为空（不能申诉，但照常考核）。 */
+    public static Map<String, Kind> of(RuleSet rules) {
+        String text = rules.files().get(FILE);
+        return text == null ? Map.of() : parse("rules/" + FILE, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** 读申诉类型表；有错时一次列出每一处（文件、行、列）。 */
+    public static Map<String, Kind> parse(String file, byte[] bytes) {
+        CsvTable t = CsvTable.parse(file, bytes);
+        List<Problem> problems = new ArrayList<>();
+        for (String col : COLUMNS) {
+            if (!t.has(col)) {
+                problems.add(t.at(1).problem("缺少列“" + col + "”（申诉类型表的表头：" + String.join(",", COLUMNS) + "）").inRule(file));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InputException.of(problems);
+        }
+        Map<String, Kind> out = new LinkedHashMap<>();
+        for (CsvTable.Row r : t.rows()) {
+            String name = t.get(r, "申诉类型");
+            String effect = t.get(r, "效果");
+            String evidence = t.get(r, "是否需要证明");
+            if (name.isEmpty()) {
+                problems.add(t.at(r, "申诉类型").problem("申诉类型为空").inRule(file));
+            } else if (name.length() > 50) {
+                problems.add(t.at(r, "申诉类型").problem("申诉类型“" + name + "”太长（最多 50 字）").inRule(file));
+            }
+            if (!EFFECTS.contains(effect)) {
+                problems.add(t.at(r, "效果").problem((effect.isEmpty() ? "效果为空" : "未知效果“" + effect + "”")
+                        + "，可填：" + String.join("、", EFFECTS)).inRule(file));
+            }
+            if (!evidence.equals("是") && !evidence.equals("否")) {
+                problems.add(t.at(r, "是否需要证明").problem("“" + evidence + "”应填“是”或“否”").inRule(file));
+            }
+            if (!name.isEmpty() && out.put(name, new Kind(name, effect, evidence.equals("是"), t.get(r, "说明"))) != null) {
+                problems.add(t.at(r, "申诉类型").problem("申诉类型“" + name + "”重复").inRule(file));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InputException.of(problems);
+        }
+        return out;
+    }
+}
