@@ -32,10 +32,13 @@ public final class Explainer {
                               String reason, List<String> why, List<Evaluation.Check> checks, Placing placing) {
     }
 
-    /** 对一个单位的完整解释。recorded 为假表示运行早于逐项记录理由的版本。 */
+    /**
+     * 对一个单位的完整解释。recorded 为假表示运行早于逐项记录理由的版本。exclusions 是经申诉核减、不计入考核的转办，
+     * 如“核减 1 件：申诉 #7，非本单位职责，张经办 于 2022-01-08 同意（12345市民热线 工单 RX…）”。
+     */
     public record UnitExplanation(String unit, long run, String period, List<ListVerdict> lists, List<String> disqualifications,
                                   List<Map<String, String>> figures, List<String> monitoring, List<Map<String, String>> orders,
-                                  boolean recorded, List<String> indicators) {
+                                  boolean recorded, List<String> indicators, List<String> exclusions) {
     }
 
     /** 对一个名单的解释：成员（按顺序）与差一点入选的单位（排名类名单：因名额未入选的，按名次）。 */
@@ -132,8 +135,11 @@ public final class Explainer {
             }
             indicators.add(indicatorText(v));
         }
+        // 核减只能来自更正：运行没有看到任何更正时不必读审计记录
+        List<String> exclusions = run.run().getId() != null && run.run().getCorrectionSeq() > 0
+                ? exclusions(run.run().getId(), unit.id(), channelFilter) : List.of();
         return new UnitExplanation(unit.name(), run.run().getId(), run.run().getPeriod().code(), lists, disq, figures, monitoring,
-                orders, j.recorded(), indicators);
+                orders, j.recorded(), indicators, exclusions);
     }
 
     /**
@@ -187,6 +193,19 @@ public final class Explainer {
         return new ListVerdict(list, scope, false, null, null, null, null, why, checks, mine);
     }
 
+    /** 一个单位经申诉核减的转办，按说明（同一份申诉）归在一起：“核减 N 件：说明（渠道 工单 …）”。 */
+    private List<String> exclusions(long runId, long unitId, String channel) {
+        Map<String, List<String>> byText = new LinkedHashMap<>();
+        store.trail(runId, unitId, r -> {
+            if (r.isExcluded() && (channel == null || channel.equals(r.channel()))) {
+                byText.computeIfAbsent(r.excluded(), k -> new ArrayList<>()).add(r.channel() + " 工单 " + r.orderNo());
+            }
+        });
+        List<String> out = new ArrayList<>();
+        byText.forEach((text, orders) -> out.add("核减 " + orders.size() + " 件：" + text + "（" + String.join("、", orders) + "）"));
+        return out;
+    }
+
     private List<Map<String, String>> orders(Long runId, Long unitId, String channel) {
         if (runId == null) {
             return List.of();
@@ -212,6 +231,9 @@ public final class Explainer {
             m.put("分类", r.status().label());
             m.put("逾期天数", String.valueOf(r.daysLate()));
             m.put("规则", r.ruleName());
+            if (r.isExcluded()) {
+                m.put("核减", r.excluded());
+            }
             out.add(m);
         }
         return out;

@@ -85,6 +85,10 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println("一票否决：" + (u.disqualifications().isEmpty() ? "无" : ""));
         u.disqualifications().forEach(d -> out.println("  " + d));
+        if (!u.exclusions().isEmpty()) {
+            out.println("核减（经申诉同意，不计入考核）：");
+            u.exclusions().forEach(x -> out.println("  " + x));
+        }
         if (!u.monitoring().isEmpty()) {
             out.println("监测：");
             u.monitoring().forEach(m -> out.println("  " + m));
