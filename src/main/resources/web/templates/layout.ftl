@@ -17,6 +17,7 @@
     <a href="/diff">比较两次运行</a>
     </#if>
     <a href="/orders">工单历史</a>
+    <a href="/appeals">申诉</a>
     <#if operates>
     <a href="/import">导入</a>
     <a href="/assess">开始考核</a>

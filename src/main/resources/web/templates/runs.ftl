@@ -4,6 +4,7 @@
 <#if !seesAll && unitId??>
 <p>您的账号只能查看本单位（${unitName}）的结果。</p>
 </#if>
+<#include "appeal-home.ftl">
 <#if periods?size == 0>
 <p class="alert">数据库中还没有考核运行。请先导入并执行 <code>bin/assess run --period 考核期</code>（如 <code>2026-Q1</code>、<code>2026-03</code>）。</p>
 </#if>

@@ -56,6 +56,8 @@
 </table>
 </#if>
 
+<#include "unit-appeal.ftl">
+
 <h2 id="orders">转办明细（共 ${orderCount} 条<#if filteredCount != orderCount>，筛选后 ${filteredCount} 条</#if>）</h2>
 <form class="inline" method="get" action="/runs/${run.id}/units/${unitId}#orders">
   <label>分类

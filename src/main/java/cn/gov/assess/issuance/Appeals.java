@@ -134,7 +134,7 @@ public final class Appeals {
     }
 
     /** 通报为什么此刻不接受申诉（中文，给单位看）。 */
-    static String closedReason(Notice n, LocalDate today) {
+    public static String closedReason(Notice n, LocalDate today) {
         return switch (n.getState()) {
             case 草稿 -> n.getPeriod() + " 的通报还在起草，尚未开放核对，不能申诉";
             case 核对中 -> n.getOpenUntil() == null ? n.getPeriod() + " 的通报没有设核对截止日，不能申诉"

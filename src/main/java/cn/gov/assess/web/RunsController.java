@@ -57,6 +57,7 @@ final class RunsController implements WebServer.Controller {
         model.put("latestRun", latest);
         model.put("unitId", me.unitId());
         model.put("unitName", me.unitName());
+        model.put("appealNews", AppealController.news(web, me));
         web.views.render(ctx, "runs.ftl", model);
     }
 }

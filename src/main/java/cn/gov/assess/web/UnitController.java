@@ -85,6 +85,7 @@ final class UnitController implements WebServer.Controller {
         model.put("month", month == null ? "" : month);
         model.put("page", page);
         model.put("pages", pages);
+        model.putAll(AppealController.unitModel(web, me, stored, unitId));
         web.views.render(ctx, "unit.ftl", model);
     }
 

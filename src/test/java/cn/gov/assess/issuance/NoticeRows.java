@@ -28,4 +28,13 @@ public final class NoticeRows {
             s.update(n);
         });
     }
+
+    /** 改核对截止日（模拟截止日已过或延长）。 */
+    public static void until(Database db, long noticeId, LocalDate openUntil) {
+        db.sessions().inStatelessTransaction(s -> {
+            Notice n = s.get(Notice.class, noticeId);
+            n.setOpenUntil(openUntil);
+            s.update(n);
+        });
+    }
 }
