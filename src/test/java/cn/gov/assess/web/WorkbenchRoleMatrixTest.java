@@ -27,7 +27,7 @@ class WorkbenchRoleMatrixTest {
             RulesFixture.APPROVER, RulesFixture.ADMIN};
     /** 会被写接口改动的表（audit_log 除外）。 */
     static final List<String> TABLES = List.of("app_user", "rules_version", "rules_version_file", "rule_blob", "unit", "unit_alias",
-            "import_batch", "work_order", "assignment", "assessment_run", "correction");
+            "import_batch", "work_order", "assignment", "assessment_run", "correction", "appeal", "appeal_item");
 
     @BeforeAll
     static void start() {
@@ -59,6 +59,9 @@ class WorkbenchRoleMatrixTest {
         m.put("POST /rules/drafts/{id}/reapply", editor);
         m.put("POST /rules/versions/{id}/restore", editor);
         m.put("POST /rules/drafts/{id}/publish", Set.of(RulesFixture.APPROVER));
+        // 申诉（issue 24）：单位自己提出（空表单得到 400），经办决定
+        m.put("POST /appeals", Set.of(RulesFixture.UNIT));
+        m.put("POST /appeals/{id}/decide", operator);
         return m;
     }
 
@@ -82,6 +85,9 @@ class WorkbenchRoleMatrixTest {
         m.put("/rules/versions", all);
         m.put("/rules/versions/1", all);
         m.put("/rules/drafts/999999", all);
+        // 不存在的申诉：办公室 404，单位账号 403（不透露编号是否存在）
+        m.put("/appeals/999999", all);
+        m.put("/appeals/999999/attachment", all);
         return m;
     }
 

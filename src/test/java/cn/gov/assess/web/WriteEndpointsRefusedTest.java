@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * 每一个写接口（服务器上注册的每个 POST 路由，登录与退出除外）对“查看”和“单位”账号一律 403：不是靠页面不显示按钮，
  * 而是直接带着有效的 CSRF 校验码提交也被服务器拒绝。路由从服务器取，新加的接口自动在内，不靠手抄清单。
- * 管理接口（/admin/…）另对管理员以外的每个角色都拒绝。
+ * 管理接口（/admin/…）另对管理员以外的每个角色都拒绝。唯一的例外是单位账号提出申诉（POST /appeals，issue 24）：
+ * 它对单位账号开放，空表单得到 400 且什么也没存。
  */
 class WriteEndpointsRefusedTest {
     static WebFixture f;
@@ -47,6 +48,11 @@ class WriteEndpointsRefusedTest {
             assertEquals(302, c.login(who, WebFixture.PASSWORD).statusCode());
             for (String route : writeRoutes()) {
                 HttpResponse<String> r = submit(c, route);
+                if (who.equals(WebFixture.UNIT_USER) && route.equals("POST /appeals")) {
+                    assertEquals(400, r.statusCode(), r.body());
+                    assertEquals(0, cn.gov.assess.TestSupport.scalar(f.db, "select count(*) from appeal"));
+                    continue;
+                }
                 assertEquals(403, r.statusCode(), who + " 直接提交 " + route + " 应被拒绝（403），实为 " + r.statusCode());
                 assertTrue(r.body().contains("无权"), who + " " + route + "：" + r.body());
             }
