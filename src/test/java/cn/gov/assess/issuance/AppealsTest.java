@@ -115,6 +115,10 @@ class AppealsTest {
         assertEquals(List.of("核减 1 件：申诉 #" + a.getId() + "，非本单位职责，经办甲 于 " + LocalDate.now() + " 同意（12345市民热线 工单 "
                 + unhandledOrder + "）"), u.exclusions());
         assertTrue(u.disqualifications().isEmpty());
+        // 通报正文写出核减件数；旧运行的正文没有这一句
+        String sections = new String(new cn.gov.assess.notice.ReportWriter().render(b).files().get("sections.md"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(sections.contains("全县共受理12345市民热线转办工单1117件，实办1117件，未办0件，办结率为100%。经审核核减不合理工单1件。"), sections);
         // 旧运行不变：仍被否决、没有核减
         assertTrue(vetoed(firstRun));
         assertTrue(StoredRuns.explainer(db).explainUnit(store.load(firstRun), "县住建局", null, false).exclusions().isEmpty());
