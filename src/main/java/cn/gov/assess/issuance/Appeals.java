@@ -53,7 +53,7 @@ public final class Appeals {
 
     /** 提出一份申诉；有任何问题就抛出 InputException（中文说明），什么也不写。 */
     public Appeal file(Map<String, AppealKinds.Kind> kinds, Filing f, LocalDate today) {
-        Period period = Period.parse(f.period());
+        Period period = period(f.period());
         Notice notice = new Notices(db).noticeOf(period.code()).orElseThrow(() ->
                 new InputException(period.code() + " 还没有通报，不能申诉（通报开放核对后才能申诉）"));
         if (!notice.acceptsAppeals(today)) {
@@ -131,6 +131,14 @@ public final class Appeals {
             }
             return appeal;
         });
+    }
+
+    private static Period period(String code) {
+        try {
+            return Period.parse(code);
+        } catch (cn.gov.assess.facts.InvalidValueException e) {
+            throw new InputException(e.getMessage());
+        }
     }
 
     /** 通报为什么此刻不接受申诉（中文，给单位看）。 */
@@ -228,7 +236,7 @@ public final class Appeals {
         List<Object> params = new ArrayList<>();
         if (period != null) {
             where.append(" and period = ?");
-            params.add(Period.parse(period).code());
+            params.add(period(period).code());
         }
         if (state != null) {
             where.append(" and state = ?");
