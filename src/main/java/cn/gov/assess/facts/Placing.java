@@ -53,10 +53,12 @@ public final class Placing {
     public String getKey() { return key; }
     public java.math.BigDecimal getValue() { return value; }
 
-    /** 取值的写法：整数不带小数点，小数去掉末尾的 0。 */
+    /**
+     * 取值的写法，与附件相同：比率按百分数（96%、83.10%），指标照它的小数位（98.00），计数写整数。
+     */
     public String getValueText() {
-        java.math.BigDecimal b = value.stripTrailingZeros();
-        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+        Figures.Figure f = Figures.get(key);
+        return Evaluation.checkText(value, f != null && f.rate());
     }
     public int getPlace() { return place; }
     public int getQuota() { return quota; }
