@@ -68,9 +68,9 @@ public final class Placing {
         return place <= quota;
     }
 
-    /** 一句话：“部门第 4 名，取前 3 名（实办数 32）”；不限名额时只说名次。 */
+    /** 一句话：“部门第 4 名，取前 3 名（实办数 32）”，不分组排名的说“全体第 4 名”；不限名额时只说名次。 */
     public String text() {
-        String head = (group == null ? "" : group) + "第 " + place + " 名";
+        String head = (group == null ? "全体" : group) + "第 " + place + " 名";
         return head + (quota >= Integer.MAX_VALUE / 2 ? "" : "，取前 " + quota + " 名") + "（" + key + " " + getValueText() + "）";
     }
 

@@ -135,9 +135,9 @@ class PolicyTablesTest {
             assertEquals("镇街第 1 名，取前 5 名（综合考评得分 100.00）", l.members().get(0).get("理由"), "得分照附件写 100.00");
 
             // 排名范围“全体”：名次是全体的名次，不是单位所在组的
-            Explainer.ListExplanation black = e.explainList(run, "黑榜", "全部渠道");
-            assertTrue(black.members().stream().allMatch(m -> m.get("排名组").equals("全体")), black.members().toString());
-            assertEquals("第 2 名，取前 5 名（综合考评得分 76.00）", black.members().get(1).get("理由"));
+            Explainer.ListExplanation blackList = e.explainList(run, "黑榜", "全部渠道");
+            assertTrue(blackList.members().stream().allMatch(m -> m.get("排名组").equals("全体")), blackList.members().toString());
+            assertEquals("全体第 2 名，取前 5 名（综合考评得分 76.00）", blackList.members().get(1).get("理由"));
         }
     }
 
