@@ -137,7 +137,7 @@ when
     $r : Placing( list == ${q(l.name)}, selected, $ch : channel, $uid : unitId )
     $c : Candidate( list == ${q(l.name)}, channel == $ch, unitId == $uid )
 then
-    insertLogical(new ListEntry(${q(l.name)}, $ch, $c.getUnit(), $c.getVolume(), $r.getPlace(), drools.getRule().getName(), $c.getReason() + "；" + $r.text()));
+    insertLogical(new ListEntry(${q(l.name)}, $ch, $c.getUnit(), $c.getVolume(), $r.getPlace(), drools.getRule().getName(), Policy.reason($c.getReason(), $r.text())));
 end
 
 </#if>

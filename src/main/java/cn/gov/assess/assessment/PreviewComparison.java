@@ -97,8 +97,7 @@ final class PreviewComparison {
         if (!v.isDefined()) {
             return "无从计算";
         }
-        java.math.BigDecimal b = v.getValue().stripTrailingZeros();
-        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+        return v.getValue().toPlainString(); // 照指标的小数位写（98.00），与附件相同
     }
 
     /** 名次（排名类名单的组内名次与名额）的变化；入选与否的变化已在名单变化里。 */

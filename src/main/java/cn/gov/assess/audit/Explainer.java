@@ -148,12 +148,21 @@ public final class Explainer {
      */
     static String indicatorText(cn.gov.assess.facts.IndicatorValue v) {
         List<String> terms = new ArrayList<>();
-        for (cn.gov.assess.facts.IndicatorValue.Term t : v.getTerms()) {
-            terms.add(t.name() + " " + cn.gov.assess.facts.Evaluation.checkText(t.value(), isRate(t.name())));
+        int scale = v.getValue() == null ? 2 : Math.max(v.getValue().scale(), 0);
+        if (!v.getParts().isEmpty()) {
+            // 各部分得分（如“满意率 82.22% × 30 = 24.67”），按指标的小数位写，与附件一致；各部分相加前不舍入
+            for (cn.gov.assess.facts.IndicatorValue.Part p : v.getParts()) {
+                terms.add(p.text() + " = " + (p.points() == null ? "无从计算"
+                        : p.points().setScale(scale, java.math.RoundingMode.HALF_UP).toPlainString().replace('-', '−')));
+            }
+        } else {
+            for (cn.gov.assess.facts.IndicatorValue.Term t : v.getTerms()) {
+                terms.add(t.name() + " " + cn.gov.assess.facts.Evaluation.checkText(t.value(), isRate(t.name())));
+            }
         }
         return v.getIndicator() + "（" + (v.getChannel() == null ? "全部渠道" : v.getChannel()) + "）= "
                 + (v.getValue() == null ? "不计" : v.getValue().toPlainString()) + "：公式 " + v.getFormula()
-                + (terms.isEmpty() ? "" : "；" + String.join("，", terms))
+                + (terms.isEmpty() ? "" : (v.getParts().isEmpty() ? "；" : "；各项得分：") + String.join("，", terms))
                 + (v.getNote().isEmpty() ? "" : "；" + v.getNote()) + "（规则“" + v.getRule() + "”）";
     }
 
@@ -247,6 +256,19 @@ public final class Explainer {
         return s.length() > 19 ? s.substring(0, 19) : s;
     }
 
+    /** 名次是在哪里排的：组内排名为该组，排名范围“全体”（排名记录的组为空）为“全体”。 */
+    static String rankedIn(List<Placing> placings, long unitId, String group) {
+        for (Placing p : placings) {
+            if (p.getUnitId() == unitId) {
+                return p.getGroup() == null ? ALL_UNITS : p.getGroup();
+            }
+        }
+        return group == null ? "" : group;
+    }
+
+    /** 排名范围为“全体”时名次的说法。 */
+    static final String ALL_UNITS = "全体";
+
     public ListExplanation explainList(RunStore.StoredRun run, String list, String scope) {
         Justifications j = justifications(run, null, list);
         List<String[]> scopes = scopes(run, j, list, scope);
@@ -271,6 +293,7 @@ public final class Explainer {
                 m.put("单位", e.getUnitLabel());
                 m.put("分组", e.getUnitGroup());
                 m.put("名次", e.getRank() > 0 ? String.valueOf(e.getRank()) : "");
+                m.put("排名组", rankedIn(placings, e.getUnitId(), e.getUnitGroup()));
                 m.put("规则", e.getRuleName());
                 m.put("理由", e.getReason());
                 members.add(m);

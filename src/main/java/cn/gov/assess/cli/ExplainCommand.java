@@ -125,7 +125,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (m.get("范围").equals(scope)) {
                     out.println("  " + m.get("位次") + ". " + m.get("单位") + "——规则“" + m.get("规则") + "”：" + m.get("理由"));
                     if (!m.get("名次").isEmpty()) {
-                        lastOfGroup.put(m.get("分组"), m);
+                        lastOfGroup.put(m.getOrDefault("排名组", m.get("分组")), m);
                     }
                 }
             }

@@ -80,11 +80,16 @@ public final class Evaluation {
         return this;
     }
 
+    /**
+     * 按附件的写法：比率是百分数，整数不带小数（96%），否则两位（83.10%）；带小数位的数（指标 98.00）照它的小数位写，
+     * 计数写整数。
+     */
     private static String shown(BigDecimal v, boolean rate) {
         if (!rate) {
-            return format(v);
+            return v.scale() > 0 ? v.toPlainString() : format(v);
         }
-        return format(v.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP)) + "%";
+        BigDecimal pct = v.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP);
+        return (pct.stripTrailingZeros().scale() <= 0 ? format(pct) : pct.toPlainString()) + "%";
     }
 
     /** 非数值的条件（是否被一票否决、是否属于某类单位……）：由规则算好是否成立，这里只记下文字。 */

@@ -53,10 +53,12 @@ public final class Placing {
     public String getKey() { return key; }
     public java.math.BigDecimal getValue() { return value; }
 
-    /** 取值的写法：整数不带小数点，小数去掉末尾的 0。 */
+    /**
+     * 取值的写法，与附件相同：比率按百分数（96%、83.10%），指标照它的小数位（98.00），计数写整数。
+     */
     public String getValueText() {
-        java.math.BigDecimal b = value.stripTrailingZeros();
-        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+        Figures.Figure f = Figures.get(key);
+        return Evaluation.checkText(value, f != null && f.rate());
     }
     public int getPlace() { return place; }
     public int getQuota() { return quota; }
@@ -66,9 +68,9 @@ public final class Placing {
         return place <= quota;
     }
 
-    /** 一句话：“部门第 4 名，取前 3 名（实办数 32）”；不限名额时只说名次。 */
+    /** 一句话：“部门第 4 名，取前 3 名（实办数 32）”，不分组排名的说“全体第 4 名”；不限名额时只说名次。 */
     public String text() {
-        String head = (group == null ? "" : group) + "第 " + place + " 名";
+        String head = (group == null ? "全体" : group) + "第 " + place + " 名";
         return head + (quota >= Integer.MAX_VALUE / 2 ? "" : "，取前 " + quota + " 名") + "（" + key + " " + getValueText() + "）";
     }
 

@@ -30,14 +30,26 @@ public final class Policy {
     private Policy() {
     }
 
-    /** 取一个名字的值：数字目录里的数字、别的指标、扣分之和。无从计算为 null。 */
+    /**
+     * 取一个名字的值：数字目录里的数字、别的指标、扣分之和。无从计算为 null。指标取按小数位舍入后的值
+     * （名单条件与排名比的就是印出来的数）；公式里用 {@link #exact}。
+     */
     public static BigDecimal lookup(String name, Tally t, Collection<?> indicators) {
+        return lookup(name, t, indicators, false);
+    }
+
+    /** 同 {@link #lookup}，但指标取舍入前的值：公式用到别的指标时不逐级舍入。 */
+    public static BigDecimal exact(String name, Tally t, Collection<?> indicators) {
+        return lookup(name, t, indicators, true);
+    }
+
+    private static BigDecimal lookup(String name, Tally t, Collection<?> indicators, boolean exact) {
         BigDecimal deductions = BigDecimal.ZERO;
         boolean deductionSeen = false;
         for (Object o : indicators) {
             IndicatorValue v = (IndicatorValue) o;
             if (v.getIndicator().equals(name)) {
-                return v.getValue();
+                return exact ? v.getExact() : v.getValue();
             }
             if (v.getRule().startsWith(DEDUCTION_RULE_PREFIX) && v.getValue() != null) {
                 deductions = deductions.add(v.getValue());
@@ -58,7 +70,8 @@ public final class Policy {
 
     /**
      * 一个单位一项指标：按公式算，按小数位与舍入方式舍入；某项无从计算时按“分母为零”一列：“不计”则无值，
-     * 填一个数则那一项按这个数算。tallies 为一个 Tally（按渠道或各渠道合计）或多个（各渠道平均：逐渠道算后取平均）。
+     * 填一个数则那一项按这个数算（公式里写了 若无(…) 的项按 若无 的第二个参数算）。用到的别的指标取舍入前的值，
+     * 只有这项指标自己的结果按小数位舍入。tallies 为一个 Tally（按渠道或各渠道合计）或多个（各渠道平均：逐渠道算后取平均）。
      */
     public static IndicatorValue indicator(String rule, String name, String channel, UnitInfo unit, Object tallies,
                                            Collection<?> indicators, String formula, int scale, String rounding,
@@ -74,16 +87,16 @@ public final class Policy {
         }
         BigDecimal substitute = zero == null || zero.isBlank() || zero.strip().equals("不计") ? null : number(zero);
         List<IndicatorValue.Term> terms = new ArrayList<>();
+        List<IndicatorValue.Part> parts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
         int defined = 0;
         for (Tally t : each) {
-            Formula.Result r = f.evaluate(n -> {
-                BigDecimal v = lookup(n, t, indicators);
-                return v == null && substitute != null && isRate(n) ? substitute : v;
-            });
+            Formula.Result r = f.evaluate(n -> exact(n, t, indicators), n -> substitute != null && isRate(n) ? substitute : null,
+                    (n, v) -> shown(n, v, indicators));
             if (each.size() == 1) {
                 r.terms().forEach((k, v) -> terms.add(new IndicatorValue.Term(k, v)));
+                r.parts().forEach(p -> parts.add(new IndicatorValue.Part(p.text(), p.points())));
             } else {
                 terms.add(new IndicatorValue.Term(t.getChannel(), r.value()));
             }
@@ -100,13 +113,28 @@ public final class Policy {
         } else {
             value = defined == 0 ? null : total.divide(BigDecimal.valueOf(defined), Figures.PRECISION);
         }
+        BigDecimal exact = value;
         if (value != null) {
             value = value.setScale(scale, rounding(rounding));
         } else if (substitute == null) {
             notes.add("按规则表“分母为零”一列不计");
         }
         return new IndicatorValue(rule, name, channel, unit.getId(), unit.getGroup(), value, formula, terms,
-                String.join("；", notes));
+                String.join("；", notes), exact, parts);
+    }
+
+    /** 公式一项取值在解释里的写法：比率按附件的百分数（96%、83.10%），指标按它的小数位，计数写整数。 */
+    static String shown(String name, BigDecimal v, Collection<?> indicators) {
+        if (isRate(name)) {
+            return Evaluation.checkText(v, true);
+        }
+        for (Object o : indicators) {
+            IndicatorValue iv = (IndicatorValue) o;
+            if (iv.getIndicator().equals(name) && iv.getValue() != null) {
+                return iv.getValue().toPlainString();
+            }
+        }
+        return Formula.plain(v);
     }
 
     public static RoundingMode rounding(String text) {
@@ -167,6 +195,17 @@ public final class Policy {
             e.check("一票否决", vetoes.size(), "=", 0, orders);
         }
         return e;
+    }
+
+    /** 名单理由：各段用“；”连起来，空的一段不写（没有条件的排名名单不以“；”开头）。 */
+    public static String reason(String... parts) {
+        List<String> out = new ArrayList<>();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                out.add(p);
+            }
+        }
+        return String.join("；", out);
     }
 
     /** 排名依据的取值（数字或指标）；无从计算为 null，不参加排名。 */

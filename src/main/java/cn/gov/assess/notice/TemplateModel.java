@@ -41,13 +41,18 @@ public final class TemplateModel {
     private final Map<String, String> meta;
     /** 规则表“名单.csv”给的全称与引导语（名单名 → [全称, 引导语]）。 */
     private final Map<String, String[]> titles = new HashMap<>();
+    /** 规则表名单的排名依据（名单名 → 数字或指标名），成员的 .值 按它取。 */
+    private final Map<String, String> rankBy = new HashMap<>();
 
     private TemplateModel(RunStore.StoredRun stored) {
         RuleSet rules = stored.rules();
         meta = new LinkedHashMap<>(stored.meta());
         List<String> declared = RulesChecker.declaredLists(rules);
         try {
-            rules.tables().lists().forEach(l -> titles.put(l.name(), new String[]{l.title(), l.intro()}));
+            rules.tables().lists().forEach(l -> {
+                titles.put(l.name(), new String[]{l.title(), l.intro()});
+                rankBy.put(l.name(), l.rankBy());
+            });
         } catch (cn.gov.assess.io.InputException e) {
             // 规则表有错时只是没有全称与引导语（rules check 会报告）
         }
@@ -97,6 +102,8 @@ public final class TemplateModel {
             Map<String, Object> u = existingUnitIn(e.getChannel(), e.getUnitLabel());
             member.put("数字", u == null ? Map.of() : u.get("数字"));
             member.put("数值", u == null ? Map.of() : u.get("数值"));
+            member.put("排名依据", rankBy.getOrDefault(e.getListName(), ""));
+            member.put("值", memberValue(member, e.getVolume()));
             add(list, member);
             if (u != null) {
                 u.put("组", e.getUnitGroup());
@@ -162,6 +169,35 @@ public final class TemplateModel {
         }
     }
 
+    /**
+     * 成员的 .值：名单排名依据的取值，照附件的写法（数字如 96%、32，指标照它的小数位如 98.00）；
+     * 指标在 {@link #withIndicators} 里补上；不排名的名单是取值（数量）。
+     */
+    @SuppressWarnings("unchecked")
+    private static String memberValue(Map<String, Object> member, int volume) {
+        String key = (String) member.get("排名依据");
+        Object text = key.isEmpty() ? null : ((Map<String, Object>) member.get("数字")).get(key);
+        return text != null ? text.toString() : String.valueOf(volume);
+    }
+
+    /** 排名依据是指标的名单：成员的 .值 取这个单位这项指标印出的写法（按渠道的取本渠道的，跨渠道的取全部渠道的）。 */
+    @SuppressWarnings("unchecked")
+    private void memberIndicatorValues() {
+        lists.forEach((channel, byName) -> byName.forEach((name, list) -> {
+            String key = rankBy.getOrDefault(name, "");
+            List<Map<String, Object>> values = indicators.get(key);
+            if (values == null) {
+                return;
+            }
+            for (Object o : (List<Object>) list.get("成员")) {
+                Map<String, Object> member = (Map<String, Object>) o;
+                values.stream().filter(v -> v.get("单位").equals(member.get("单位"))
+                                && (v.get("渠道").equals(channel) || v.get("渠道").equals(Policy.ALL_CHANNELS)))
+                        .findFirst().ifPresent(v -> member.put("值", v.get("文字")));
+            }
+        }));
+    }
+
     /** 由一次已保存的运行建立模型（连同运行保存的指标）。 */
     public static TemplateModel of(RunStore.StoredRun stored) {
         TemplateModel m = new TemplateModel(stored);
@@ -213,6 +249,7 @@ public final class TemplateModel {
                 byName.computeIfAbsent(v.getIndicator(), k -> new ArrayList<>()).add(m);
             }
         }
+        memberIndicatorValues();
         return this;
     }
 
@@ -352,6 +389,8 @@ public final class TemplateModel {
         l.put("单位", new ArrayList<>());
         l.put("分组", new ArrayList<>());
         l.put("各组", new LinkedHashMap<String, Object>());
+        l.put("各组单位", new LinkedHashMap<String, Object>());
+        l.put("排名依据", rankBy.getOrDefault(name, ""));
         l.put("人数", 0);
         return l;
     }
@@ -376,6 +415,8 @@ public final class TemplateModel {
             grouped.add(names);
         }
         list.put("分组", grouped);
+        Map<String, Object> namesByGroup = (Map<String, Object>) list.get("各组单位");
+        ((List<Object>) namesByGroup.computeIfAbsent((String) member.get("组"), k -> new ArrayList<>())).add(member.get("单位"));
         list.put("人数", ((List<Object>) list.get("成员")).size());
     }
 

@@ -256,7 +256,8 @@ final class TableParser {
             String zero = t.get(r, "分母为零");
             if (f != null && f.mayDivideByZero() && zero.isEmpty()) {
                 add(cell(INDICATORS, t, r, "分母为零"), "公式“" + text + "”用到比率或除法，应办件数（分母）为 0 的单位"
-                        + "该怎么算？请填“不计”（不算这项指标，也不参加用到它的名单与排名）或一个数（如 1 表示比率按 100% 算）");
+                        + "该怎么算？请填“不计”（不算这项指标，也不参加用到它的名单与排名）或一个数（如 1 表示比率按 100% 算）；"
+                        + "各项要求不同时，在公式里逐项写 若无(满意率, 1)、若无(按期办结率, 0)");
             } else if (!zero.isEmpty() && !zero.equals("不计")) {
                 checkNumber(INDICATORS, t, r, "分母为零", zero, false);
             }

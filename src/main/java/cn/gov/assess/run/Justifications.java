@@ -73,7 +73,8 @@ public record Justifications(boolean recorded, List<Evaluation> evaluations, Lis
                     .thenComparingLong(IndicatorValue::getUnitId));
             for (IndicatorValue v : ivs) {
                 add(ps, runId, seq++, INDICATOR, v.getIndicator(), v.getChannel(), v.getUnitId(), v.getGroup(), v.getRule(),
-                        v.isDefined(), null, null, null, null, json(new Stored(v.getTerms(), v.getNote(), v.getFormula())),
+                        v.isDefined(), null, null, null, null, json(new Stored(v.getTerms(), v.getNote(), v.getFormula(),
+                                v.getExact() == null ? null : v.getExact().toPlainString(), v.getParts())),
                         v.getValue() == null ? null : v.getValue().toPlainString());
             }
             ps.executeBatch();
@@ -137,9 +138,8 @@ public record Justifications(boolean recorded, List<Evaluation> evaluations, Lis
                                         : java.math.BigDecimal.valueOf(rs.getLong(10)), rs.getInt(7), rs.getInt(8)));
                         case INDICATOR -> {
                             Stored st = stored(rs.getString(11));
-                            ivs.add(new IndicatorValue(rs.getString(6), rs.getString(2), rs.getString(3), rs.getLong(4),
-                                    rs.getString(5), rs.getString(12) == null ? null : new java.math.BigDecimal(rs.getString(12)),
-                                    st.formula(), st.terms(), st.note()));
+                            ivs.add(st.value(rs.getString(6), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                    rs.getString(5), rs.getString(12)));
                         }
                         default -> { }
                     }
@@ -158,22 +158,27 @@ public record Justifications(boolean recorded, List<Evaluation> evaluations, Lis
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Stored st = stored(rs.getString(7));
-                    ivs.add(new IndicatorValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getString(6) == null ? null : new java.math.BigDecimal(rs.getString(6)),
-                            st.formula(), st.terms(), st.note()));
+                    ivs.add(st.value(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            rs.getString(6)));
                 }
             }
         }
         return ivs;
     }
 
-    /** 指标一行的算式各项与说明。 */
-    public record Stored(List<IndicatorValue.Term> terms, String note, String formula) {
+    /** 指标一行的算式各项与说明，舍入前的值与各部分得分（早先保存的运行没有后两项，读作 null）。 */
+    public record Stored(List<IndicatorValue.Term> terms, String note, String formula, String exact,
+                         List<IndicatorValue.Part> parts) {
+        IndicatorValue value(String rule, String indicator, String channel, long unitId, String group, String value) {
+            return new IndicatorValue(rule, indicator, channel, unitId, group,
+                    value == null ? null : new java.math.BigDecimal(value), formula, terms, note,
+                    exact == null ? null : new java.math.BigDecimal(exact), parts);
+        }
     }
 
     private static Stored stored(String json) {
         try {
-            return json == null ? new Stored(List.of(), "", "") : JSON.readValue(json, Stored.class);
+            return json == null ? new Stored(List.of(), "", "", null, null) : JSON.readValue(json, Stored.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("运行中保存的指标无法读取：" + e.getOriginalMessage(), e);
         }

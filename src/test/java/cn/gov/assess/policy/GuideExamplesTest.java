@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,6 +84,62 @@ class GuideExamplesTest {
             Path scenario = TestSupport.root().resolve("fixtures/scenarios").resolve(e.scenario());
             RulesChecker.Report r = RulesChecker.check(ScenarioRunner.withChanges(TestSupport.rules(), scenario));
             assertTrue(r.ok(), e.title() + "：" + r.errors());
+        }
+    }
+
+    /**
+     * 例四（榆林式综合考评）的得分与手算一致，到分：各单位两个渠道相加的应办、实办、按期办结、逾期未办件数数自场景的
+     * 派单记录（12345市民热线.csv、县长信箱.csv），导出没有回访与签收列，若无(满意率，1)、若无(及时签收率，1) 各得满分。
+     * 综合考评得分 = 按期办结/应办 × 40 + 实办/应办 × 30 + 20 + 10 − 2 × 逾期未办，四舍五入到两位。
+     */
+    @Test
+    void theYulinExampleScoresAreTheHandCalculationToTheCent() {
+        // 单位 → {应办, 实办, 按期办结, 逾期未办}（12345 与县长信箱相加）
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        counts.put("甲镇", new int[]{20 + 5, 20 + 5, 20 + 5, 0});
+        counts.put("乙镇", new int[]{20 + 5, 20 + 5, 18 + 5, 0});
+        counts.put("丙镇", new int[]{20 + 5, 20 + 5, 20 + 4, 0});
+        counts.put("丁镇", new int[]{19 + 5, 18 + 4, 15 + 3, 1 + 1});
+        counts.put("戊镇", new int[]{20 + 5, 20 + 5, 18 + 5, 0});
+        counts.put("己街道", new int[]{17 + 5, 15 + 4, 10 + 2, 2 + 1});
+        counts.put("县交通局", new int[]{12 + 6, 12 + 6, 12 + 6, 0});
+        counts.put("县水利局", new int[]{12 + 3, 12 + 3, 9 + 3, 0});
+        counts.put("县教育局", new int[]{14 + 3, 12 + 3, 8 + 2, 2});
+        // 手算（写在这里的数，不经过程序）：如 己街道 12/22×40 = 21.818…，19/22×30 = 25.909…，+20 +10 −6 = 71.727… → 71.73
+        Map<String, String> byHand = Map.of("甲镇", "100.00", "乙镇", "96.80", "丙镇", "98.40", "丁镇", "83.50", "戊镇", "96.80",
+                "己街道", "71.73", "县交通局", "100.00", "县水利局", "92.00", "县教育局", "76.00");
+        Path scenario = TestSupport.root().resolve("fixtures/scenarios/25-规则表-榆林式综合考评");
+        RuleSet rules = ScenarioRunner.withChanges(TestSupport.rules(), scenario);
+        try (cn.gov.assess.db.Database db = TestSupport.memoryDb()) {
+            try (java.util.stream.Stream<Path> files = Files.list(scenario)) {
+                new cn.gov.assess.intake.Importer(db, rules).importPaths(files.filter(p -> p.toString().endsWith(".csv")
+                        && !p.getFileName().toString().equals(ScenarioRunner.EXPECTED)).sorted().toList());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            cn.gov.assess.facts.Period period = cn.gov.assess.facts.Period.parse("2021-10");
+            cn.gov.assess.run.RunStore store = new cn.gov.assess.run.RunStore(db);
+            cn.gov.assess.run.RunStore.StoredRun run = store.load(new cn.gov.assess.assessment.AssessPeriod(db, 1)
+                    .assessAndSave(period, period.defaultCutoff(), rules).runId());
+            Map<Long, String> names = new java.util.HashMap<>();
+            run.tallies().forEach(t -> {
+                if (t.getUnitId() != null) {
+                    names.put(t.getUnitId(), t.getUnitLabel());
+                }
+            });
+            for (Map.Entry<String, int[]> c : counts.entrySet()) {
+                int[] n = c.getValue();
+                java.math.BigDecimal due = java.math.BigDecimal.valueOf(n[0]);
+                java.math.BigDecimal score = java.math.BigDecimal.valueOf(n[2] * 40L).divide(due, java.math.MathContext.DECIMAL128)
+                        .add(java.math.BigDecimal.valueOf(n[1] * 30L).divide(due, java.math.MathContext.DECIMAL128))
+                        .add(java.math.BigDecimal.valueOf(20 + 10 - 2 * n[3]))
+                        .setScale(2, java.math.RoundingMode.HALF_UP);
+                assertEquals(byHand.get(c.getKey()), score.toPlainString(), c.getKey() + "：手算的两种写法应一致");
+                cn.gov.assess.facts.IndicatorValue v = run.indicators().stream().filter(i -> i.getIndicator().equals("综合考评得分")
+                        && c.getKey().equals(names.get(i.getUnitId()))).findFirst().orElse(null);
+                assertNotNull(v, c.getKey() + " 没有综合考评得分");
+                assertEquals(byHand.get(c.getKey()), v.getValue().toPlainString(), c.getKey());
+            }
         }
     }
 }

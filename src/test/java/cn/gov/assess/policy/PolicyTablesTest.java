@@ -115,8 +115,11 @@ class PolicyTablesTest {
 
             Explainer.UnitExplanation u = e.explainUnit(run, "己街道", null, false);
             String score = u.indicators().stream().filter(s -> s.startsWith("综合考评得分")).findFirst().orElseThrow();
-            assertTrue(score.startsWith("综合考评得分（全部渠道）= 71.73：公式 按时办结率*40 + 办结率*30 + 满意率*20 + 及时签收率*10 - 扣分"), score);
-            assertTrue(score.contains("扣分 6") && score.contains("满意率 100%"), score);
+            assertTrue(score.startsWith("综合考评得分（全部渠道）= 71.73：公式 若无(按时办结率，0)*40 + 若无(办结率，0)*30 + "
+                    + "若无(满意率，1)*20 + 若无(及时签收率，1)*10 - 扣分"), score);
+            // 每一项得了几分（按指标的小数位写，与附件相同）
+            assertTrue(score.contains("各项得分：按时办结率 54.55% × 40 = 21.82，办结率 86.36% × 30 = 25.91，"
+                    + "（满意率 无从计算，按 100% 计） × 20 = 20.00，（及时签收率 无从计算，按 100% 计） × 10 = 10.00，−扣分 6 = −6.00"), score);
             Explainer.ListVerdict red = u.lists().stream().filter(v -> v.list().equals("红榜")).findFirst().orElseThrow();
             assertFalse(red.on());
             assertTrue(red.placing() != null && red.placing().getPlace() == 6 && red.placing().getQuota() == 5, red.toString());
@@ -128,6 +131,13 @@ class PolicyTablesTest {
                     l.members().stream().map(m -> m.get("单位")).toList());
             Map<String, String> cut = l.nearMisses().stream().filter(m -> m.get("单位").equals("己街道")).findFirst().orElseThrow();
             assertEquals("6", cut.get("名次"));
+            assertTrue(l.members().stream().allMatch(m -> !m.get("理由").startsWith("；")), "没有条件的名单理由不以“；”开头：" + l.members());
+            assertEquals("镇街第 1 名，取前 5 名（综合考评得分 100.00）", l.members().get(0).get("理由"), "得分照附件写 100.00");
+
+            // 排名范围“全体”：名次是全体的名次，不是单位所在组的
+            Explainer.ListExplanation blackList = e.explainList(run, "黑榜", "全部渠道");
+            assertTrue(blackList.members().stream().allMatch(m -> m.get("排名组").equals("全体")), blackList.members().toString());
+            assertEquals("全体第 2 名，取前 5 名（综合考评得分 76.00）", blackList.members().get(1).get("理由"));
         }
     }
 
