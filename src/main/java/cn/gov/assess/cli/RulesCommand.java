@@ -104,7 +104,7 @@ final class RulesCommand implements Runnable {
                     o.differences().forEach(d -> cl.getOut().println("        " + d));
                 }
             }
-            cl.getOut().printf("%d passed, %d failed%n", all.size() - failed, failed);
+            cl.getOut().printf("通过 %d 个，未通过 %d 个%n", all.size() - failed, failed);
             return failed == 0 ? 0 : 1;
         }
     }
