@@ -50,6 +50,23 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
         return out;
     }
 
+    /** 可选列：通报开头一句里怎样称呼这个渠道（如 12345市民热线 称“12345热线工单”）；留空或没有这一列时用渠道名。 */
+    public static final String CALL_COLUMN = "通报称呼";
+
+    /** 渠道名 → 通报称呼（只有填了的）。 */
+    public static Map<String, String> callNames(byte[] bytes) {
+        CsvTable t = CsvTable.parse("rules/" + FILE, bytes);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (t.has(CALL_COLUMN)) {
+            for (CsvTable.Row r : t.rows()) {
+                if (!t.get(r, CALL_COLUMN).isEmpty()) {
+                    out.put(t.get(r, "渠道"), t.get(r, CALL_COLUMN));
+                }
+            }
+        }
+        return out;
+    }
+
     public ChannelConfig(String name, int annexNo, String annexTitle, List<String> columns, String remarkFormat,
                          String unhandledRemarkFormat, String section, String template) {
         this(name, annexNo, annexTitle, columns, remarkFormat, unhandledRemarkFormat, section, template, null);
