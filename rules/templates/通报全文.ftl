@@ -9,12 +9,16 @@
 
 【标题】
 ${issuer}
-关于${year?c}年${periodWord}12345市民热线工单
-市长信箱县长信箱办理等工作情况的通报
+<#if 通报渠道?has_content>
+关于${year?c}年${periodWord}${通报渠道[0].名称}工单
+<#list 通报渠道[1..] as c>${c.名称}</#list>办理等工作情况的通报
+<#else>
+关于${year?c}年${periodWord}工作情况的通报
+</#if>
 
 【主送机关】${addressees}：
 
-现就${year?c}年${periodWord}12345热线工单、市长信箱、县长信箱<#if monitoring>办理，政府网站及政府系统政务新媒体信息更新情况<#else>办理情况</#if>予以通报，请各相关单位结合实际抓好整改落实。
+现就${year?c}年${periodWord}<#list 通报渠道 as c>${c.称呼}<#sep>、</#sep></#list><#if monitoring>办理，政府网站及政府系统政务新媒体信息更新情况<#else>办理情况</#if>予以通报，请各相关单位结合实际抓好整改落实。
 
 <#list sections as s>
 ${s}

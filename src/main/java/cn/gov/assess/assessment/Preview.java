@@ -156,7 +156,7 @@ public final class Preview {
     }
 
     /**
-     * 预览：base 是现行规则，draft 是草稿；两边对同一考核期、同一截至时点（为 null 时取考核期最后一天 23:59:59）的已存数据
+     * 预览：base 是现行规则（为 null 时与“无”比较，见 {@link Nothing}：草稿预演的全部结果显示为新增），draft 是草稿；两边对同一考核期、同一截至时点（为 null 时取考核期最后一天 23:59:59）的已存数据
      * 各考核一次（在两个线程上同时进行），不保存。
      */
     public static Outcome run(Database db, RuleSet base, RuleSet draft, Period period, LocalDateTime cutoff) {
@@ -176,13 +176,15 @@ public final class Preview {
         try {
             // 现行规则的预演与草稿的检查、预演同时进行；每边的规则会话再用一半的核
             int each = Math.max(1, cores / 2);
-            Future<Side> baseSide = pool.submit(() -> side(db, base, period, c, each, baseName));
+            Future<Side> baseSide = base == null ? null : pool.submit(() -> side(db, base, period, c, each, baseName));
             long tc = System.nanoTime();
             List<String> errors = check(draft, draftName);
             long checkNanos = System.nanoTime() - tc;
             if (!errors.isEmpty()) {
                 // 不中断现行规则那一边（H2 文件库的线程在读写时被中断会关掉库文件），让它自己做完，结果丢弃
-                baseSide.cancel(false);
+                if (baseSide != null) {
+                    baseSide.cancel(false);
+                }
                 return new Outcome(errors, null);
             }
             Future<Side> draftSide = pool.submit(() -> side(db, draft, period, c, each, draftName));
@@ -190,7 +192,7 @@ public final class Preview {
             Side b;
             try {
                 b = draftSide.get();
-                a = baseSide.get();
+                a = baseSide == null ? nothing(b) : baseSide.get();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof InputException ie) {
                     return new Outcome(ie.problems(), null);
@@ -245,6 +247,12 @@ public final class Preview {
         }
         String file = files.containsKey("通报.md") ? "通报.md" : "sections.md";
         return new Side(r, stored, file, new String(files.get(file), StandardCharsets.UTF_8), System.nanoTime() - t0);
+    }
+
+    /** “无”的一边：与草稿一边同一考核期、同一数据与规则，没有任何结论，通报全文为空。 */
+    private static Side nothing(Side b) {
+        AssessmentResult r = Nothing.like(b.result());
+        return new Side(r, Nothing.stored(b.result(), b.stored().rules()), b.noticeFile(), "", 0);
     }
 
     /** 纯文字的预览（命令行用），见 {@link PreviewText}。 */

@@ -56,7 +56,10 @@ public final class ScenarioRunner {
         }
     }
 
-    /** 场景自带的规则改动（子目录“规则”）：CSV 表的数据行追加到同名表之后，其他文件（模板、DRL）新增或替换。 */
+    /**
+     * 场景自带的规则改动（子目录“规则”）：CSV 表的数据行追加到同名表之后（参数表 thresholds.csv 里同参数、同渠道的行替换原行），
+     * 其他文件（模板、DRL）新增或替换。
+     */
     public static final String RULE_CHANGES = "规则";
 
     /** 把场景的规则改动加到规则目录上；场景没有改动时原样返回。 */
@@ -69,7 +72,9 @@ public final class ScenarioRunner {
         java.util.Map<String, String> files = new java.util.TreeMap<>(base.files());
         changes.files().forEach((path, text) -> {
             String old = files.get(path);
-            if (old != null && path.endsWith(".csv")) {
+            if (old != null && path.equals(cn.gov.assess.facts.Parameters.FILE)) {
+                files.put(path, replaceParameters(old, text));
+            } else if (old != null && path.endsWith(".csv")) {
                 String rows = text.contains("\n") ? text.substring(text.indexOf('\n') + 1) : "";
                 files.put(path, (old.endsWith("\n") ? old : old + "\n") + rows);
             } else {
@@ -77,6 +82,41 @@ public final class ScenarioRunner {
             }
         });
         return RuleSet.fromSnapshot(base.origin() + " 加上场景 " + scenario.getFileName() + " 的规则改动", files);
+    }
+
+    /**
+     * 参数表的改动：与已有的一行同参数、同渠道的行替换那一行（场景要把开关改为“否”、把门槛改个数），其余接在末尾。
+     * 参数与渠道两格不含逗号与引号，按每行的前两格比较即可。
+     */
+    static String replaceParameters(String old, String changes) {
+        List<String> lines = new ArrayList<>(List.of(old.split("\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        List<String> rows = List.of(changes.split("\n"));
+        for (String row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+            if (row.isBlank()) {
+                continue;
+            }
+            String key = parameterKey(row);
+            int at = -1;
+            for (int i = 1; i < lines.size() && at < 0; i++) {
+                if (parameterKey(lines.get(i)).equals(key)) {
+                    at = i;
+                }
+            }
+            if (at > 0) {
+                lines.set(at, row);
+            } else {
+                lines.add(row);
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    private static String parameterKey(String line) {
+        String[] cells = line.split(",", 3);
+        return cells[0].strip() + '\u0001' + (cells.length > 1 ? cells[1].strip() : "");
     }
 
     public Outcome run(Path scenario) {
@@ -190,12 +230,20 @@ public final class ScenarioRunner {
             }
             case "附件序号" -> {
                 // 渠道的附件，或附件表（附件.csv）里的附件（渠道一列写附件名）
+                // 政府网站、政务新媒体写监测范围名；这次运行没有产生的附件（不占号）为“无此附件”
                 ChannelConfig cfg = run.rules().channels().get(channel);
-                return String.valueOf(cfg != null ? cfg.annexNo()
-                        : run.rules().numbering().annex(cn.gov.assess.policy.Numbering.annexKey(channel)));
+                cn.gov.assess.policy.MonitoringNames names = cn.gov.assess.policy.MonitoringNames.of(run.rules().parameters());
+                String key = channel.equals(names.website()) ? cn.gov.assess.policy.Numbering.WEBSITE
+                        : channel.equals(names.media()) ? cn.gov.assess.policy.Numbering.MEDIA
+                        : cn.gov.assess.policy.Numbering.annexKey(channel);
+                int no = cfg != null ? cfg.annexNo() : run.rules().numbering().annex(key);
+                return no == 0 ? "无此附件" : String.valueOf(no);
             }
             case "正文章节" -> {
                 ChannelConfig cfg = run.rules().channels().get(channel);
+                if (cfg == null && run.rules().omittedWhenEmpty().contains(channel)) {
+                    return "无此节"; // 设了“无工单时省略”、本期没有工单的渠道
+                }
                 if (cfg == null) {
                     throw new IllegalArgumentException("渠道“" + channel + "”未配置");
                 }

@@ -104,7 +104,7 @@ final class RulesCommand implements Runnable {
                     o.differences().forEach(d -> cl.getOut().println("        " + d));
                 }
             }
-            cl.getOut().printf("%d passed, %d failed%n", all.size() - failed, failed);
+            cl.getOut().printf("通过 %d 个，未通过 %d 个%n", all.size() - failed, failed);
             return failed == 0 ? 0 : 1;
         }
     }
@@ -165,7 +165,7 @@ final class RulesCommand implements Runnable {
         RulesCommand parent;
 
         @picocli.CommandLine.Option(names = "--base", paramLabel = "目录",
-                description = "与草稿比较的现行规则目录（默认程序目录下的 rules/）")
+                description = "与草稿比较的现行规则目录（默认程序目录下的 rules/）；写“无”时与“无”比较：草稿预演的全部结果显示为新增（新方案的第一期、还没有可比的规则时用）")
         Path base;
 
         @picocli.CommandLine.Option(names = "--period", paramLabel = "考核期",
@@ -193,7 +193,8 @@ final class RulesCommand implements Runnable {
             Path draftDir = main.rules;
             Path baseDir = base != null ? base : Main.home().resolve("rules");
             RuleSet draft = RuleSet.load(draftDir);
-            RuleSet current = RuleSet.load(baseDir);
+            boolean nothing = base != null && base.toString().equals("无");
+            RuleSet current = nothing ? null : RuleSet.load(baseDir);
             java.time.LocalDateTime c = null;
             if (cutoff != null) {
                 c = cn.gov.assess.io.DateTimes.parse(cutoff, true);
@@ -219,7 +220,7 @@ final class RulesCommand implements Runnable {
                 cn.gov.assess.assessment.Preview.Outcome o = null;
                 for (int i = 0; i < Math.max(1, repeat); i++) {
                     o = cn.gov.assess.assessment.Preview.run(db, current, draft, p, c,
-                            "现行规则（" + baseDir + "）", "草稿（" + draftDir + "）");
+                            nothing ? cn.gov.assess.assessment.Nothing.NAME : "现行规则（" + baseDir + "）", "草稿（" + draftDir + "）");
                     if (!o.ok()) {
                         o.errors().forEach(cl.getErr()::println);
                         return 1;

@@ -25,7 +25,7 @@ final class RunCommand implements Callable<Integer> {
             description = "考核期：月 2026-03、季度 2021-Q4、半年 2026-H1（或 2026上半年）、全年 2026")
     String period;
 
-    @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与同一考核期最近一次正式运行的差异")
+    @Option(names = "--dry-run", description = "假如：用 --rules 指定的规则目录考核已存数据，不保存，打印与同一考核期最近一次正式运行的差异（这一期还没有运行时与“无”比较，全部显示为新增）")
     boolean dryRun;
 
     @Option(names = "--allow-empty", description = "考核期内没有任何工单时也保存这次运行（默认拒绝，免得空运行成为默认运行）")
@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
                 DryRun.Outcome o = DryRun.compare(db, p, c, rules);
                 var out = main.spec.commandLine().getOut();
                 out.println("假如（未保存）：用规则目录 " + main.rulesDir() + " 考核 " + p.code());
+                if (o.official() == null) {
+                    out.println("考核期 " + p.code() + " 还没有正式运行（其他考核期的运行不拿来比）：与“无”比较，以下全部结果为新增");
+                }
                 o.diff().lines().forEach(out::println);
             }
             return 0;

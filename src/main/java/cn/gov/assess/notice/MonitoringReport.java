@@ -83,6 +83,7 @@ public final class MonitoringReport {
     public Map<String, Object> model() {
         Map<String, Object> m = new HashMap<>();
         m.put("section", run.rules().numbering().section(cn.gov.assess.policy.Numbering.MONITORING));
+        FrameWords.addTo(m, run);
         m.putAll(run.run().getPeriod().templateVariables()); // year、quarter（旧名）、periodWord、periodKind、periodStart…
         cn.gov.assess.policy.MonitoringNames names = names();
         Map<String, Object> website = scope(names.website());

@@ -75,6 +75,7 @@ public final class NoticeModel {
         // 跨渠道的名单（名单表“渠道”为“全部渠道”、“正文”为“是”的，如红榜、黑榜）在正文各节之后各写一句
         m.put("tableLists", SectionRenderer.tableLists(stored, cn.gov.assess.facts.Policy.ALL_CHANNELS));
         TemplateModel.addTo(m, TemplateModel.of(stored).common());
+        FrameWords.addTo(m, stored);
         return m;
     }
 

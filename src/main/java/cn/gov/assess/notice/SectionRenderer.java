@@ -98,6 +98,7 @@ public final class SectionRenderer {
         m.put("annexNo", channel.annexNo());
         m.putAll(run.getPeriod().templateVariables()); // year、quarter（旧名）、periodWord、periodKind、periodStart…
         m.put("cutoff", run.getCutoff().toLocalDate());
+        FrameWords.addTo(m, stored);
         m.put("orders", total.getDue());
         m.put("handled", total.getHandled());
         m.put("unhandled", total.getUnhandled());

@@ -21,6 +21,52 @@ public record ChannelConfig(String name, int annexNo, String annexTitle, List<St
     /** 可选列：附件的行序，如“按期办结率 从低到高、官方顺序”；留空按官方顺序。没有这一列的旧规则快照按当时的写法排（见 AnnexTable）。 */
     public static final String ORDER_COLUMN = "附件行序";
 
+    /**
+     * 可选列：“是”＝本期这个渠道一个工单也没有时不列它的附件与正文一节（不出现“0 件……办结率为 —”的空节），其后的附件与
+     * 章节号依次前移；留空或“否”照常列出（没有这一列的旧规则快照也照常列出）。
+     */
+    public static final String OMIT_COLUMN = "无工单时省略";
+
+    /** 设了“无工单时省略”为“是”的渠道；值只能是“是”“否”或留空（其余由 rules check 报出）。 */
+    public static Set<String> omittedWhenEmpty(byte[] bytes) {
+        String f = "rules/" + FILE;
+        CsvTable t = CsvTable.parse(f, bytes);
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (!t.has(OMIT_COLUMN)) {
+            return out;
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (CsvTable.Row r : t.rows()) {
+            String v = t.get(r, OMIT_COLUMN);
+            if (v.equals("是")) {
+                out.add(t.get(r, "渠道"));
+            } else if (!v.isEmpty() && !v.equals("否")) {
+                problems.add(t.at(r, OMIT_COLUMN).problem("“" + v + "”应为“是”“否”或留空").inRule(f));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw InputException.of(problems);
+        }
+        return out;
+    }
+
+    /** 可选列：通报开头一句里怎样称呼这个渠道（如 12345市民热线 称“12345热线工单”）；留空或没有这一列时用渠道名。 */
+    public static final String CALL_COLUMN = "通报称呼";
+
+    /** 渠道名 → 通报称呼（只有填了的）。 */
+    public static Map<String, String> callNames(byte[] bytes) {
+        CsvTable t = CsvTable.parse("rules/" + FILE, bytes);
+        Map<String, String> out = new LinkedHashMap<>();
+        if (t.has(CALL_COLUMN)) {
+            for (CsvTable.Row r : t.rows()) {
+                if (!t.get(r, CALL_COLUMN).isEmpty()) {
+                    out.put(t.get(r, "渠道"), t.get(r, CALL_COLUMN));
+                }
+            }
+        }
+        return out;
+    }
+
     public ChannelConfig(String name, int annexNo, String annexTitle, List<String> columns, String remarkFormat,
                          String unhandledRemarkFormat, String section, String template) {
         this(name, annexNo, annexTitle, columns, remarkFormat, unhandledRemarkFormat, section, template, null);

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * 附件序号与正文章节：渠道配置、参数表（政府网站、政务新媒体附件与“监测”章节）与附件表里写了的照写（“钉住”），
  * 留空的按顺序（先渠道、后附件表）取最小的空号。两处钉在同一个号上是错，报出两处。
+ * 一次运行没有产生的附件与章节（没有监测数据时的政府网站、政务新媒体附件与“监测”一节，设了“无工单时省略”而本期没有
+ * 工单的渠道）不占号：其余的按上面的结果依次前移，号码连续（{@link #of(String, Map, Parameters, List, Set)}）。
  */
 public record Numbering(Map<String, Integer> annexes, Map<String, String> sections) {
     public static final String WEBSITE = "网站";
@@ -37,6 +40,32 @@ public record Numbering(Map<String, Integer> annexes, Map<String, String> sectio
 
     static Numbering of(String folder, Map<String, ChannelConfig> channels, Parameters parameters,
                         List<PolicyTables.Annex> tableAnnexes) {
+        return of(folder, channels, parameters, tableAnnexes, Set.of());
+    }
+
+    /**
+     * 同上，absent 里的键（{@link #channelKey}、{@link #WEBSITE}、{@link #MEDIA}、{@link #MONITORING}）是这次运行没有产生的
+     * 附件与章节：先照常编号（撞号照样报错），再去掉它们，其余按号码先后重新编为 1、2、3……与一、二、三……
+     * absent 为空时与不去掉时完全相同（写了的号照写，包括中间留空的号）。
+     */
+    static Numbering of(String folder, Map<String, ChannelConfig> channels, Parameters parameters,
+                        List<PolicyTables.Annex> tableAnnexes, Set<String> absent) {
+        Numbering all = assign(folder, channels, parameters, tableAnnexes);
+        if (absent.isEmpty()) {
+            return all;
+        }
+        Map<String, Integer> annexes = new LinkedHashMap<>();
+        all.annexes().entrySet().stream().filter(e -> !absent.contains(e.getKey()))
+                .sorted(Map.Entry.comparingByValue()).forEach(e -> annexes.put(e.getKey(), annexes.size() + 1));
+        Map<String, String> sections = new LinkedHashMap<>();
+        all.sections().entrySet().stream().filter(e -> !absent.contains(e.getKey()))
+                .sorted(java.util.Comparator.comparingInt(e -> value(e.getValue())))
+                .forEach(e -> sections.put(e.getKey(), numeral(sections.size() + 1)));
+        return new Numbering(annexes, sections);
+    }
+
+    private static Numbering assign(String folder, Map<String, ChannelConfig> channels, Parameters parameters,
+                                    List<PolicyTables.Annex> tableAnnexes) {
         String f = folder.endsWith("/") ? folder : folder + "/";
         List<String> problems = new ArrayList<>();
         Map<Integer, String> annexOwner = new LinkedHashMap<>();

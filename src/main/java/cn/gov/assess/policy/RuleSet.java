@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -37,6 +38,8 @@ public final class RuleSet {
     private Map<String, ChannelConfig> channels;
 
     private final boolean snapshot;
+    /** 这次运行没有产生的附件与章节（{@link Numbering} 的键）；报告用的规则（{@link #producing}）才有，其余为空。 */
+    private Set<String> absent = Set.of();
 
     private RuleSet(String origin, Map<String, String> files, boolean snapshot) {
         this.origin = origin;
@@ -105,6 +108,26 @@ public final class RuleSet {
         return new RuleSet(origin, files, true);
     }
 
+    /**
+     * 给一次运行排报告用的规则：absent 里的附件与章节（没有监测数据时的 {@link Numbering#WEBSITE}、{@link Numbering#MEDIA}、
+     * {@link Numbering#MONITORING}，设了“无工单时省略”而本期没有工单的渠道 {@link Numbering#channelKey}）不列出、不占号，
+     * 渠道表里也没有这些渠道。absent 为空时就是本对象。
+     */
+    public RuleSet producing(Set<String> absentKeys) {
+        if (absentKeys.equals(absent)) {
+            return this;
+        }
+        RuleSet r = new RuleSet(origin, files, snapshot);
+        r.absent = Set.copyOf(absentKeys);
+        return r;
+    }
+
+    /** 设了“无工单时省略”的渠道（channels.csv 的可选列，见 {@link ChannelConfig#OMIT_COLUMN}）。 */
+    public Set<String> omittedWhenEmpty() {
+        return files.containsKey(ChannelConfig.FILE)
+                ? ChannelConfig.omittedWhenEmpty(file(ChannelConfig.FILE).getBytes(StandardCharsets.UTF_8)) : Set.of();
+    }
+
     public Map<String, String> files() { return files; }
     public String origin() { return origin; }
 
@@ -136,8 +159,11 @@ public final class RuleSet {
         if (channels == null) {
             Numbering n = numbering();
             Map<String, ChannelConfig> out = new java.util.LinkedHashMap<>();
-            rawChannels().forEach((name, c) -> out.put(name, c.numbered(n.annex(Numbering.channelKey(name)),
-                    n.section(Numbering.channelKey(name)))));
+            rawChannels().forEach((name, c) -> {
+                if (!absent.contains(Numbering.channelKey(name))) {
+                    out.put(name, c.numbered(n.annex(Numbering.channelKey(name)), n.section(Numbering.channelKey(name))));
+                }
+            });
             channels = out;
         }
         return channels;
@@ -161,7 +187,7 @@ public final class RuleSet {
     public synchronized Numbering numbering() {
         if (numbering == null) {
             numbering = Numbering.of(folderName(), rawChannels(), files.containsKey(Parameters.FILE) ? parameters() : null,
-                    tables().annexes());
+                    tables().annexes(), absent);
         }
         return numbering;
     }

@@ -92,6 +92,7 @@ public final class RulesChecker {
                     errors.add(Problem.of("rules/" + ChannelConfig.FILE + "：渠道“" + c.name() + "”的正文模板 " + c.template() + " 不存在"));
                 }
             }
+            rules.omittedWhenEmpty(); // “无工单时省略”一列只能是 是、否 或留空
         } catch (InputException e) {
             errors.addAll(e.located());
         }

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** 保存与读取考核运行。一次运行连同它的汇总、名单、否决与规则快照在一个事务里写入，只增不改。 */
@@ -42,6 +43,13 @@ public final class RunStore {
                             List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
                             List<RunNote> notes, Map<String, String> meta, Map<String, String> ruleFiles,
                             List<cn.gov.assess.facts.IndicatorValue> indicators, RuleSet rules) {
+        /** 报告用的规则只列出这次运行产生的附件与章节（{@link RuleSet#producing}），号码按它们依次编。 */
+        public StoredRun {
+            if (rules != null) {
+                rules = rules.producing(absent(tallies, lists, checks, rules));
+            }
+        }
+
         /** 规则快照只建一次（参数表、渠道表在第一次用到时解析并留在这个对象里）：报告的各部分共用，不再各解析一遍。 */
         public StoredRun(AssessmentRun run, List<RunTally> tallies, List<RunListEntry> lists,
                          List<RunDisqualification> disqualifications, List<RunCheckResult> checks,
@@ -51,6 +59,31 @@ public final class RunStore {
                     RuleSet.fromSnapshot("运行 " + (run == null || run.getId() == null ? "" : run.getId() + " ") + "的规则快照",
                             ruleFiles));
         }
+    }
+
+    /**
+     * 这次运行没有产生的附件与章节：没有监测数据（没有监测结果、也没有在线访谈名单）时的政府网站、政务新媒体附件与“监测”
+     * 一节；渠道表里“无工单时省略”为“是”、本期没有工单的渠道。规则表读不了时（检查会报出）一律照常列出。
+     */
+    static Set<String> absent(List<RunTally> tallies, List<RunListEntry> lists, List<RunCheckResult> checks, RuleSet rules) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        try {
+            String interviews = cn.gov.assess.policy.MonitoringNames.of(rules.parameters()).interviews();
+            if (checks.isEmpty() && lists.stream().noneMatch(e -> e.getChannel().equals(interviews))) {
+                out.add(cn.gov.assess.policy.Numbering.WEBSITE);
+                out.add(cn.gov.assess.policy.Numbering.MEDIA);
+                out.add(cn.gov.assess.policy.Numbering.MONITORING);
+            }
+            for (String channel : rules.omittedWhenEmpty()) {
+                if (tallies.stream().noneMatch(t -> t.getChannel().equals(channel) && t.getUnitId() == null
+                        && t.toTally().getDue() > 0)) {
+                    out.add(cn.gov.assess.policy.Numbering.channelKey(channel));
+                }
+            }
+        } catch (cn.gov.assess.io.InputException e) {
+            return Set.of();
+        }
+        return out;
     }
 
     /** 一次考核（不保存）：每块分类完的转办交给 trail，最后给出全部结论。 */

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** run --dry-run 与同一考核期最近一次正式运行比较，不拿别的考核期的运行来比；同一期没有运行时说清楚。 */
+/** run --dry-run 与同一考核期最近一次正式运行比较，不拿别的考核期的运行来比；同一期没有运行时与“无”比较（全部为新增）。 */
 class DryRunTest {
 
     @Test
@@ -29,10 +29,13 @@ class DryRunTest {
         assertFalse(month.out().contains("数据指纹不同"), month.out());
         assertTrue(month.out().contains("结果没有变化。"), month.out());
 
+        // 同一期没有运行：不拿别的考核期的运行来比，与“无”比较，全部结果为新增
         CliTest.Outcome none = exec("--db", db, "run", "--period", "2021-11", "--dry-run");
-        assertEquals(1, none.code(), none.out());
-        assertTrue(none.err().contains("考核期 2021-11 还没有正式运行可供比较"), none.err());
-        assertTrue(none.err().contains("assess run --period 2021-11"), none.err());
+        assertEquals(0, none.code(), none.err());
+        assertTrue(none.out().contains("考核期 2021-11 还没有正式运行（其他考核期的运行不拿来比）：与“无”比较，以下全部结果为新增"),
+                none.out());
+        assertFalse(none.out().contains("运行 #"), none.out());
+        assertFalse(none.out().contains("结果没有变化。"), none.out());
         assertTrue(exec("--db", db, "runs").out().lines().noneMatch(l -> l.startsWith("#3")), "假如不保存运行");
     }
 }

@@ -107,7 +107,7 @@ class TemplateErrorsTest {
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.startsWith("模板 " + copy + "/templates/市长信箱.ftl 第 3 行")
                 && e.contains("没有变量“没有的变量”")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.startsWith("模板 " + copy + "/templates/通报全文.ftl 第 20 行第 1 列：语法错误")),
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith("模板 " + copy + "/templates/通报全文.ftl 第 24 行第 1 列：语法错误")),
                 errors.toString());
     }
 
