@@ -154,6 +154,7 @@ class EveryPageBrowserTest {
         roles.put("管理员", RulesFixture.ADMIN);
         List<String> problems = new ArrayList<>();
         Map<String, String> pages = pages();
+        browser.manage().deleteAllCookies();
         browser.get(f.base + "/login");
         check("未登录", "login", problems);
         for (Map.Entry<String, String> role : roles.entrySet()) {
@@ -219,7 +220,27 @@ class EveryPageBrowserTest {
             numbers.add(m.group());
         }
         assertTrue(numbers.size() >= total, "打印出的 PDF 里有 " + numbers.size() + " 个工单编号，页面上共 " + total + " 条");
-        assertFalse(text.contains("规则指纹"), "打印不带网页的元数据");
+    }
+
+    @Test
+    void theRunPagePrintsTheNoticeAloneAsIssued() throws IOException {
+        loginAs(RulesFixture.VIEWER);
+        browser.get(f.base + "/runs/" + runB);
+        byte[] bytes = Base64.getDecoder().decode(browser.print(new PrintOptions()).getContent());
+        Files.createDirectories(SHOTS.resolve("查看"));
+        Files.write(SHOTS.resolve("查看").resolve("run-print.pdf"), bytes);
+        try (PDDocument doc = Loader.loadPDF(bytes)) {
+            PDFTextStripper strip = new PDFTextStripper();
+            String all = strip.getText(doc);
+            strip.setStartPage(1);
+            strip.setEndPage(1);
+            String first = strip.getText(doc).strip();
+            assertTrue(first.startsWith("扶风县人民政府办公室"), "第一页从发文机关标志开始：" + first.substring(0, Math.min(200, first.length())));
+            for (String web : List.of("规则指纹", "数据指纹", "截至时点", "下载", "通报全文（打印样式）", "考核期与运行", "退出")) {
+                assertFalse(all.contains(web), "打印不带网页上的“" + web + "”");
+            }
+            assertTrue(all.contains("抄送"), "版记也印出");
+        }
     }
 
     static void loginAs(String name) {
@@ -248,7 +269,7 @@ class EveryPageBrowserTest {
             }
         }
         Set<String> english = new LinkedHashSet<>();
-        Matcher m = ENGLISH.matcher(body());
+        Matcher m = ENGLISH.matcher(prose());
         while (m.find()) {
             if (!DATA_WORDS.contains(m.group())) {
                 english.add(m.group());
@@ -270,6 +291,15 @@ class EveryPageBrowserTest {
                 "return Array.from(document.querySelectorAll('a[href^=\"/\"]')).map(a => a.getAttribute('href').split('#')[0])"
                         + ".filter(h => !h.startsWith('/assets/') && !h.includes('/files/'))");
         return new ArrayList<>(new LinkedHashSet<>(hrefs));
+    }
+
+    /** 页面上的文字，不含命令与代码（code、pre）、文件名（如 通报.md、rules/名单.csv）和脚本里的数据。 */
+    static String prose() {
+        String text = (String) browser.executeScript("const b = document.body.cloneNode(true);"
+                + "b.querySelectorAll('code, pre, kbd, script, style, template').forEach(e => e.remove());"
+                + "return b.textContent;");
+        return text.replaceAll("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-\\p{IsHan}]+)*\\.(md|csv|xlsx|docx|drl|ftl|json|txt)", " ")
+                .replaceAll("[A-Za-z0-9_\\-]+/", " ");
     }
 
     static String body() {
