@@ -2,7 +2,7 @@
 <@l.page title="编辑 ${path}（草稿${v.label}）">
 <h1>编辑 ${path}</h1>
 <p class="toc"><a href="/rules/drafts/${v.id}">回到草稿${v.label}</a><a href="/rules/drafts/${v.id}/preview">预览</a></p>
-<#if intro?has_content><p class="hint table-intro">${intro}</p></#if>
+<#if intro?has_content><p class="hint table-intro"><#list intro?split("`") as part><#if part?index % 2 == 1><code>${part}</code><#else>${part}</#if></#list></p></#if>
 <p class="hint">这是草稿${v.label}（基于${v.baseLabel}，起草人 ${v.author}）。保存只改草稿，不影响正在使用的规则；发布须经审核。
 表格的列次序和未改动的行原样保留。清空一行的所有格或勾选“删去”即删去这一行。</p>
 <#if message??><p class="alert" id="message">${message}</p></#if>
@@ -21,8 +21,8 @@
 <input type="hidden" name="rows" value="${n}">
 <div class="table-scroll">
 <table class="grid edit">
-<thead><tr><th class="num col-row">行</th><#list table.header as h><th class="${colCss[h?index]}<#if h?index == 0> col-key</#if>"<#if help[h]??> title="${help[h]}"</#if>>${h}</th></#list><th>删去</th></tr>
-<#if help?size gt 0><tr class="help-row"><th class="col-row">说明</th><#list table.header as h><td class="hint<#if h?index == 0> col-key</#if>">${help[h]!""}</td></#list><td></td></tr></#if>
+<thead><tr><th class="num col-row">行</th><#list table.header as h><th class="${colCss[h?index]}<#if h?index == 0> col-key</#if>"<#if help[h]??> title="${help[h]?replace("`", "")}"</#if>>${h}</th></#list><th>删去</th></tr>
+<#if help?size gt 0><tr class="help-row"><th class="col-row">说明</th><#list table.header as h><td class="hint<#if h?index == 0> col-key</#if>"><#list (help[h]!"")?split("`") as part><#if part?index % 2 == 1><code>${part}</code><#else>${part}</#if></#list></td></#list><td></td></tr></#if>
 </thead>
 <tbody>
 <#list table.rows as row>

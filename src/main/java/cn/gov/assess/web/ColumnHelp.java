@@ -51,7 +51,7 @@ final class ColumnHelp {
                     table = true;
                 } else if (table && cells.size() >= 2 && !cells.get(0).matches("-+")) {
                     for (String col : cells.get(0).split("、")) {
-                        columns.putIfAbsent(plain(col), plain(cells.get(1)));
+                        columns.putIfAbsent(plain(col).replace("`", ""), plain(cells.get(1)));
                     }
                 }
                 introDone = true;
@@ -77,9 +77,9 @@ final class ColumnHelp {
         return out;
     }
 
-    /** 去掉 Markdown 的 ` 与 ** 记号。 */
+    /** 去掉 Markdown 的 ** 记号；` 留着，页面把其间的字按代码显示（悬停提示里去掉）。 */
     private static String plain(String s) {
-        return s.replace("`", "").replace("**", "").strip();
+        return s.replace("**", "").strip();
     }
 
     /** 每列文本框的宽度样式：按这一列最长的格（短列窄、长列如“说明”宽）。 */

@@ -48,7 +48,7 @@ class EveryPageBrowserTest {
     static final Path SHOTS = Path.of("target", "screenshots");
     /** 数据里会出现的英文（文件类型、考核期写法等），页面上其余的英文词都算没翻译。 */
     static final Set<String> DATA_WORDS = Set.of("docx", "xlsx", "csv", "md", "drl", "DRL", "CSV", "XLSX", "PDF", "Markdown", "ftl",
-            "README", "txt");
+            "README", "txt", "Excel", "Word", "WPS", "MB");
     static final Pattern ENGLISH = Pattern.compile("(?<![A-Za-z0-9_.\\-])[A-Za-z]{2,}(?![A-Za-z0-9_\\-])");
     static final Pattern ORDER_NO = Pattern.compile("[A-Z]{2}\\d{12}");
     static final String QUOTA_SENTENCE = "“名额”由“镇街 3、部门 3”改为“镇街 5、部门 3”";
@@ -215,7 +215,8 @@ class EveryPageBrowserTest {
             text = new PDFTextStripper().getText(doc);
         }
         Set<String> numbers = new LinkedHashSet<>();
-        Matcher m = ORDER_NO.matcher(text);
+        // 窄列里编号可能折行：去掉空白再找
+        Matcher m = ORDER_NO.matcher(text.replaceAll("\\s+", ""));
         while (m.find()) {
             numbers.add(m.group());
         }
@@ -299,7 +300,7 @@ class EveryPageBrowserTest {
                 + "b.querySelectorAll('code, pre, kbd, script, style, template').forEach(e => e.remove());"
                 + "return b.textContent;");
         return text.replaceAll("[A-Za-z0-9_\\-]+(/[A-Za-z0-9_\\-\\p{IsHan}]+)*\\.(md|csv|xlsx|docx|drl|ftl|json|txt)", " ")
-                .replaceAll("[A-Za-z0-9_\\-]+/", " ");
+                .replaceAll("(/[A-Za-z0-9_.\\-\\p{IsHan}]+)+", " ").replaceAll("[A-Za-z0-9_\\-]+/", " ");
     }
 
     static String body() {
