@@ -27,12 +27,12 @@
 <tbody>
 <#list table.rows as row>
 <#assign ri = row?index>
-<tr><td class="num col-row">${ri + 2}</td><#list row as c><td<#if c?index == 0> class="col-key"</#if>><textarea name="c${ri}_${c?index}"<#if badCells?seq_contains(ri + "_" + c?index)> class="bad" title="检查发现这一格有错，见上方说明"</#if> rows="${[[(c?length / colPer[c?index])?ceiling, 1]?max, 8]?min}" aria-label="第 ${ri + 2} 行 ${table.header[c?index]}">${c}</textarea></td></#list>
+<tr><td class="num col-row">${ri + 2}</td><#list row as c><td<#if c?index == 0> class="col-key"</#if>><textarea name="c${ri}_${c?index}" class="${colCss[c?index]}<#if badCells?seq_contains(ri + "_" + c?index)> bad" title="检查发现这一格有错，见上方说明<#else></#if>" rows="${[[(c?length / colPer[c?index])?ceiling, 1]?max, 8]?min}" aria-label="第 ${ri + 2} 行 ${table.header[c?index]}">${c}</textarea></td></#list>
 <td><input type="checkbox" name="del${ri}" aria-label="删去第 ${ri + 2} 行"></td></tr>
 </#list>
 <#if extra>
 <#assign ri = table.rows?size>
-<tr class="new"><td class="num col-row">新</td><#list table.header as h><td<#if h?index == 0> class="col-key"</#if>><textarea name="c${ri}_${h?index}" rows="1" aria-label="新行 ${h}"></textarea></td></#list><td></td></tr>
+<tr class="new"><td class="num col-row">新</td><#list table.header as h><td<#if h?index == 0> class="col-key"</#if>><textarea name="c${ri}_${h?index}" class="${colCss[h?index]}" rows="1" aria-label="新行 ${h}"></textarea></td></#list><td></td></tr>
 </#if>
 </tbody>
 </table>

@@ -100,10 +100,10 @@ final class ColumnHelp {
     /** 一行大约放几个字（与 app.css 里 cell-* 的宽度相配），模板按它算文本框的行数，长的格一眼看全。 */
     static List<Integer> perLine(List<String> widths) {
         return widths.stream().map(w -> switch (w) {
-            case "cell-s" -> 4;
-            case "cell-m" -> 8;
-            case "cell-l" -> 13;
-            default -> 20;
+            case "cell-s" -> 3;
+            case "cell-m" -> 6;
+            case "cell-l" -> 10;
+            default -> 16;
         }).toList();
     }
 }

@@ -129,7 +129,7 @@ class RulesWebTest {
         String page = editor.get("/rules/drafts/" + d + "/edit?path=thresholds.csv&saved=1").body();
         assertTrue(page.contains("已保存到草稿"), page);
         assertTrue(page.contains("thresholds.csv 第 2 行第 3 列（值）：“五”不是整数"), page);
-        assertTrue(page.matches("(?s).*<textarea name=\"c0_2\" class=\"bad\"[^>]*>五</textarea>.*"), "出错的格在表单里标出");
+        assertTrue(page.matches("(?s).*<textarea name=\"c0_2\" class=\"[^\"]* bad\"[^>]*>五</textarea>.*"), "出错的格在表单里标出");
         assertTrue(versions.files(d).get("thresholds.csv").contains("逾期宽限天数,,五,整数"), "有错也保存，什么都不丢");
         String original = versions.files(versions.byNumber(1).orElseThrow().id()).get("thresholds.csv");
         assertEquals(original.replace("逾期宽限天数,,0,整数", "逾期宽限天数,,五,整数"), versions.files(d).get("thresholds.csv"),
