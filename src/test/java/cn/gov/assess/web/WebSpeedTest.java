@@ -28,9 +28,11 @@ class WebSpeedTest {
         WebFixture f = WebFixture.get();
         WebFixture.Client c = f.new Client();
         c.login(WebFixture.ADMIN, WebFixture.PASSWORD);
-        // 草稿与表格编辑只给规则管理看
+        // 草稿与表格编辑只给规则管理看，导入、考核、更正只给经办
         WebFixture.Client editor = f.new Client();
         editor.login(WebFixture.RULE_EDITOR, WebFixture.PASSWORD);
+        WebFixture.Client operator = f.new Client();
+        operator.login(WebFixture.OPERATOR, WebFixture.PASSWORD);
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("考核期与运行", "/runs");
         pages.put("一次运行（附件 1–5、名单、全文）", "/runs/" + f.run2);
@@ -60,7 +62,9 @@ class WebSpeedTest {
         StringBuilder report = new StringBuilder("| 页面 | 第一次（毫秒） | 热，5 次中位数（毫秒） |\n|---|---:|---:|\n");
         List<String> slow = new ArrayList<>();
         for (Map.Entry<String, String> p : pages.entrySet()) {
-            WebFixture.Client who = p.getValue().startsWith("/rules/drafts/") ? editor : c;
+            String path = p.getValue();
+            WebFixture.Client who = path.startsWith("/rules/drafts/") ? editor
+                    : path.equals("/import") || path.equals("/assess") || path.equals("/corrections") ? operator : c;
             double cold = serverMs(who, p.getValue());
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
