@@ -110,6 +110,7 @@ class EveryPageBrowserTest {
     static Map<String, String> pages() {
         String unit = "/runs/" + runB + "/units/" + unitId;
         Map<String, String> m = new LinkedHashMap<>();
+        m.put("home", "/");
         m.put("runs", "/runs");
         m.put("run", "/runs/" + runB);
         m.put("unit", unit);
