@@ -6,6 +6,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — 12345 热线与信箱考核</title>
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="stylesheet" href="/assets/print.css" media="print">
 </head>
 <body>
 <header class="top">

@@ -62,9 +62,22 @@
 <section id="notice">
 <h2>通报全文</h2>
 <p class="note">${r.notice().file()}，按草稿规则排出；<ins>新增</ins>、<del>删去</del>的文字已标出。</p>
+<#macro segs list><#list list as s><#if s.inserted()><ins>${s.text()}</ins><#elseif s.deleted()><del>${s.text()}</del><#else>${s.text()}</#if></#list></#macro>
 <div class="preview-notice">
-<#list r.notice().lines() as line>
-<p class="<#if line.heading() gt 0>h${line.heading()} </#if><#if line.insertedLine()>line-ins<#elseif line.deletedLine()>line-del<#elseif line.changed()>line-changed</#if>"><#list line.shown() as s><#if s.inserted()><ins>${s.text()}</ins><#elseif s.deleted()><del>${s.text()}</del><#else>${s.text()}</#if></#list></p>
+<#list doc as b>
+<#if b.kind() == "h">
+<p class="h${b.level()} ${b.css()}"><@segs b.lines()[0]/></p>
+<#elseif b.kind() == "p">
+<p class="${b.css()}"><#list b.lines() as line><@segs line/><#sep><br></#sep></#list></p>
+<#elseif b.kind() == "page">
+<hr class="page-break">
+<#elseif b.kind() == "table">
+<table class="grid notice-table">
+<#list b.rows() as row>
+<tr class="${row.css()}"><#list row.cells() as c><#if row.header()><th class="${row.cellCss()[c?index]}"><@segs c/></th><#else><td class="${row.cellCss()[c?index]}"><@segs c/></td></#if></#list></tr>
+</#list>
+</table>
+</#if>
 </#list>
 </div>
 </section>

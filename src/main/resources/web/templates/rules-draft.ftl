@@ -2,7 +2,7 @@
 <#import "rules-macros.ftl" as r>
 <@l.page title="规则草稿${v.label}">
 <h1>规则草稿${v.label}</h1>
-<p class="toc"><a href="/rules">规则管理</a><a href="/rules/versions">全部版本</a><a href="/rules/versions/${v.id}/diff">与${v.baseLabel}比较</a><a id="preview" href="/rules/drafts/${v.id}/preview">预览</a></p>
+<p class="toc"><a href="/rules">规则管理</a><a href="/rules/versions">全部版本</a><a href="/rules/versions/${v.id}/diff">与${v.baseLabel}比较</a><#if editsRules || approves><a id="preview" href="/rules/drafts/${v.id}/preview">预览</a></#if></p>
 <#if message??><p class="alert" id="message">${message}</p></#if>
 <#if conflict??>
 <div class="alert" id="conflict"><strong>这份草稿不能直接发布：</strong>${conflict}
@@ -22,7 +22,8 @@
 <h2>文件</h2>
 <@r.fileTable v=v files=files editable=editsRules/>
 <h2>发布</h2>
-<#if approves || mine>
+<#-- 只有审核能发布（起草人是规则管理，发布会被拒），别的角色不显示用不了的表单 -->
+<#if approves>
 <form class="inline" method="post" action="/rules/drafts/${v.id}/publish" id="publish">
   <input type="hidden" name="_csrf" value="${csrf}">
   <input type="hidden" name="fingerprint" value="${v.fingerprint}">

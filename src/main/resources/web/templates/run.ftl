@@ -30,7 +30,7 @@
 <#list lists as channel, byName>
 <h3>${channel}</h3>
 <table class="grid">
-<thead><tr><th style="width:14em">名单</th><th>成员（按名单顺序）</th></tr></thead>
+<thead><tr><th class="w-list">名单</th><th>成员（按名单顺序）</th></tr></thead>
 <tbody>
 <#list byName as name, members>
 <tr><td><a href="/runs/${run.id}/list?name=${name?url('UTF-8')}&amp;scope=${channel?url('UTF-8')}">${name}</a></td>

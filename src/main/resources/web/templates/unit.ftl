@@ -22,7 +22,7 @@
 
 <h2 id="lists">名单：为什么在或不在</h2>
 <table class="grid">
-<thead><tr><th style="width:8em">范围</th><th style="width:14em">名单</th><th style="width:7em">结论</th><th>依据（规则、取值与门槛）</th></tr></thead>
+<thead><tr><th class="w-scope">范围</th><th class="w-list">名单</th><th class="w-verdict">结论</th><th>依据（要求、取值与门槛）</th></tr></thead>
 <tbody>
 <#list u.lists() as v>
 <tr>
@@ -30,10 +30,10 @@
 <td><#if seesAll><a href="/runs/${run.id}/list?name=${v.list()?url('UTF-8')}&amp;scope=${v.scope()?url('UTF-8')}">${v.list()}</a><#else>${v.list()}</#if></td>
 <#if v.on()>
 <td class="on">✓ 列入</td>
-<td>第 ${v.position()} 位<#if v.rank()?? && v.rank() gt 0>（名次 ${v.rank()}）</#if>；规则“${v.rule()}”：${v.reason()}</td>
+<td<#if seesAll> title="规则“${v.rule()}”"</#if>><#list plain[v?index] as w>${w}</#list></td>
 <#else>
 <td class="off">✗ 未列入</td>
-<td><ul class="reasons"><#list v.why() as w><li>${w}</li></#list></ul></td>
+<td<#if seesAll> title="${v.why()?join("\n")}"</#if>><ul class="reasons"><#list plain[v?index] as w><li>${w}</li></#list></ul></td>
 </#if>
 </tr>
 </#list>
@@ -72,12 +72,13 @@
 <table class="grid">
 <thead><tr><th>渠道</th><th>工单编号</th><th>受理时间</th><th>办理时限</th><th>办结时间</th><th>分类</th><th class="num">逾期天数</th><th>规则</th></tr></thead>
 <tbody>
-<#list orders as o>
-<tr><td>${o["渠道"]}</td><td><a href="/orders?no=${o["工单编号"]?url('UTF-8')}&amp;channel=${o["渠道"]?url('UTF-8')}">${o["工单编号"]}</a></td>
+<#list printed as o>
+<tr<#if o?index lt pageFrom || o?index gte pageTo> class="print-only"</#if>><td>${o["渠道"]}</td><td><a href="/orders?no=${o["工单编号"]?url('UTF-8')}&amp;channel=${o["渠道"]?url('UTF-8')}">${o["工单编号"]}</a></td>
 <td>${o["受理时间"]}</td><td>${o["办理时限"]}</td><td>${o["办结时间"]}</td><td>${o["分类"]}</td><td class="num">${o["逾期天数"]}</td><td>${o["规则"]!""}</td></tr>
 </#list>
 </tbody>
 </table>
+<#if filteredCount gt printMax><p class="print-only-block">全部 ${filteredCount} 条，打印只含前 ${printMax} 条；全部转办请导出后查看。</p></#if>
 <div class="pager">
 <#if page gt 1><a href="?status=${status?url('UTF-8')}&amp;month=${month?url('UTF-8')}&amp;page=${page - 1}#orders">上一页</a></#if>
 <span>第 ${page} / ${pages} 页</span>

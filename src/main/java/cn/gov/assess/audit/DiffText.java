@@ -100,7 +100,8 @@ public final class DiffText {
             if (cause instanceof RunDiff.CorrectionCause k) {
                 out.add("更正 #" + (k.withdraws() != null ? k.id() + "（撤回 #" + k.withdraws() + "）" : k.id()));
             } else if (cause instanceof RunDiff.RuleFileCause f) {
-                out.add("规则 " + file(f.file()));
+                // 改动本身在“两次运行之间”说一次，这里只指出是哪份规则的改动
+                out.add("规则 " + f.file().file() + " 的改动");
             } else {
                 out.add("新导入的数据");
             }
@@ -108,8 +109,14 @@ public final class DiffText {
         return out;
     }
 
-    /** “名单.csv（修改：第 3 行 “旧” → “新”）”“x.drl（新增）”。 */
+    /**
+     * 规则表按格说：“名单.csv：名单“按期办结且办理较好” 的“名额”由“镇街 3、部门 3”改为“镇街 5、部门 3””（与规则版本页同一句）；
+     * 别的文件“x.drl（修改：第 3 行 “旧” → “新”）”“x.drl（新增）”。
+     */
     public static String file(RunDiff.RuleFileChange f) {
+        if (!f.sentences().isEmpty()) {
+            return f.file() + "：" + String.join("；", f.sentences());
+        }
         return f.file() + switch (f.kind()) {
             case 新增 -> "（新增）";
             case 删除 -> "（删除）";

@@ -49,6 +49,9 @@ public final class Explainer {
     static final String PREDATES = "该运行早于“规则触发时记下理由”的版本，没有逐项比较的记录，未入选的原因无法列出；"
             + "重新运行考核（assess run）后即可查看";
 
+    /** 参数：门槛类名单“差一点入选”的相差上限（要求值的百分之几）；旧规则快照没有这个参数时不限，只按相差排序。 */
+    static final String NEAR_MARGIN = "名单.差一点.相差";
+
     /** 名单解释中每组列出的因名额未入选的单位数。 */
     static final int NEAR_MISSES_PER_GROUP = 3;
 
@@ -321,11 +324,16 @@ public final class Explainer {
                     near.add(row);
                 }
             } else {
-                // 门槛类：只差一项条件的单位
+                // 门槛类：只差一项条件、且相差在参数“名单.差一点.相差”（要求值的百分之几）以内的单位，按相差从小到大
+                Integer margin = run.rules().parameters().has(NEAR_MARGIN) ? run.rules().parameters().number(NEAR_MARGIN) : null;
+                List<Evaluation> close = new ArrayList<>();
                 for (Evaluation e : j.evaluations(list, ls[1])) {
-                    if (e.getFailed().size() != 1) {
-                        continue;
+                    if (e.getFailed().size() == 1 && (margin == null || NearMiss.gap(e.getFailed().get(0)) * 100 <= margin)) {
+                        close.add(e);
                     }
+                }
+                close.sort(Comparator.comparingDouble((Evaluation e) -> NearMiss.gap(e.getFailed().get(0))));
+                for (Evaluation e : close) {
                     Map<String, String> row = new LinkedHashMap<>();
                     row.put("范围", ls[1]);
                     row.put("单位", units.label(e.getUnitId()));

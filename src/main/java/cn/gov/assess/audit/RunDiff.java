@@ -3,7 +3,10 @@ package cn.gov.assess.audit;
 import cn.gov.assess.facts.Figures;
 import cn.gov.assess.facts.Period;
 import cn.gov.assess.facts.Tally;
+import cn.gov.assess.notice.AnnexTable;
 import cn.gov.assess.notice.Percent;
+import cn.gov.assess.policy.ChannelConfig;
+import cn.gov.assess.policy.RuleTable;
 import cn.gov.assess.run.CorrectionNote;
 import cn.gov.assess.run.RunCheckResult;
 import cn.gov.assess.run.RunListEntry;
@@ -39,9 +42,16 @@ public final class RunDiff {
     public record NewData() implements Cause {
     }
 
-    /** 两份规则快照中不同的一个文件：新增、删除或修改（修改时记第一处不同的行号与前后两行；行号为 0 表示逐行都相同）。 */
-    public record RuleFileChange(String file, Kind kind, int line, String before, String after) {
+    /**
+     * 两份规则快照中不同的一个文件：新增、删除或修改（修改时记第一处不同的行号与前后两行；行号为 0 表示逐行都相同）。
+     * sentences 是规则表（.csv）的改动逐格用中文说的句子（与规则版本页相同，{@link RuleTable#describe}），别的文件为空。
+     */
+    public record RuleFileChange(String file, Kind kind, int line, String before, String after, List<String> sentences) {
         public enum Kind { 新增, 删除, 修改 }
+
+        public RuleFileChange(String file, Kind kind, int line, String before, String after) {
+            this(file, kind, line, before, after, List.of());
+        }
     }
 
     /** 一处变化。 */
@@ -135,10 +145,13 @@ public final class RunDiff {
             for (String name : FIGURES) {
                 delta(name, shown(Figures.get(name), tx), shown(Figures.get(name), ty), parts);
             }
-            delta(MONTHLY, tx.encodeMonthly(), ty.encodeMonthly(), parts);
+            RunTally any = y != null ? y : x;
+            String channel = any.getChannel();
+            if (!tx.encodeMonthly().equals(ty.encodeMonthly())) {
+                // 月度逾期按附件备注的写法说（channels.csv 的备注格式，如“10月逾期 19件”），不印内部编码
+                parts.add(new FigureDelta(MONTHLY, remark(a, channel, tx), remark(b, channel, ty)));
+            }
             if (!parts.isEmpty()) {
-                RunTally any = y != null ? y : x;
-                String channel = any.getChannel();
                 String label = any.getUnitId() == null ? "合计" : any.getUnitLabel();
                 changes.add(new FigureChange(channel, any.getUnitId(), label, parts,
                         causes(corrections, ruleFiles, channel, any.getUnitId() == null ? null : names(a, b, any.getUnitId()),
@@ -176,6 +189,18 @@ public final class RunDiff {
         }
         return new Result(nameA, nameB, b.run().getPeriod(), List.copyOf(corrections), ruleFiles, dataDiffers,
                 a.run().getAssignmentCount(), b.run().getAssignmentCount(), changes);
+    }
+
+    private static String remark(RunStore.StoredRun r, String channel, Tally t) {
+        try {
+            ChannelConfig c = r.rules().channels().get(channel);
+            if (c != null) {
+                return AnnexTable.remark(c, t);
+            }
+        } catch (RuntimeException e) {
+            // 规则快照读不出渠道表时照旧印编码
+        }
+        return t.encodeMonthly();
     }
 
     private static void delta(String name, String x, String y, List<FigureDelta> out) {
@@ -244,10 +269,23 @@ public final class RunDiff {
             } else if (y == null) {
                 out.add(new RuleFileChange(f, RuleFileChange.Kind.删除, 0, null, null));
             } else {
-                out.add(firstDifference(f, x, y));
+                RuleFileChange first = firstDifference(f, x, y);
+                out.add(new RuleFileChange(f, first.kind(), first.line(), first.before(), first.after(), sentences(f, x, y)));
             }
         }
         return out;
+    }
+
+    /** 规则表的改动，逐格一句（表读不成时为空，退回按行说）。 */
+    private static List<String> sentences(String file, String x, String y) {
+        if (!file.endsWith(".csv")) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(RuleTable.describe(RuleTable.parse(x), RuleTable.parse(y)));
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static RuleFileChange firstDifference(String file, String x, String y) {

@@ -100,7 +100,7 @@ public record AnnexTable(ChannelConfig channel, String title, List<String> heade
     }
 
     /** 月度逾期备注，如“10月逾期 19件 11月逾期 8件 12月逾期 8件 其中未办 1件”。 */
-    static String remark(ChannelConfig channel, Tally t) {
+    public static String remark(ChannelConfig channel, Tally t) {
         List<String> parts = new ArrayList<>();
         // 跨年的月份（全年考核、或截至晚于年底）写出年份，免得两个“1月”分不清
         boolean manyYears = t.getMonthlyOverdue().keySet().stream().map(YearMonth::getYear).distinct().count() > 1;

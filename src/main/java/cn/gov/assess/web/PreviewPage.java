@@ -117,6 +117,7 @@ public final class PreviewPage implements WebServer.Controller {
             m.put("seconds", String.format("%.1f", r.millis() / 1000.0));
             m.put("changedUnits", r.changedUnits());
             m.put("changedLines", r.notice().changedLines());
+            m.put("doc", NoticePreview.blocks(r.notice().lines()));
         }
         return m;
     }

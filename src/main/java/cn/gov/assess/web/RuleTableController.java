@@ -52,7 +52,9 @@ final class RuleTableController implements WebServer.Controller {
         model.put("v", info(v));
         model.put("path", path);
         String text = versions().files(v.id()).get(path);
-        model.put("table", table(text));
+        Map<String, Object> table = table(text);
+        model.put("table", table);
+        help(model, versions().files(v.id()), path, table);
         model.put("sha", cn.gov.assess.policy.RuleSet.sha256(text));
         model.put("extra", "1".equals(ctx.queryParam("extra")));
         model.put("saved", "1".equals(ctx.queryParam("saved")));
@@ -121,6 +123,7 @@ final class RuleTableController implements WebServer.Controller {
                 table.put("header", before.header());
                 table.put("rows", rows);
                 model.put("table", table);
+                help(model, files, path, table);
                 model.put("sha", cn.gov.assess.policy.RuleSet.sha256(files.get(path)));
                 model.put("extra", false);
                 model.put("saved", false);
@@ -146,6 +149,17 @@ final class RuleTableController implements WebServer.Controller {
         }
         boolean add = "add".equals(ctx.formParam("action"));
         ctx.redirect("/rules/drafts/" + v.id() + "/edit?path=" + WebServerUrls.enc(path) + "&saved=1" + (add ? "&extra=1" : ""));
+    }
+
+    /** 列说明（规则目录 README.md 里这张表的一节）与各列文本框的宽度。 */
+    @SuppressWarnings("unchecked")
+    private static void help(Map<String, Object> model, Map<String, String> files, String path, Map<String, Object> table) {
+        ColumnHelp.Help help = ColumnHelp.of(files.get("README.md"), path);
+        model.put("help", help.columns());
+        model.put("intro", help.intro());
+        List<String> widths = ColumnHelp.widths((List<String>) table.get("header"), (List<List<String>>) table.get("rows"));
+        model.put("colCss", widths);
+        model.put("colPer", ColumnHelp.perLine(widths));
     }
 
     private static int parseInt(String s) {

@@ -20,6 +20,8 @@ import java.util.TreeSet;
  */
 final class UnitController implements WebServer.Controller {
     static final int PAGE = 50;
+    /** 打印时最多印出几条转办（屏幕上仍分页）；更多时页面说明共几条、请导出。 */
+    static final int PRINT_MAX = 3000;
     private final WebServer web;
 
     UnitController(WebServer web) {
@@ -76,7 +78,15 @@ final class UnitController implements WebServer.Controller {
         model.put("unitId", unitId);
         model.put("u", u);
         model.put("vetoes", vetoes);
+        // 名单在或不在：用规则表的说明说成句子（规则名只在悬停提示里）
+        cn.gov.assess.audit.PlainWords plain = cn.gov.assess.audit.PlainWords.of(stored.rules());
+        model.put("plain", u.lists().stream().map(plain::why).toList());
         model.put("orders", filtered.subList((page - 1) * PAGE, Math.min(filtered.size(), page * PAGE)));
+        // 打印带全部（筛选后的）转办：本页以外的行只在打印时显示
+        model.put("printed", filtered.subList(0, Math.min(filtered.size(), PRINT_MAX)));
+        model.put("pageFrom", (page - 1) * PAGE);
+        model.put("pageTo", page * PAGE);
+        model.put("printMax", PRINT_MAX);
         model.put("orderCount", u.orders().size());
         model.put("filteredCount", filtered.size());
         model.put("statuses", new ArrayList<>(statuses));

@@ -214,4 +214,40 @@ class ExplainerTest {
         assertTrue(verdict(e.explainUnit(stored, "县住建局", "全部渠道", false), "全部渠道", "约谈").on());
         assertTrue(!verdict(e.explainUnit(stored, "县人社局", "全部渠道", false), "全部渠道", "约谈").on());
     }
+
+    /** 单位看的说法：用名单条件.csv 的“说明”说成句子，不写规则文件名与规则名。 */
+    @Test
+    void plainWordsUseTheConditionsOwnDescription() {
+        RunStore.StoredRun stored = store.load(run1);
+        Explainer.UnitExplanation u = cn.gov.assess.assessment.StoredRuns.explainer(db).explainUnit(stored, "县人社局", null, false);
+        PlainWords plain = PlainWords.of(stored.rules());
+        assertEquals(List.of("未达到“全部按期办结：没有逾期办结”：本单位逾期办结件数 3，要求 = 0"),
+                plain.why(verdict(u, "12345市民热线", "按期办结且办理较好")));
+        assertEquals(List.of("列在第 6 位：实办数 75，要求 ≥ 50"), plain.why(verdict(u, "12345市民热线", "办结工单较多")));
+        for (Explainer.ListVerdict v : u.lists()) {
+            plain.why(v).forEach(w -> assertTrue(!w.contains("规则“") && !w.contains(".csv"), w));
+        }
+    }
+
+    /** 差一点入选：只差一项、相差不超过参数“名单.差一点.相差”（要求值的 20%），按相差从小到大；实办 1 对 ≥ 80 不算。 */
+    @Test
+    void nearMissesOfAThresholdListAreCloseAndSortedByCloseness(@TempDir Path tmp) throws IOException {
+        Path copy = TestSupport.copyRules(tmp.resolve("rules"));
+        Path conditions = copy.resolve("名单条件.csv");
+        Files.writeString(conditions, Files.readString(conditions).replace("办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,80,"));
+        long run = new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(), RuleSet.load(copy)).runId();
+        Explainer.ListExplanation l = cn.gov.assess.assessment.StoredRuns.explainer(db).explainList(store.load(run), "办结工单较多",
+                "12345市民热线");
+        assertTrue(!l.nearMisses().isEmpty(), "实办 64–79 的单位差一点");
+        int previous = Integer.MAX_VALUE;
+        for (Map<String, String> m : l.nearMisses()) {
+            String reason = m.get("原因");
+            assertTrue(reason.startsWith("只差一项：实办数 ") && reason.endsWith("，要求 ≥ 80"), reason);
+            int value = Integer.parseInt(reason.replaceAll("只差一项：实办数 (\\d+)，.*", "$1"));
+            assertTrue(value >= 64 && value < 80, reason);
+            assertTrue(value <= previous, "相差小的在前：" + l.nearMisses());
+            previous = value;
+        }
+        assertTrue(l.nearMisses().stream().noneMatch(m -> m.get("单位").equals("县卫健局")), "实办 52 对 ≥ 80 相差 35%，不算差一点");
+    }
 }

@@ -150,7 +150,7 @@ class CorrectionTest {
         RunStore.StoredRun preview = RunStore.preview(new AssessPeriod(db).trial(Q4, Q4.defaultCutoff(), changed), changed);
         RunDiff.Result diff = RunDiff.compare(store.load(first), preview, List.of(), "运行 #1", "假如");
         String text = String.join("\n", diff.lines());
-        assertTrue(text.contains("规则文件不同：名单.csv（修改：第 "), text);
+        assertTrue(text.contains("规则文件不同：名单.csv：名单“按期办结且办理较好” 的“名额”由“镇街 3、部门 3”改为“镇街 3、部门 4”"), text);
         assertTrue(text.contains("12345市民热线 “按期办结且办理较好” / 县医保局：新进入"), text);
         assertTrue(text.contains("县长信箱 “按期办结且办理较好” / 县医保局：新进入"), text);
         assertEquals(1, store.runs().size(), "假如不保存运行");

@@ -35,6 +35,8 @@ final class Browsers {
         options.addArguments("--headless=new", "--no-sandbox", "--user-data-dir=" + profile, "--window-size=" + windowSize,
                 "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync",
                 "--lang=zh-CN");
+        // 读得到浏览器控制台（EveryPageBrowserTest 核对没有错误）
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                 .usingAnyFreePort().build(), options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(120));

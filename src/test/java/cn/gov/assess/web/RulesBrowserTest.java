@@ -99,7 +99,7 @@ class RulesBrowserTest {
         browser.findElement(By.xpath("//a[contains(@href, 'edit?path=') and contains(@href, '" + RulesFixture.enc("名单.csv")
                 .replace("+", "%20") + "')]")).click();
         waitFor(d -> d.getCurrentUrl().contains("/edit?path="));
-        WebElement quota = browser.findElement(By.cssSelector("input[value='镇街 3、部门 3']"));
+        WebElement quota = browser.findElement(By.xpath("//textarea[.='镇街 3、部门 3']"));
         quota.clear();
         quota.sendKeys("镇街 5、部门 3");
         shot("02-edit-form");
@@ -127,11 +127,10 @@ class RulesBrowserTest {
         shot("03b-preview");
         assertTrue(versions.version(draft).draft(), "预览不发布、不改草稿");
 
-        // 起草人自己发布：拒绝
+        // 起草人（规则管理）看不到发布表单，只有说明；直接提交仍被拒（RulesWebTest）
         browser.get(f.base + "/rules/drafts/" + draft);
-        browser.findElement(By.name("reason")).sendKeys("我自己发布");
-        button("发布第 2 版").click();
-        waitFor(d -> body().contains("不能发布自己起草的第 2 版"));
+        assertTrue(browser.findElements(By.id("publish")).isEmpty(), "规则管理看不到发布表单");
+        assertTrue(body().contains("须由起草人（" + RulesFixture.EDITOR + "）以外的审核账号发布"), body());
         assertTrue(versions.version(draft).draft());
         shot("04-own-publish-refused");
 
