@@ -59,7 +59,8 @@ public final class WebServer implements AutoCloseable {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
                 new CorrectionController(this), new AdminController(this), new RulesController(this), new RuleDraftController(this),
-                new RuleTableController(this), new ImportRunController(this), new JobController(this), new PreviewPage(this));
+                new RuleTableController(this), new ImportRunController(this), new JobController(this), new PreviewPage(this),
+                new NoticeController(this));
         recordRulesFolder();
         int orphans = ImportRunController.removeOrphanUploads(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         if (orphans > 0) {
