@@ -72,7 +72,7 @@ class WebAccessTest {
         // 运行 1 已被取代（本期通报由运行 2 签发）：单位账号连本单位的页面也看不到
         HttpResponse<String> superseded = c.get("/runs/" + f.run1 + "/units/" + own);
         assertEquals(403, superseded.statusCode());
-        assertFalse(superseded.body().contains("县人社局"));
+        assertFalse(superseded.body().contains("各渠道数字"));
 
         HttpResponse<String> theirs = c.get("/runs/" + f.run1 + "/units/" + other);
         assertEquals(403, theirs.statusCode());

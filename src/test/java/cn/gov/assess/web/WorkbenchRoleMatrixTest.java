@@ -27,7 +27,7 @@ class WorkbenchRoleMatrixTest {
             RulesFixture.APPROVER, RulesFixture.ADMIN};
     /** 会被写接口改动的表（audit_log 除外）。 */
     static final List<String> TABLES = List.of("app_user", "rules_version", "rules_version_file", "rule_blob", "unit", "unit_alias",
-            "import_batch", "work_order", "assignment", "assessment_run", "correction");
+            "import_batch", "work_order", "assignment", "assessment_run", "correction", "notice", "notice_event");
 
     @BeforeAll
     static void start() {
@@ -59,6 +59,11 @@ class WorkbenchRoleMatrixTest {
         m.put("POST /rules/drafts/{id}/reapply", editor);
         m.put("POST /rules/versions/{id}/restore", editor);
         m.put("POST /rules/drafts/{id}/publish", Set.of(RulesFixture.APPROVER));
+        m.put("POST /notices", operator);
+        for (String step : List.of("open", "close", "replace", "retire", "correct")) {
+            m.put("POST /notices/{id}/" + step, operator);
+        }
+        m.put("POST /notices/{id}/sign", Set.of(RulesFixture.APPROVER));
         return m;
     }
 
@@ -82,6 +87,8 @@ class WorkbenchRoleMatrixTest {
         m.put("/rules/versions", all);
         m.put("/rules/versions/1", all);
         m.put("/rules/drafts/999999", all);
+        m.put("/notices", Set.of(RulesFixture.VIEWER, RulesFixture.UNIT, RulesFixture.OPERATOR, RulesFixture.EDITOR,
+                RulesFixture.APPROVER, RulesFixture.ADMIN));
         return m;
     }
 
