@@ -76,7 +76,7 @@ final class CorrectionController implements WebServer.Controller {
                         .noneMatch(a -> String.valueOf(a.id()).equals(form.get("assignment")))) {
                     model.put("topErrors", true); // 表单不属于列出的任一转办：错误写在页面上方
                 }
-                List<RerunOffers.Offer> offers = RerunOffers.of(web, orders);
+                List<Map<String, Object>> offers = RerunOffers.of(web, orders);
                 if (!offers.isEmpty()) {
                     model.put("offers", offers);
                 }

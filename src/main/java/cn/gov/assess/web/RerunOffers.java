@@ -18,19 +18,12 @@ import java.util.Map;
  * 由经办自己选，不按最近一次运行去猜。每期沿用它的通报所用的运行（没有通报时是该期最近一次未作废的运行）的截至时间。
  */
 final class RerunOffers {
-    /** 一个可选的考核期：沿用的运行、它的截至时间与本期通报的状态（没有通报时为空串）。 */
-    record Offer(long run, String period, String cutoff, String notice, boolean first) {
-        public long getRun() { return run; }
-        public String getPeriod() { return period; }
-        public String getCutoff() { return cutoff; }
-        public String getNotice() { return notice; }
-        public boolean isFirst() { return first; }
-    }
+    /** 一个可选的考核期：沿用的运行（run）、它的截至时间（cutoff）与本期通报的状态（notice，没有通报时为空串）。 */
 
     private RerunOffers() {
     }
 
-    static List<Offer> of(WebServer web, List<Corrections.OrderView> orders) {
+    static List<Map<String, Object>> of(WebServer web, List<Corrections.OrderView> orders) {
         Map<String, AssessmentRun> latest = new LinkedHashMap<>();
         Map<Long, AssessmentRun> byId = new LinkedHashMap<>();
         for (AssessmentRun r : web.results.runs()) {
@@ -56,10 +49,10 @@ final class RerunOffers {
             ranked.add(new Ranked(open ? 0 : n != null ? 1 : 2, base, text));
         }
         ranked.sort(Comparator.comparingInt(Ranked::rank).thenComparing(x -> -x.base().getId()));
-        List<Offer> out = new ArrayList<>();
+        List<Map<String, Object>> out = new ArrayList<>();
         for (Ranked x : ranked) {
-            out.add(new Offer(x.base().getId(), x.base().getPeriod().code(), Corrections.show(x.base().getCutoff()), x.notice(),
-                    out.isEmpty()));
+            out.add(Map.of("run", x.base().getId(), "period", x.base().getPeriod().code(), "cutoff", Corrections.show(x.base().getCutoff()),
+                    "notice", x.notice()));
         }
         return out;
     }
