@@ -70,15 +70,18 @@
 </#list>
 </section>
 </#list>
-<#if base??>
+<#if offers??>
 <section class="rerun" id="rerun">
 <h2>重新考核</h2>
-<p>按最近一次包含此工单的运行 #${base.getId()?c} 的考核期 ${basePeriod}、截至 ${baseCutoff} 重新考核（使用当前发布的规则版本，结果另存为一次新的运行，旧运行不变），作为后台任务排队（与导入、开始考核依次执行），页面显示进度，完成后自动打开两次运行的比较。</p>
-<form method="post" action="/corrections/rerun" class="inline">
+<p>这些工单属于下列考核期，请选择要重新考核的一期（本期通报在核对中或已签发的排在前面）。每期沿用所列运行的截至时间，使用当前发布的规则版本，结果另存为一次新的运行，旧运行不变；作为后台任务排队（与导入、开始考核依次执行），页面显示进度，完成后自动打开两次运行的比较。通报要改用新运行，请到该期的通报页“换用运行”。</p>
+<#list offers as o>
+<form method="post" action="/corrections/rerun" class="inline rerun-offer">
   <input type="hidden" name="_csrf" value="${csrf}">
-  <input type="hidden" name="run" value="${base.getId()?c}">
-  <button type="submit">重新考核 ${basePeriod}</button>
+  <input type="hidden" name="run" value="${o.run?c}">
+  <button type="submit">重新考核 ${o.period}</button>
+  <span class="hint">沿用运行 #${o.run?c}，截至 ${o.cutoff}<#if o.notice?has_content>；${o.notice}<#else>；本期还没有通报</#if></span>
 </form>
+</#list>
 </section>
 <#elseif orders?size gt 0>
 <p class="note">还没有包含此工单的考核运行；请到“开始考核”页运行。</p>

@@ -14,6 +14,7 @@
   <#if me??>
   <nav>
     <a href="/runs">考核期与运行</a>
+    <a href="/notices">通报</a>
     <#if seesAll>
     <a href="/diff">比较两次运行</a>
     </#if>

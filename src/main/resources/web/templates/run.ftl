@@ -1,6 +1,7 @@
 <#import "layout.ftl" as l>
 <@l.page title="运行 #${run.id}（${run.period}）">
 <h1>${run.period} 考核结果（运行 #${run.id}）</h1>
+<#include "run-status.ftl">
 <nav class="toc noprint">
   <a href="#totals">各渠道合计</a><a href="#lists">名单</a><a href="#notice">通报全文</a>
   <#list annexes as a><a href="#annex-${a?index + 1}">${a.label}</a></#list>

@@ -5,7 +5,8 @@
 <p>您的账号只能查看本单位（${unitName}）的结果。</p>
 </#if>
 <#include "appeal-home.ftl">
-<#if periods?size == 0>
+<#include "unit-notices.ftl">
+<#if periods?size == 0 && seesAll>
 <p class="alert">数据库中还没有考核运行。请先导入并执行 <code>bin/assess run --period 考核期</code>（如 <code>2026-Q1</code>、<code>2026-03</code>）。</p>
 </#if>
 <#list periods as period, runs>
@@ -17,7 +18,7 @@
 <#list runs as r>
 <tr<#if r.official> class="official"</#if>>
   <td><#if seesAll><a href="/runs/${r.id}">运行 #${r.id}</a><#elseif unitId??><a href="/runs/${r.id}/units/${unitId}">运行 #${r.id}（本单位）</a><#else>运行 #${r.id}</#if></td>
-  <td><#if r.official>本期正式结果（最近一次）<#else>较早的运行</#if></td>
+  <td>${r.status}</td>
   <td>${r.cutoff}</td>
   <td>${r.created}</td>
   <td class="num">${r.orders}</td>

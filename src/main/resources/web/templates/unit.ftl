@@ -1,6 +1,7 @@
 <#import "layout.ftl" as l>
 <@l.page title="${u.unit()}（运行 #${run.id}）">
 <h1>${u.unit()}</h1>
+<#include "run-status.ftl">
 <p class="note">${run.period}，运行 #${run.id}<#if seesAll>（<a href="/runs/${run.id}">整次运行</a>）</#if>；截至 ${run.cutoff}；规则指纹 <code>${run.rules?substring(0, 12)}</code></p>
 <nav class="toc noprint"><a href="#figures">各项数字</a><a href="#lists">名单</a><a href="#vetoes">一票否决</a><a href="#orders">转办明细</a></nav>
 

@@ -32,6 +32,8 @@ final class DiffCommand implements Callable<Integer> {
             Runs.warnIfRetired(ra.run(), main.spec.commandLine().getErr());
             Runs.warnIfRetired(rb.run(), main.spec.commandLine().getErr());
             DiffText.lines(StoredRuns.diff(db, ra, rb, "运行 #" + a, "运行 #" + b)).forEach(main.spec.commandLine().getOut()::println);
+            Runs.tellStatus(db, ra.run(), main.spec.commandLine().getErr());
+            Runs.tellStatus(db, rb.run(), main.spec.commandLine().getErr());
         }
         return 0;
     }

@@ -29,7 +29,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--list", paramLabel = "名单名", description = "名单名（见规则目录的 名单.csv；bin/assess rules check 列出全部名单）")
     String list;
 
-    @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次）")
+    @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次运行那一期的正式结果，即已签发通报的运行；还没有签发时为最近一次运行）")
     Long run;
 
     @Option(names = "--channel", paramLabel = "渠道", description = "只看一个渠道或范围（如 12345市民热线、政府网站）")
@@ -47,7 +47,7 @@ final class ExplainCommand implements Callable<Integer> {
             throw new InputException("请给出一个单位名称，或用 --list 名单名");
         }
         try (Database db = Database.open(main.dbUrl())) {
-            RunStore.StoredRun stored = new RunStore(db).load(run);
+            RunStore.StoredRun stored = new RunStore(db).load(Runs.defaultRun(db, run));
             Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             PrintWriter out = main.spec.commandLine().getOut();
             Explainer explainer = cn.gov.assess.assessment.StoredRuns.explainer(db);
@@ -60,6 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
             } else {
                 print((Explainer.ListExplanation) result, out);
             }
+            Runs.tellStatus(db, stored.run(), main.spec.commandLine().getErr());
         }
         return 0;
     }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
         description = {"12345 热线与市长、县长信箱办理情况考核与通报（月度、季度、半年、全年）。"},
         subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, RulesCommand.class,
                 CorrectCommand.class, HistoryCommand.class, DiffCommand.class, ReconcileCommand.class, ExplainCommand.class, BenchCommand.class,
-                RetireCommand.class, Runs.class, ServeCommand.class, UserCommand.class, AppealCommand.class, HelpVerb.class},
+                RetireCommand.class, Runs.class, NoticeCommand.class, NoticesCommand.class, ServeCommand.class, UserCommand.class, AppealCommand.class, HelpVerb.class},
         usageHelpAutoWidth = true, synopsisSubcommandLabel = "命令",
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:成功", "1:输入或数据有误（错误信息写明文件、行、列和值；数据库未做任何修改）",

@@ -20,7 +20,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "目录", description = "输出目录")
     Path out;
 
-    @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次）")
+    @Option(names = "--run", paramLabel = "编号", description = "运行编号（默认：最近一次运行那一期的正式结果，即已签发通报的运行；还没有签发时为最近一次运行）")
     Long run;
 
     @Override
@@ -29,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (Database db = Database.open(main.dbUrl())) {
             long t1 = System.nanoTime();
-            RunStore.StoredRun stored = new RunStore(db).load(run);
+            RunStore.StoredRun stored = new RunStore(db).load(Runs.defaultRun(db, run));
             long t2 = System.nanoTime();
             Runs.warnIfRetired(stored.run(), main.spec.commandLine().getErr());
             List<Path> files = new ReportWriter().write(stored, out);
@@ -40,6 +40,7 @@ final class ReportCommand implements Callable<Integer> {
             var o = main.spec.commandLine().getOut();
             o.printf("运行 #%d（%s）的报告已写入 %s：%n", stored.run().getId(), stored.run().getPeriod().code(), out);
             files.forEach(f -> o.println("  " + f.getFileName()));
+            Runs.tellStatus(db, stored.run(), main.spec.commandLine().getErr());
         }
         return 0;
     }

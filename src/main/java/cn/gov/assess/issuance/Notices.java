@@ -33,6 +33,33 @@ public final class Notices {
         return Optional.empty();
     }
 
+    /** 一份通报（或更正通报）；没有时为空。 */
+    public Optional<Notice> get(long id) {
+        List<Notice> found = db.read(c -> Rows.list(c, Notice.class, "where id = ?", id));
+        return found.stream().findFirst();
+    }
+
+    /** 全部通报与更正通报，新的考核期在前。 */
+    public List<Notice> all() {
+        return db.read(c -> Rows.list(c, Notice.class, "order by period desc, id"));
+    }
+
+    /** 一份通报的每一步，按时间先后。 */
+    public List<NoticeEvent> events(long noticeId) {
+        return db.read(c -> Rows.list(c, NoticeEvent.class, "where notice_id = ? order by id", noticeId));
+    }
+
+    /** 一期还在进行（未签发、未作废）的通报或更正通报；没有时为空。 */
+    public Optional<Notice> pendingOf(String period) {
+        return ofPeriod(period).stream().filter(n -> n.getState() != NoticeState.已签发 && n.getState() != NoticeState.已作废)
+                .reduce((a, b) -> b);
+    }
+
+    /** 一期最后一份已签发的通报或更正通报（正式结果所在的那份）；没有时为空。 */
+    public Optional<Notice> officialOf(String period) {
+        return ofPeriod(period).stream().filter(Notice::isSigned).reduce((a, b) -> b);
+    }
+
     /** 一期的正式结果所用的运行：最后一份已签发的通报或更正通报的运行；还没有签发时为空。 */
     public Optional<Long> officialRunId(String period) {
         List<Notice> all = ofPeriod(period);

@@ -47,6 +47,23 @@ public final class NoticeModel {
         return parse(text, byNo, templateName);
     }
 
+    /**
+     * 按参数 parameter 指定的另一个模板（如更正通报）把 model 排成 NoticeDocument：写法与全文模板相同，没有附件表。
+     * 规则里没有这个参数时抛出中文说明。
+     */
+    public static NoticeDocument compose(RuleSet rules, String parameter, Map<String, Object> model) {
+        if (!rules.parameters().all().containsKey(parameter)) {
+            throw new InputException(rules.origin() + "的参数表里没有“" + parameter + "”（模板文件）");
+        }
+        String templateName = rules.parameters().text(parameter, null);
+        return parse(render(rules, templateName, model), Map.of(), templateName);
+    }
+
+    /** 2022-01-14 → 2022年1月14日；为 null 时印成“〔待填：what〕”。 */
+    public static String chineseDate(LocalDate d, String what) {
+        return d == null ? "〔待填：" + what + "〕" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
     static Map<String, Object> model(RunStore.StoredRun stored, List<String> sections, List<AnnexSource> annexes,
                                      boolean monitoring) {
         Map<String, String> meta = stored.meta();

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * 经办在网页上登记与撤回更正（与 assess correct 同一套检查与保存：{@link Corrections#record(Corrections.Request)}），
- * 再按最近一次包含该工单的运行的考核期与截至时间重新考核，打开与旧运行的比较。提出人一律是登录的账号。
+ * 再由经办选择重新考核哪一期（{@link RerunOffers}：包含该工单的每一期，通报核对中或已签发的在前），打开与旧运行的比较。提出人一律是登录的账号。
  */
 final class CorrectionController implements WebServer.Controller {
     static final int RECENT = 30;
@@ -76,11 +76,9 @@ final class CorrectionController implements WebServer.Controller {
                         .noneMatch(a -> String.valueOf(a.id()).equals(form.get("assignment")))) {
                     model.put("topErrors", true); // 表单不属于列出的任一转办：错误写在页面上方
                 }
-                AssessmentRun base = baseRun(orders);
-                if (base != null) {
-                    model.put("base", base);
-                    model.put("basePeriod", base.getPeriod().code());
-                    model.put("baseCutoff", Corrections.show(base.getCutoff()));
+                List<Map<String, Object>> offers = RerunOffers.of(web, orders);
+                if (!offers.isEmpty()) {
+                    model.put("offers", offers);
                 }
             } catch (InputException e) {
                 model.put("notFound", String.join("；", e.problems()));
@@ -91,25 +89,6 @@ final class CorrectionController implements WebServer.Controller {
         }
         model.put("recent", corrections.recent(RECENT));
         web.views.render(ctx, "corrections.ftl", model);
-    }
-
-    /** 最近一次（未作废的）运行，其考核期与截至时间包含这些工单中的一个：重新考核沿用它的考核期与截至时间。 */
-    private AssessmentRun baseRun(List<Corrections.OrderView> orders) {
-        List<AssessmentRun> runs = web.results.runs();
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            AssessmentRun run = runs.get(i);
-            if (run.isRetired()) {
-                continue;
-            }
-            for (Corrections.OrderView o : orders) {
-                LocalDate d = o.receivedDate();
-                if (!d.isBefore(run.getPeriod().start()) && !d.isAfter(run.getPeriod().end())
-                        && !d.isAfter(run.getCutoff().toLocalDate())) {
-                    return run;
-                }
-            }
-        }
-        return null;
     }
 
     private void register(Context ctx) {

@@ -47,6 +47,7 @@ final class RunController implements WebServer.Controller {
         ReportWriter.Rendered report = web.results.report(id);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", runInfo(stored.run()));
+        model.put("runStatus", status(web, stored.run()));
         model.put("rulesVersion", web.versions.ofRun(id).map(v -> Map.<String, Object>of("id", v.id(), "label", v.label()))
                 .orElse(null));
         model.put("files", new ArrayList<>(report.files().keySet()));
@@ -98,6 +99,19 @@ final class RunController implements WebServer.Controller {
         m.put("notes", notes);
         m.put("header", header);
         m.put("rows", rows);
+        return m;
+    }
+
+    /** 运行的地位（issuance.RunStatus）给页面的横幅：种类、一句话、相关通报的编号。 */
+    static Map<String, Object> status(WebServer web, AssessmentRun r) {
+        cn.gov.assess.issuance.RunStatus s = cn.gov.assess.issuance.RunStatus.of(web.db, r);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", s.kind().name());
+        m.put("text", s.text());
+        cn.gov.assess.issuance.Notice n = s.notice() != null ? s.notice() : s.official();
+        if (n != null) {
+            m.put("notice", n.getId());
+        }
         return m;
     }
 

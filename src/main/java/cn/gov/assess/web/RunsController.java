@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** 首页：考核期与运行，每期最近一次运行在前（它是该期的正式结果），带规则指纹与数据指纹。 */
+/** 首页：考核期与运行，每期最近一次运行在前，各注明地位（正式结果是已签发通报的运行，见 RunStatus），带规则指纹与数据指纹。单位账号只看到核对中与已签发的通报。 */
 final class RunsController implements WebServer.Controller {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final WebServer web;
@@ -26,6 +26,20 @@ final class RunsController implements WebServer.Controller {
         r.get("/runs", this::index);
     }
 
+    /** 运行在首页的一格：本期正式结果（文号）、已被取代、通报所用（状态）、最近一次工作运行、较早的工作运行、已作废。 */
+    static String label(cn.gov.assess.issuance.RunStatus s, boolean latestOfPeriod, AssessmentRun r) {
+        if (r.isRetired()) {
+            return "已作废";
+        }
+        return switch (s.kind()) {
+            case 正式结果 -> "本期正式结果（已签发 " + s.official().getDocNumber() + "）";
+            case 已被取代 -> "已被取代（正式结果是运行 #" + s.official().getRunId() + "）";
+            case 通报所用 -> s.notice().getKind() + " #" + s.notice().getId() + " 所用（" + s.notice().getState()
+                    + (s.notice().getState() == cn.gov.assess.issuance.NoticeState.核对中 ? "，截至 " + s.notice().getOpenUntil() : "") + "）";
+            case 工作运行 -> latestOfPeriod ? "最近一次工作运行（本期尚未签发通报）" : "较早的工作运行";
+        };
+    }
+
     private void index(Context ctx) {
         Accounts.Account me = WebServer.me(ctx);
         List<AssessmentRun> runs = new ArrayList<>(web.results.runs());
@@ -36,12 +50,22 @@ final class RunsController implements WebServer.Controller {
         // 默认运行与每期的正式结果都是未作废的最近一次（RunStore.latestRunId 是唯一的写法）
         Long latest = new cn.gov.assess.run.RunStore(web.db).latestRunId();
         java.util.Set<String> withOfficial = new java.util.HashSet<>();
+        cn.gov.assess.issuance.Notices notices = new cn.gov.assess.issuance.Notices(web.db);
+        Map<String, List<cn.gov.assess.issuance.Notice>> byPeriod = new java.util.HashMap<>();
         for (AssessmentRun r : runs) {
+            List<cn.gov.assess.issuance.Notice> ofPeriod = byPeriod.computeIfAbsent(r.getPeriod().code(), notices::ofPeriod);
+            cn.gov.assess.issuance.RunStatus status = cn.gov.assess.issuance.RunStatus.of(r.getId(), r.getPeriod().code(), ofPeriod);
+            // 单位账号只看核对中与已签发的通报所用的运行
+            if (!me.role().seesAll() && !status.visibleToUnits(ofPeriod)) {
+                continue;
+            }
             List<Map<String, Object>> list = periods.computeIfAbsent(r.getPeriod().code() + "（" + r.getPeriod().title() + "）",
                     k -> new ArrayList<>());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.getId());
-            m.put("official", !r.isRetired() && withOfficial.add(r.getPeriod().code()));
+            boolean latestOfPeriod = !r.isRetired() && withOfficial.add(r.getPeriod().code());
+            m.put("official", status.kind() == cn.gov.assess.issuance.RunStatus.Kind.正式结果);
+            m.put("status", label(status, latestOfPeriod, r));
             m.put("latest", r.getId().equals(latest));
             m.put("cutoff", r.getCutoff().format(TIME));
             m.put("created", r.getCreatedAt().format(TIME));
@@ -55,6 +79,9 @@ final class RunsController implements WebServer.Controller {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("periods", periods);
         model.put("latestRun", latest);
+        if (!me.role().seesAll()) {
+            model.put("unitNotices", notices.all().stream().filter(n -> n.getState().visibleToUnits()).map(NoticeController::view).toList());
+        }
         model.put("unitId", me.unitId());
         model.put("unitName", me.unitName());
         model.put("appealNews", AppealController.news(web, me));

@@ -45,6 +45,11 @@ final class UnitController implements WebServer.Controller {
             throw WebError.notFound("没有这个单位。");
         }
         RunStore.StoredRun stored = web.results.run(runId);
+        // 单位账号只看核对中与已签发的通报所用的运行，工作运行一律 403（不说它存不存在、有什么）
+        if (!me.role().seesAll() && !cn.gov.assess.issuance.RunStatus.visibleToUnits(runId,
+                new cn.gov.assess.issuance.Notices(web.db).ofPeriod(stored.run().getPeriod().code()))) {
+            throw WebError.forbidden();
+        }
         Explainer.UnitExplanation u = web.results.unit(runId, unit.getName());
         String status = blankToNull(ctx.queryParam("status"));
         String month = blankToNull(ctx.queryParam("month"));
@@ -75,6 +80,7 @@ final class UnitController implements WebServer.Controller {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", RunController.runInfo(stored.run()));
+        model.put("runStatus", RunController.status(web, stored.run()));
         model.put("unitId", unitId);
         model.put("u", u);
         model.put("vetoes", vetoes);

@@ -60,7 +60,8 @@ public final class WebServer implements AutoCloseable {
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
                 new CorrectionController(this), new AdminController(this), new RulesController(this), new RuleDraftController(this),
                 new RuleTableController(this), new ImportRunController(this), new JobController(this), new PreviewPage(this),
-                new AppealController(this));
+                new AppealController(this),
+                new NoticeController(this));
         recordRulesFolder();
         int orphans = ImportRunController.removeOrphanUploads(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         if (orphans > 0) {

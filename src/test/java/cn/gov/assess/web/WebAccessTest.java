@@ -66,9 +66,13 @@ class WebAccessTest {
         assertEquals(302, c.login(WebFixture.UNIT_USER, WebFixture.PASSWORD).statusCode());
         long own = f.unitId("县人社局");
         long other = f.unitId("县住建局");
-        HttpResponse<String> mine = c.get("/runs/" + f.run1 + "/units/" + own);
+        HttpResponse<String> mine = c.get("/runs/" + f.run2 + "/units/" + own);
         assertEquals(200, mine.statusCode());
         assertTrue(mine.body().contains("县人社局"));
+        // 运行 1 已被取代（本期通报由运行 2 签发）：单位账号连本单位的页面也看不到
+        HttpResponse<String> superseded = c.get("/runs/" + f.run1 + "/units/" + own);
+        assertEquals(403, superseded.statusCode());
+        assertFalse(superseded.body().contains("各渠道数字"));
 
         HttpResponse<String> theirs = c.get("/runs/" + f.run1 + "/units/" + other);
         assertEquals(403, theirs.statusCode());
@@ -94,7 +98,7 @@ class WebAccessTest {
     void unitAccountCanReadItsOwnOrderHistory() {
         WebFixture.Client c = f.new Client();
         c.login(WebFixture.UNIT_USER, WebFixture.PASSWORD);
-        HttpResponse<String> page = c.get("/runs/" + f.run1 + "/units/" + f.unitId("县人社局"));
+        HttpResponse<String> page = c.get("/runs/" + f.run2 + "/units/" + f.unitId("县人社局"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("/orders\\?no=([^&\"]+)&amp;channel=").matcher(page.body());
         assertTrue(m.find(), "单位页应列出本单位的转办");
         HttpResponse<String> order = c.get("/orders?no=" + m.group(1));

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * 网页测试共用：一个 H2 文件库，导入演示数据 fixtures/2021-Q4，另加两个名字有害的单位（各一件 12345 工单），
- * 考核两次（供“比较”页），建几个账号，在随机端口启动网页服务。每个测试进程只建一次。
+ * 考核两次（供“比较”页），由第二次运行签发本期通报，建几个账号，在随机端口启动网页服务。每个测试进程只建一次。
  */
 final class WebFixture {
     static final String HOSTILE_FORMULA = "=HYPERLINK(\"http://evil.example/\",\"点我\")";
@@ -63,6 +63,13 @@ final class WebFixture {
         accounts.add(OPERATOR, Role.经办, null, PASSWORD.toCharArray());
         accounts.add(RULE_EDITOR, Role.规则管理, null, PASSWORD.toCharArray());
         accounts.add(REVIEWER, Role.审核, null, PASSWORD.toCharArray());
+        // 本期通报由运行 2 签发：运行 2 是正式结果，单位账号能看；运行 1 已被取代
+        cn.gov.assess.issuance.NoticeFlow flow = new cn.gov.assess.issuance.NoticeFlow(db);
+        cn.gov.assess.issuance.NoticeFlow.Actor op = new cn.gov.assess.issuance.NoticeFlow.Actor(OPERATOR, true, false);
+        long notice = flow.draft(run2, op).getId();
+        flow.open(notice, java.time.LocalDate.now(), op);
+        flow.close(notice, op);
+        flow.sign(notice, null, null, new cn.gov.assess.issuance.NoticeFlow.Actor(REVIEWER, false, true));
         server = new WebServer(db, TestSupport.rulesDir()).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + server.port();
     }

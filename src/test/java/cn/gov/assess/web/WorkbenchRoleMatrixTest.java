@@ -27,7 +27,7 @@ class WorkbenchRoleMatrixTest {
             RulesFixture.APPROVER, RulesFixture.ADMIN};
     /** 会被写接口改动的表（audit_log 除外）。 */
     static final List<String> TABLES = List.of("app_user", "rules_version", "rules_version_file", "rule_blob", "unit", "unit_alias",
-            "import_batch", "work_order", "assignment", "assessment_run", "correction", "appeal", "appeal_item");
+            "import_batch", "work_order", "assignment", "assessment_run", "correction", "appeal", "appeal_item", "notice", "notice_event");
 
     @BeforeAll
     static void start() {
@@ -62,6 +62,11 @@ class WorkbenchRoleMatrixTest {
         // 申诉（issue 24）：单位自己提出（空表单得到 400），经办决定
         m.put("POST /appeals", Set.of(RulesFixture.UNIT));
         m.put("POST /appeals/{id}/decide", operator);
+        m.put("POST /notices", operator);
+        for (String step : List.of("open", "close", "replace", "retire", "correct")) {
+            m.put("POST /notices/{id}/" + step, operator);
+        }
+        m.put("POST /notices/{id}/sign", Set.of(RulesFixture.APPROVER));
         return m;
     }
 
@@ -88,6 +93,8 @@ class WorkbenchRoleMatrixTest {
         // 不存在的申诉：办公室 404，单位账号 403（不透露编号是否存在）
         m.put("/appeals/999999", all);
         m.put("/appeals/999999/attachment", all);
+        m.put("/notices", Set.of(RulesFixture.VIEWER, RulesFixture.UNIT, RulesFixture.OPERATOR, RulesFixture.EDITOR,
+                RulesFixture.APPROVER, RulesFixture.ADMIN));
         return m;
     }
 
