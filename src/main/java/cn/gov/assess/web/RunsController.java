@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** 首页：考核期与运行，每期最近一次运行在前（它是该期的正式结果），带规则指纹与数据指纹。 */
+/** 考核期与运行（/runs），每期最近一次运行在前（它是该期的正式结果），带规则指纹与数据指纹。 */
 final class RunsController implements WebServer.Controller {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final WebServer web;
@@ -22,8 +22,7 @@ final class RunsController implements WebServer.Controller {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/", this::index);
-        r.get("/runs", this::index);
+        r.get("/runs", this::index); // 首页“/”是工作台（DashboardController）
     }
 
     private void index(Context ctx) {
