@@ -1,4 +1,5 @@
-// 图：读页面里 <script type="application/json"> 的数据，用 ECharts（/assets/echarts.min.js）画成 SVG（打印清晰）。
+// 图：读页面里 <script type="application/json"> 的数据，用 ECharts（/assets/echarts.min.js）画在 canvas 上，按两倍像素画，打印也清晰。
+// 不用 SVG 渲染：ECharts 的 SVG 文字带 style 属性，严格的 CSP（style-src 'self'）会拦下并在控制台报错。
 // 数据的形状见 web/Charts.java：title、kind（line、bar）、unit、categories、series[{name, data}]，排名图另有 cut（前几个入选）。
 (function () {
   if (typeof echarts === 'undefined') {
@@ -45,7 +46,7 @@
       return;
     }
     var d = JSON.parse(src.textContent);
-    var chart = echarts.init(el, null, {renderer: 'svg'});
+    var chart = echarts.init(el, null, {renderer: 'canvas', devicePixelRatio: Math.max(2, window.devicePixelRatio || 1)});
     chart.setOption(option(d));
     el.setAttribute('data-rendered', 'true');
     charts.push(chart);

@@ -7,6 +7,7 @@
 <title>${title} — 12345 热线与信箱考核</title>
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="stylesheet" href="/assets/dashboard.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="top">

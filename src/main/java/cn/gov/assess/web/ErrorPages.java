@@ -38,7 +38,7 @@ final class ErrorPages extends ErrorHandler {
 
     static String html(int status) {
         return "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>出错了 — 12345 热线与信箱考核</title>"
-                + "<link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><header class=\"top\"><a class=\"brand\" href=\"/\">"
+                + "<link rel=\"stylesheet\" href=\"/assets/app.css\"><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"></head><body><header class=\"top\"><a class=\"brand\" href=\"/\">"
                 + "12345 热线与信箱考核</a></header><main><section><h1>出错了（" + status + "）</h1><p class=\"alert\" role=\"alert\">"
                 + message(status) + "</p><p><a href=\"/\">回到首页</a></p></section></main></body></html>\n";
     }

@@ -59,6 +59,7 @@ class WorkbenchRoleMatrixTest {
         m.put("POST /rules/drafts/{id}/reapply", editor);
         m.put("POST /rules/versions/{id}/restore", editor);
         m.put("POST /rules/drafts/{id}/publish", Set.of(RulesFixture.APPROVER));
+        m.put("POST /runs/{id}/retire", operator);
         return m;
     }
 
@@ -78,6 +79,7 @@ class WorkbenchRoleMatrixTest {
         m.put("/rules/previews/x.json", Set.of(RulesFixture.EDITOR, RulesFixture.APPROVER));
         m.put("/admin/users", Set.of(RulesFixture.ADMIN));
         m.put("/admin/audit", Set.of(RulesFixture.ADMIN));
+        m.put("/admin/audit/export?format=csv", Set.of(RulesFixture.ADMIN));
         m.put("/rules", all);
         m.put("/rules/versions", all);
         m.put("/rules/versions/1", all);
