@@ -8,7 +8,7 @@
   var palette = ['#9c1c1c', '#1b4f9c', '#1d6b34', '#b26b00', '#6a3d9a', '#00838f', '#5b6475'];
   function option(d) {
     var pct = d.unit === '%';
-    var axisName = pct ? '百分比' : d.unit;
+    var axisName = pct ? '' : d.unit;
     var series = d.series.map(function (s, i) {
       var one = {
         name: s.name, type: d.kind, data: s.data, connectNulls: false, animation: false,
@@ -28,13 +28,13 @@
     return {
       color: palette,
       animation: false,
-      grid: {left: 48, right: 24, top: 36, bottom: d.cut != null ? 70 : 40, containLabel: true},
+      grid: {left: 16, right: 24, top: 56, bottom: d.cut != null ? 16 : 8, containLabel: true},
       legend: {show: d.series.length > 1, top: 0, type: 'scroll'},
       // 提示框画在图里（richText），不用带内联样式的 HTML：严格的 CSP 不许内联样式
       tooltip: {trigger: 'axis', renderMode: 'richText'},
       xAxis: {type: 'category', data: d.categories,
         axisLabel: {interval: 0, rotate: d.cut != null && d.categories.length > 8 ? 40 : 0}},
-      yAxis: {type: 'value', name: axisName, min: pct ? function (v) { return Math.max(0, Math.floor(v.min - 5)); } : 0,
+      yAxis: {type: 'value', name: axisName, axisLabel: {formatter: pct ? '{value}%' : '{value}'}, min: pct ? function (v) { return Math.max(0, Math.floor(v.min - 5)); } : 0,
         max: pct ? 100 : null},
       series: series
     };

@@ -2,7 +2,7 @@
 <#import "charts.ftl" as ch>
 <#if spreadCharts?? && spreadCharts?size gt 0>
 <h2 id="spread">各单位的排名依据与名额线</h2>
-<div class="charts">
+<div class="charts-wide">
 <#list spreadCharts as c><@ch.chart c=c/></#list>
 </div>
 <@ch.scripts/>

@@ -124,6 +124,7 @@ class DashboardBrowserTest {
         if (!browser.findElements(By.cssSelector("div.chart")).isEmpty()) {
             chartsRendered(1);
             assertCleanPage("名单页");
+            browser.executeScript("document.getElementById('spread').scrollIntoView()");
         }
         shot("名单-图");
 
