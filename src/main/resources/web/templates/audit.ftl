@@ -5,6 +5,7 @@
   <label>账号 <input name="account" value="${account}"></label>
   <button type="submit">筛选</button>
 </form>
+<p class="exports">导出<#if account != "">这个账号的</#if>操作记录：<a href="/admin/audit/export?account=${account?url('UTF-8')}&amp;format=xlsx">Excel 表格（XLSX）</a><a href="/admin/audit/export?account=${account?url('UTF-8')}&amp;format=csv">CSV 表格</a></p>
 <table class="grid">
 <thead><tr><th>时间</th><th>账号</th><th>操作</th><th>内容</th><th>来源</th></tr></thead>
 <tbody>

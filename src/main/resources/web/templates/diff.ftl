@@ -19,6 +19,8 @@
 </#if>
 <#if !changed>
 <p>结果没有变化。</p>
+<#else>
+<p class="exports">导出这些变化：<a href="/diff/export?a=${a?url('UTF-8')}&amp;b=${b?url('UTF-8')}&amp;format=xlsx">Excel 表格（XLSX）</a><a href="/diff/export?a=${a?url('UTF-8')}&amp;b=${b?url('UTF-8')}&amp;format=csv">CSV 表格</a></p>
 </#if>
 <#list byKind as kind, changes>
 <h3>${kind}</h3>

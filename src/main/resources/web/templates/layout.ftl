@@ -6,6 +6,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — 12345 热线与信箱考核</title>
 <link rel="stylesheet" href="/assets/app.css">
+<link rel="stylesheet" href="/assets/dashboard.css">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/print.css" media="print">
 </head>
 <body>
@@ -13,6 +15,7 @@
   <a class="brand" href="/">12345 热线与信箱考核</a>
   <#if me??>
   <nav>
+    <a href="/">工作台</a>
     <a href="/runs">考核期与运行</a>
     <a href="/notices">通报</a>
     <#if seesAll>
@@ -33,6 +36,10 @@
     <a href="/admin/audit">操作记录</a>
     </#if>
   </nav>
+  <form class="search" method="get" action="/units/search" role="search">
+    <input name="q" placeholder="找单位（名称或别名）" aria-label="找单位（名称或别名）">
+    <button type="submit">找</button>
+  </form>
   <form class="logout" method="post" action="/logout">
     <input type="hidden" name="_csrf" value="${csrf}">
     <span class="who">${me.name()}（${me.role()?string}<#if me.unitName()??>：${me.unitName()}</#if>）</span>

@@ -17,6 +17,7 @@
 </tbody>
 </table>
 </#if>
+<#include "list-chart.ftl">
 <h2 id="next">差一点入选（谁排在后面）</h2>
 <#if lx.nearMisses()?size == 0>
 <p>无。</p>

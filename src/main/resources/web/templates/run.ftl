@@ -16,8 +16,9 @@
 </dl>
 <h2 class="noprint">下载</h2>
 <div class="downloads">
-<#list files as f><a href="/runs/${run.id}/files/${f?url('UTF-8')}" download>${f}</a></#list>
+<#list files as f><a href="/runs/${run.id}/files/${f.name?url('UTF-8')}" download title="${f.name}">${f.label}</a></#list>
 </div>
+<#include "run-retire.ftl">
 
 <h2 id="totals">各渠道合计</h2>
 <#if totals?size gt 0>

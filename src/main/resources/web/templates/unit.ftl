@@ -5,6 +5,7 @@
 <p class="note">${run.period}，运行 #${run.id}<#if seesAll>（<a href="/runs/${run.id}">整次运行</a>）</#if>；截至 ${run.cutoff}；规则指纹 <code>${run.rules?substring(0, 12)}</code></p>
 <nav class="toc noprint"><a href="#figures">各项数字</a><a href="#lists">名单</a><a href="#vetoes">一票否决</a><a href="#orders">转办明细</a></nav>
 
+<#include "unit-charts.ftl">
 <h2 id="figures">各渠道数字</h2>
 <#if u.figures()?size == 0>
 <p class="note">本期没有转办。</p>
@@ -69,6 +70,7 @@
   </label>
   <button type="submit">筛选</button>
 </form>
+<#include "unit-exports.ftl">
 <#if orders?size gt 0>
 <table class="grid">
 <thead><tr><th>渠道</th><th>工单编号</th><th>受理时间</th><th>办理时限</th><th>办结时间</th><th>分类</th><th class="num">逾期天数</th><th>规则</th></tr></thead>

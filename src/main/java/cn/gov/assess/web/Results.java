@@ -60,6 +60,12 @@ final class Results {
         return cached("list:" + runId + ":" + list + ":" + scope, () -> StoredRuns.explainer(db).explainList(run(runId), list, scope));
     }
 
+    /** 一个名单在一次运行中记下的全部名次（排名类名单的每个候选；不是排名类的为空）。 */
+    List<cn.gov.assess.facts.Placing> placings(long runId, String list) {
+        return cached("placings:" + runId + ":" + list, () -> new RunStore(db).justifications(runId, null, list).placings().stream()
+                .filter(p -> p.getList().equals(list)).toList());
+    }
+
     RunDiff.Result diff(long a, long b) {
         return cached("diff:" + a + ":" + b, () -> {
             RunStore.StoredRun ra = run(a);

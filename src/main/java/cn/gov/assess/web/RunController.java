@@ -50,7 +50,8 @@ final class RunController implements WebServer.Controller {
         model.put("runStatus", status(web, stored.run()));
         model.put("rulesVersion", web.versions.ofRun(id).map(v -> Map.<String, Object>of("id", v.id(), "label", v.label()))
                 .orElse(null));
-        model.put("files", new ArrayList<>(report.files().keySet()));
+        model.put("files", report.files().keySet().stream().map(f -> Map.of("name", f, "label", Downloads.label(f))).toList());
+        model.put("retired", ToolsController.retired(web, id));
         model.put("totals", csv(report.files().get("totals.csv")));
         Map<String, Long> unitIds = unitIds(stored);
         model.put("unitIds", unitIds);

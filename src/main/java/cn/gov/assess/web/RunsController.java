@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** 首页：考核期与运行，每期最近一次运行在前，各注明地位（正式结果是已签发通报的运行，见 RunStatus），带规则指纹与数据指纹。单位账号只看到核对中与已签发的通报。 */
+/** 考核期与运行（/runs）：每期最近一次运行在前，各注明地位（正式结果是已签发通报的运行，见 RunStatus），带规则指纹与数据指纹。单位账号只看到核对中与已签发的通报。 */
 final class RunsController implements WebServer.Controller {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final WebServer web;
@@ -22,8 +22,7 @@ final class RunsController implements WebServer.Controller {
 
     @Override
     public void routes(RoutesConfig r) {
-        r.get("/", this::index);
-        r.get("/runs", this::index);
+        r.get("/runs", this::index); // 首页“/”是工作台（DashboardController）
     }
 
     /** 运行在首页的一格：本期正式结果（文号）、已被取代、通报所用（状态）、最近一次工作运行、较早的工作运行、已作废。 */

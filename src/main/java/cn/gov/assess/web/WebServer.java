@@ -43,6 +43,8 @@ public final class WebServer implements AutoCloseable {
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** 在 start 之前加入的其他控制器（测试用，如预览页的测试路由）。 */
     final List<Controller> extraControllers = new java.util.ArrayList<>();
+    /** 首页“待办”的来源，每个功能一行（通报、申诉等新功能在这里加入自己的 {@link WaitingItem.Provider}）。 */
+    final List<WaitingItem.Provider> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
@@ -53,6 +55,7 @@ public final class WebServer implements AutoCloseable {
         this.results = new Results(db);
         this.jobs = new Jobs(audit, new JobStore(db));
         this.versions = new cn.gov.assess.ruleversions.RulesVersions(db, cn.gov.assess.assessment.RulesCheck::problems);
+        waiting.add(new RuleDraftWaiting(versions));
     }
 
     public WebServer start(String host, int port) {
@@ -61,7 +64,8 @@ public final class WebServer implements AutoCloseable {
                 new CorrectionController(this), new AdminController(this), new RulesController(this), new RuleDraftController(this),
                 new RuleTableController(this), new ImportRunController(this), new JobController(this), new PreviewPage(this),
                 new AppealController(this),
-                new NoticeController(this));
+                new NoticeController(this),
+                new DashboardController(this), new ToolsController(this));
         recordRulesFolder();
         int orphans = ImportRunController.removeOrphanUploads(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         if (orphans > 0) {
@@ -73,6 +77,9 @@ public final class WebServer implements AutoCloseable {
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.defaultContentType = "text/html; charset=utf-8";
             cfg.jetty.modifyServer(server -> server.setStopTimeout(1000));
+            // Jetty 自己回的错误（请求行或请求头太长、格式坏了的请求：400、414、431 等）也用中文页面
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new ErrorPages()));
+            cfg.http.prefer405over404 = true;
             // 上传：超过 1 MB 的部分写到临时目录而不占内存（Jetty 在请求结束时删除）；单个文件与整个请求的上限
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
@@ -99,6 +106,7 @@ public final class WebServer implements AutoCloseable {
                 }
                 error(ctx, 500, "服务器内部错误，请把出错时间告诉管理员（详细原因已写入服务器日志）。");
             });
+            cfg.routes.error(405, "*", ctx -> error(ctx, 405, "这个页面不接受这种请求方式（" + ctx.method() + "）。请从页面上的链接或按钮进入。"));
             cfg.routes.error(404, "*", ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
                     error(ctx, 404, "没有这个页面。");
@@ -239,6 +247,10 @@ public final class WebServer implements AutoCloseable {
 
     private void asset(Context ctx) {
         String file = ctx.pathParam("file");
+        if (file.equals(ErrorPages.ECHARTS_FILE)) {
+            echarts(ctx);
+            return;
+        }
         if (!file.matches("[a-z0-9-]+\\.(css|js|svg)")) {
             throw WebError.notFound("没有这个文件。");
         }
@@ -249,6 +261,18 @@ public final class WebServer implements AutoCloseable {
             String type = file.endsWith(".css") ? "text/css; charset=utf-8"
                     : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "image/svg+xml";
             ctx.contentType(type).header("Cache-Control", "max-age=3600").result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** ECharts 取自它的 webjar（pom.xml），不经网络。 */
+    private void echarts(Context ctx) {
+        try (InputStream in = WebServer.class.getResourceAsStream(ErrorPages.ECHARTS_RESOURCE)) {
+            if (in == null) {
+                throw WebError.notFound("没有这个文件。");
+            }
+            ctx.contentType("text/javascript; charset=utf-8").header("Cache-Control", "max-age=86400").result(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -99,7 +99,9 @@ class WebBrowserTest {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         waitForUrl("/");
 
-        // 首页：最近一次运行在前
+        // 首页是工作台；考核期与运行的列表在 /runs：最近一次运行在前
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("工作台"));
+        browser.get(f.base + "/runs");
         WebElement first = browser.findElement(By.cssSelector("section.period tbody tr"));
         assertTrue(first.getText().contains("运行 #" + f.run2) && first.getText().contains("本期正式结果"), first.getText());
         shot("02-考核期与运行");
@@ -147,7 +149,7 @@ class WebBrowserTest {
     @Order(2)
     void downloadTheNoticeAndOpenIt() throws IOException {
         browser.get(f.base + "/runs/" + f.run2);
-        WebElement link = browser.findElement(By.linkText("通报.docx"));
+        WebElement link = browser.findElement(By.linkText("通报（Word 文档）"));
         String href = link.getAttribute("href");
         // 用浏览器的会话 Cookie 取同一个链接（无界面浏览器的下载目录不便检查）
         WebFixture.Client c = f.new Client();

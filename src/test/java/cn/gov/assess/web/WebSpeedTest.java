@@ -34,6 +34,7 @@ class WebSpeedTest {
         WebFixture.Client operator = f.new Client();
         operator.login(WebFixture.OPERATOR, WebFixture.PASSWORD);
         Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("工作台（首页）", "/");
         pages.put("考核期与运行", "/runs");
         pages.put("一次运行（附件 1–5、名单、全文）", "/runs/" + f.run2);
         pages.put("单位（县住建局，含转办明细）", "/runs/" + f.run2 + "/units/" + f.unitId("县住建局"));

@@ -67,6 +67,7 @@ class WorkbenchRoleMatrixTest {
             m.put("POST /notices/{id}/" + step, operator);
         }
         m.put("POST /notices/{id}/sign", Set.of(RulesFixture.APPROVER));
+        m.put("POST /runs/{id}/retire", operator);
         return m;
     }
 
@@ -86,6 +87,7 @@ class WorkbenchRoleMatrixTest {
         m.put("/rules/previews/x.json", Set.of(RulesFixture.EDITOR, RulesFixture.APPROVER));
         m.put("/admin/users", Set.of(RulesFixture.ADMIN));
         m.put("/admin/audit", Set.of(RulesFixture.ADMIN));
+        m.put("/admin/audit/export?format=csv", Set.of(RulesFixture.ADMIN));
         m.put("/rules", all);
         m.put("/rules/versions", all);
         m.put("/rules/versions/1", all);
