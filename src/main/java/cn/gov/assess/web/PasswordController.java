@@ -41,8 +41,15 @@ final class PasswordController implements WebServer.Controller {
         String current = Optional.ofNullable(ctx.formParam("current")).orElse("");
         char[] fresh = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
         String repeat = Optional.ofNullable(ctx.formParam("repeat")).orElse("");
+        String ip = WebServer.ip(ctx);
+        long until = web.throttle.blockedUntil(me.name(), ip, web.accounts.unlockedAt(me.name()));
+        if (until > 0) {
+            render(ctx, "原密码输错的次数太多，请于 " + LoginThrottle.clockTime(until) + " 后再试。", 429);
+            return;
+        }
         try {
             if (web.accounts.verify(me.name(), current).isEmpty()) {
+                web.throttle.failed(me.name(), ip);
                 web.audit(ctx, "修改密码失败", "原密码不对");
                 render(ctx, "原密码不对，密码没有修改。", 400);
                 return;
