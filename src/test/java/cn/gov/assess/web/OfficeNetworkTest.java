@@ -183,6 +183,7 @@ class OfficeNetworkTest {
         for (int i = 0; i < 50 && (read = server.traffic.getReceivedBytes() - before) == 0; i++) {
             Thread.sleep(100); // 连接关闭后才计入
         }
+        System.out.println("匿名 50 MB 上传：服务器读了 " + read + " 字节（客户端写出 " + sent + " 字节后连接被关掉）");
         assertTrue(read > 0 && read <= 64 * 1024, "服务器读了 " + read + " 字节（客户端试着发了 " + sent + " 字节）");
         // 匿名的普通表单提交（登录以外）同样在读正文之前拒绝
         HttpResponse<String> form = new Client().post("/admin/users", Map.of("name", "x"));
