@@ -11,7 +11,7 @@
 <li>大文件在后台导入：上传完成后转到任务页，页面显示进度，可以离开后再回来看。一次最多 ${maxMb} MB。</li>
 <li>上传的文件导入结束即从服务器删除；群众姓名、电话等表头以外的列不读取也不保存。</li>
 </ul>
-<form method="post" action="/import" enctype="multipart/form-data" class="inline upload">
+<form method="post" action="/import?_csrf=${csrf}" enctype="multipart/form-data" class="inline upload">
   <input type="hidden" name="_csrf" value="${csrf}">
   <label>选择文件 <input type="file" name="files" multiple required accept=".csv,.xlsx,.xlsm,.xls"></label>
   <button type="submit">上传并导入</button>

@@ -42,7 +42,7 @@
   </form>
   <form class="logout" method="post" action="/logout">
     <input type="hidden" name="_csrf" value="${csrf}">
-    <span class="who">${me.name()}（${me.role()?string}<#if me.unitName()??>：${me.unitName()}</#if>）</span>
+    <a class="who" href="/account/password" title="修改密码">${me.name()}（${me.role()?string}<#if me.unitName()??>：${me.unitName()}</#if>）</a>
     <button type="submit">退出</button>
   </form>
   </#if>

@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = {"网页工作台的账号。", "Accounts of the web workbench."},
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Unlock.class, UserCommand.Reset.class,
+                UserCommand.ChangeRole.class})
 final class UserCommand implements Runnable {
     @ParentCommand
     Main main;
@@ -62,10 +63,10 @@ final class UserCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new InputException(e.getMessage());
             }
-            char[] password = readPassword();
+            char[] password = readPassword(passwordStdin, name);
             try (Database db = Database.open(parent.main.dbUrl())) {
                 Accounts.Account a = new Accounts(db).add(name, r, unit, password);
-                new AuditLog(db).record("命令行（" + System.getProperty("user.name", "") + "）", "新建账号",
+                new AuditLog(db).record(operator(), "新建账号",
                         a.name() + "，角色 " + a.role() + (a.unitName() == null ? "" : "，单位 " + a.unitName()), "本机");
                 parent.main.spec.commandLine().getOut().printf("已创建账号“%s”（%s%s）。%n", a.name(), a.role(),
                         a.unitName() == null ? "" : "，单位 " + a.unitName());
@@ -74,26 +75,124 @@ final class UserCommand implements Runnable {
             }
             return 0;
         }
+    }
 
-        private char[] readPassword() throws IOException {
-            if (passwordStdin) {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-                if (line == null || line.isEmpty()) {
-                    throw new InputException("标准输入里没有密码");
+    /** 从标准输入（一行）或终端（不回显，输两次）读密码。 */
+    static char[] readPassword(boolean passwordStdin, String name) throws IOException {
+        if (passwordStdin) {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new InputException("标准输入里没有密码");
+            }
+            return line.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new InputException("没有终端可以输入密码：请在终端里运行，或用 --password-stdin 从标准输入给出密码");
+        }
+        char[] first = console.readPassword("账号“%s”的密码（至少 %d 个字符）：", name, Accounts.MIN_PASSWORD);
+        char[] second = console.readPassword("再输入一次：");
+        if (first == null || second == null || !Arrays.equals(first, second)) {
+            throw new InputException("两次输入的密码不一致，没有执行");
+        }
+        Arrays.fill(second, '\0');
+        return first;
+    }
+
+    static Accounts.Account account(Accounts accounts, String name) {
+        return accounts.find(name == null ? "" : name.strip())
+                .orElseThrow(() -> new InputException("没有账号“" + name + "”（bin/assess user list 列出全部账号）"));
+    }
+
+    static String operator() {
+        return "命令行（" + System.getProperty("user.name", "") + "）";
+    }
+
+    @Command(name = "unlock", mixinStandardHelpOptions = true,
+            description = {"解除账号的登录限制（输错密码过多之后）。正在运行的网页服务下一次登录时就认。"})
+    static final class Unlock implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "账号名")
+        String name;
+
+        @Override
+        public Integer call() {
+            try (Database db = Database.open(parent.main.dbUrl())) {
+                Accounts accounts = new Accounts(db);
+                Accounts.Account a = account(accounts, name);
+                accounts.unlock(a.id());
+                new AuditLog(db).record(operator(), "解除登录限制", a.name(), "本机");
+                parent.main.spec.commandLine().getOut().printf("已解除账号“%s”的登录限制。%n", a.name());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+            description = {"重置账号的密码（临时密码）：对方下次登录必须先改密码；对方正在用的网页会话在服务重启或下次登录时失效。",
+                    "密码从终端读入（不回显），或用 --password-stdin 从标准输入读一行。"})
+    static final class Reset implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "账号名")
+        String name;
+
+        @Option(names = "--password-stdin", description = "从标准输入读密码（一行），供脚本使用")
+        boolean passwordStdin;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Database db = Database.open(parent.main.dbUrl())) {
+                Accounts accounts = new Accounts(db);
+                Accounts.Account a = account(accounts, name);
+                char[] password = readPassword(passwordStdin, a.name());
+                try {
+                    accounts.setPassword(a.id(), password, true);
+                } finally {
+                    Arrays.fill(password, '\0');
                 }
-                return line.toCharArray();
+                new AuditLog(db).record(operator(), "重置密码", a.name() + "（下次登录须先修改密码）", "本机");
+                parent.main.spec.commandLine().getOut().printf("已重置账号“%s”的密码：下次登录必须先改密码。%n", a.name());
             }
-            Console console = System.console();
-            if (console == null) {
-                throw new InputException("没有终端可以输入密码：请在终端里运行，或用 --password-stdin 从标准输入给出密码");
+            return 0;
+        }
+    }
+
+    @Command(name = "role", mixinStandardHelpOptions = true, description = {"修改账号的角色（改为“单位”时用 --unit 给出单位）。"})
+    static final class ChangeRole implements Callable<Integer> {
+        @ParentCommand
+        UserCommand parent;
+
+        @Parameters(paramLabel = "NAME", description = "账号名")
+        String name;
+
+        @Option(names = "--role", required = true, paramLabel = "ROLE", description = "角色：查看、单位、经办、规则管理、审核、管理员")
+        String role;
+
+        @Option(names = "--unit", paramLabel = "UNIT", description = "“单位”角色所属的单位（名称或别名）")
+        String unit;
+
+        @Override
+        public Integer call() {
+            Role r;
+            try {
+                r = Role.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw new InputException(e.getMessage());
             }
-            char[] first = console.readPassword("账号“%s”的密码（至少 %d 个字符）：", name, Accounts.MIN_PASSWORD);
-            char[] second = console.readPassword("再输入一次：");
-            if (first == null || second == null || !Arrays.equals(first, second)) {
-                throw new InputException("两次输入的密码不一致，账号没有创建");
+            try (Database db = Database.open(parent.main.dbUrl())) {
+                Accounts accounts = new Accounts(db);
+                Accounts.Account before = account(accounts, name);
+                Accounts.Account a = accounts.setRole(before.id(), r, unit);
+                new AuditLog(db).record(operator(), "修改角色", a.name() + "：" + before.role() + " → " + a.role()
+                        + (a.unitName() == null ? "" : "（" + a.unitName() + "）"), "本机");
+                parent.main.spec.commandLine().getOut().printf("账号“%s”的角色已改为 %s%s（正在用的网页会话重新登录后生效）。%n", a.name(),
+                        a.role(), a.unitName() == null ? "" : "，单位 " + a.unitName());
             }
-            Arrays.fill(second, '\0');
-            return first;
+            return 0;
         }
     }
 
@@ -106,9 +205,12 @@ final class UserCommand implements Runnable {
         public Integer call() {
             try (Database db = Database.open(parent.main.dbUrl())) {
                 var out = parent.main.spec.commandLine().getOut();
-                for (Accounts.Account a : new Accounts(db).all()) {
-                    out.printf("%s\t%s%s%s%n", a.name(), a.role(), a.unitName() == null ? "" : "\t" + a.unitName(), a.active() ? "" : "\t（已停用）");
+                Accounts accounts = new Accounts(db);
+                for (Accounts.Account a : accounts.all()) {
+                    out.printf("%s\t%s%s%s%s%n", a.name(), a.role(), a.unitName() == null ? "" : "\t" + a.unitName(), a.active() ? "" : "\t（已停用）",
+                            a.mustChange() ? "\t（下次登录须改密码）" : "");
                 }
+                accounts.caseClashes().forEach(c -> parent.main.spec.commandLine().getErr().println("注意：" + c));
             }
             return 0;
         }

@@ -4,22 +4,30 @@ import cn.gov.assess.db.Database;
 import cn.gov.assess.io.InputException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
-/** 账号：表 app_user（迁移 V15）。密码只存 BCrypt 摘要（spring-security-crypto）。 */
+/**
+ * 账号：表 app_user（迁移 V15、V21_3）。密码只存 BCrypt 摘要（spring-security-crypto），新密码须合 {@link PasswordPolicy}；
+ * 账号名不分大小写唯一（列 name_key）。
+ */
 public final class Accounts {
-    /** 一个账号；unitId 只对“单位”角色有值。 */
-    public record Account(long id, String name, Role role, Long unitId, String unitName, boolean active, LocalDateTime createdAt) {
+    /** 一个账号；unitId 只对“单位”角色有值；mustChange：管理员重置过密码，下次登录必须先改密码。 */
+    public record Account(long id, String name, Role role, Long unitId, String unitName, boolean active, LocalDateTime createdAt,
+                          boolean mustChange) {
     }
 
-    public static final int MIN_PASSWORD = 8;
+    public static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
     private static final BCryptPasswordEncoder ENCODER = new BCryptPasswordEncoder(10);
     /** 未知账号也做一次同样耗时的比较，响应时间不泄露账号是否存在。 */
     private static final String DUMMY = ENCODER.encode("assess-dummy-password");
@@ -30,57 +38,119 @@ public final class Accounts {
         this.db = db;
     }
 
+    /** 比较账号名用的形式：去掉首尾空白、小写。 */
+    static String key(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** 新建账号。单位角色必须给出单位（名称或别名）。 */
     public Account add(String name, Role role, String unit, char[] password) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100 || n.chars().anyMatch(Character::isISOControl)) {
             throw new InputException("账号名不能为空、不能超过 100 个字、不能含控制字符");
         }
-        if (password == null || password.length < MIN_PASSWORD) {
-            throw new InputException("密码至少 " + MIN_PASSWORD + " 个字符");
+        Long unitRef = unitFor(role, unit);
+        Optional<Account> same = findKey(key(n));
+        if (same.isPresent()) {
+            throw new InputException(same.get().name().equals(n) ? "账号“" + n + "”已存在"
+                    : "账号“" + n + "”与已有的账号“" + same.get().name() + "”只差大小写：账号名不分大小写，请换一个名字");
         }
-        Long unitId = null;
-        if (role == Role.单位) {
-            if (unit == null || unit.isBlank()) {
-                throw new InputException("“单位”角色的账号必须用 --unit 指定它所属的单位");
-            }
-            unitId = unitId(unit.strip());
-        } else if (unit != null && !unit.isBlank()) {
-            throw new InputException("只有“单位”角色的账号绑定单位；角色“" + role + "”不需要 --unit");
-        }
-        if (find(n).isPresent()) {
-            throw new InputException("账号“" + n + "”已存在");
-        }
+        checkPassword(n, password);
         String hash = ENCODER.encode(new String(password));
-        Long unitRef = unitId;
         Sql.work(db, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "insert into app_user (name, password_hash, role, unit_id, active, created_at) values (?, ?, ?, ?, true, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into app_user (name, name_key, password_hash, role, unit_id, active, "
+                    + "created_at, must_change) values (?, ?, ?, ?, ?, true, ?, false)")) {
                 ps.setString(1, n);
-                ps.setString(2, hash);
-                ps.setString(3, role.name());
-                ps.setObject(4, unitRef);
-                ps.setTimestamp(5, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
+                ps.setString(2, key(n));
+                ps.setString(3, hash);
+                ps.setString(4, role.name());
+                ps.setObject(5, unitRef);
+                ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
                 return ps.executeUpdate();
             }
         });
         return find(n).orElseThrow();
     }
 
-    /** 核对密码；账号不存在、已停用或密码不对都返回空。 */
+    /** 密码不合规则时抛出中文说明（全部问题一次列出）。 */
+    public static void checkPassword(String account, char[] password) {
+        List<String> problems = PasswordPolicy.problems(account, password);
+        if (!problems.isEmpty()) {
+            throw new InputException(problems);
+        }
+    }
+
+    /** “单位”角色所属单位的编号；其余角色不许给单位。 */
+    private Long unitFor(Role role, String unit) {
+        if (role == Role.单位) {
+            if (unit == null || unit.isBlank()) {
+                throw new InputException("“单位”角色的账号必须指定它所属的单位（命令行用 --unit）");
+            }
+            return unitId(unit.strip());
+        }
+        if (unit != null && !unit.isBlank()) {
+            throw new InputException("只有“单位”角色的账号绑定单位；角色“" + role + "”不需要指定单位");
+        }
+        return null;
+    }
+
+    /** 核对密码；账号不存在、已停用或密码不对都返回空。账号名先按原样找，再不分大小写找。 */
     public Optional<Account> verify(String name, String password) {
-        Optional<String[]> row = query("select password_hash, active from app_user where name = ?", name == null ? "" : name.strip(),
-                rs -> new String[]{rs.getString(1), String.valueOf(rs.getBoolean(2))});
-        String hash = row.map(r -> r[0]).orElse(DUMMY);
-        boolean ok = ENCODER.matches(password == null ? "" : password, hash);
-        if (!ok || row.isEmpty() || !Boolean.parseBoolean(row.get()[1])) {
+        String n = name == null ? "" : name.strip();
+        String p = password == null ? "" : password;
+        Optional<Account> account = find(n).or(() -> findKey(key(n)));
+        Optional<String> hash = account.flatMap(a -> query("select password_hash from app_user where id = ?", a.id(), rs -> rs.getString(1)));
+        boolean tooLong = p.getBytes(StandardCharsets.UTF_8).length > PasswordPolicy.MAX_BYTES;
+        // 超过 72 字节的密码 BCrypt 不收（不可能是对的）：照样比较一次假摘要，耗时相同
+        boolean ok = ENCODER.matches(tooLong ? "" : p, tooLong ? DUMMY : hash.orElse(DUMMY)) && !tooLong;
+        if (!ok || hash.isEmpty() || !account.get().active()) {
             return Optional.empty();
         }
-        return find(name.strip());
+        return account;
+    }
+
+    /** 改密码（本人改，或管理员重置）。mustChange：下次登录必须先改密码（管理员重置时）。 */
+    public void setPassword(long id, char[] password, boolean mustChange) {
+        Account a = find(id).orElseThrow(() -> new InputException("没有这个账号"));
+        checkPassword(a.name(), password);
+        String hash = ENCODER.encode(new String(password));
+        update("update app_user set password_hash = ?, must_change = ? where id = ?", hash, mustChange, id);
+    }
+
+    /** 改角色（“单位”角色同时给出单位）。 */
+    public Account setRole(long id, Role role, String unit) {
+        Long unitRef = unitFor(role, unit);
+        update("update app_user set role = ?, unit_id = ? where id = ?", role.name(), unitRef, id);
+        return find(id).orElseThrow();
+    }
+
+    /** 记下管理员解除登录限制的时间：网页服务据此忘掉这之前的输错记录（命令行与网页服务不在一个进程里）。 */
+    public void unlock(long id) {
+        update("update app_user set unlocked_at = ? where id = ?", Timestamp.valueOf(LocalDateTime.now()), id);
+    }
+
+    /** 该账号最近一次被解除登录限制的时间（毫秒）；没有时为 0。 */
+    long unlockedAt(String name) {
+        return query("select unlocked_at from app_user where name_key = ?", key(name), rs -> rs.getTimestamp(1))
+                .map(Timestamp::getTime).orElse(0L);
+    }
+
+    /** 升级前已有的、只差大小写的账号名（如“locktest”与“LOCKTEST”），一组一条中文说明。 */
+    public List<String> caseClashes() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Account a : all()) {
+            groups.computeIfAbsent(key(a.name()), k -> new ArrayList<>()).add("“" + a.name() + "”");
+        }
+        return groups.values().stream().filter(g -> g.size() > 1)
+                .map(g -> "账号 " + String.join("、", g) + " 只差大小写：请停用其中多余的账号（新账号名不分大小写，不能再这样建）").toList();
     }
 
     public Optional<Account> find(String name) {
         return query(SELECT + " where u.name = ?", name, Accounts::account);
+    }
+
+    private Optional<Account> findKey(String key) {
+        return query(SELECT + " where u.name_key = ?", key, Accounts::account);
     }
 
     public Optional<Account> find(long id) {
@@ -104,22 +174,27 @@ public final class Accounts {
     }
 
     public void setActive(long id, boolean active) {
+        update("update app_user set active = ? where id = ?", active, id);
+    }
+
+    private void update(String sql, Object... params) {
         Sql.work(db, c -> {
-            try (PreparedStatement ps = c.prepareStatement("update app_user set active = ? where id = ?")) {
-                ps.setBoolean(1, active);
-                ps.setLong(2, id);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
                 return ps.executeUpdate();
             }
         });
     }
 
-    private static final String SELECT = "select u.id, u.name, u.role, u.unit_id, n.name, u.active, u.created_at from app_user u "
-            + "left join unit n on n.id = u.unit_id";
+    private static final String SELECT = "select u.id, u.name, u.role, u.unit_id, n.name, u.active, u.created_at, u.must_change "
+            + "from app_user u left join unit n on n.id = u.unit_id";
 
     private static Account account(ResultSet rs) throws SQLException {
         Timestamp t = rs.getTimestamp(7);
         return new Account(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3)), (Long) rs.getObject(4, Long.class),
-                rs.getString(5), rs.getBoolean(6), t == null ? null : t.toLocalDateTime());
+                rs.getString(5), rs.getBoolean(6), t == null ? null : t.toLocalDateTime(), rs.getBoolean(8));
     }
 
     private Long unitId(String unit) {
@@ -140,7 +215,7 @@ public final class Accounts {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, param);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(row.read(rs)) : Optional.<T>empty();
+                    return rs.next() ? Optional.ofNullable(row.read(rs)) : Optional.<T>empty();
                 }
             }
         });

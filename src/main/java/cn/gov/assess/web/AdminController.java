@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** 管理员：账号（新建、停用、启用）与操作记录。每次修改都记入操作记录。 */
+/** 管理员：账号（新建、停用、启用、解除登录限制、重置密码、改角色）与操作记录。每次修改都记入操作记录。 */
 final class AdminController implements WebServer.Controller {
     private final WebServer web;
 
@@ -22,6 +22,9 @@ final class AdminController implements WebServer.Controller {
         r.get("/admin/users", this::users);
         r.post("/admin/users", this::add);
         r.post("/admin/users/{id}/active", this::active);
+        r.post("/admin/users/{id}/unlock", this::unlock);
+        r.post("/admin/users/{id}/password", this::reset);
+        r.post("/admin/users/{id}/role", this::role);
         r.get("/admin/audit", this::audit);
     }
 
@@ -32,7 +35,18 @@ final class AdminController implements WebServer.Controller {
 
     private void render(Context ctx, String message, Map<String, String> form) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("accounts", web.accounts.all());
+        List<Accounts.Account> all = web.accounts.all();
+        model.put("accounts", all);
+        Map<String, String> limited = new LinkedHashMap<>();
+        for (Accounts.Account a : all) {
+            long until = web.throttle.accountBlockedUntil(a.name());
+            if (until > 0) {
+                limited.put(String.valueOf(a.id()), LoginThrottle.clockTime(until));
+            }
+        }
+        model.put("limited", limited);
+        model.put("clashes", web.accounts.caseClashes());
+        model.put("minLength", PasswordPolicy.MIN_LENGTH);
         model.put("roles", List.of(Role.values()));
         if (message != null) {
             model.put("message", message);
@@ -72,6 +86,64 @@ final class AdminController implements WebServer.Controller {
         }
         web.audit(ctx, active ? "启用账号" : "停用账号", target.name());
         ctx.redirect("/admin/users");
+    }
+
+    /** 解除登录限制：忘掉这个账号的全部输错（网页服务内存里的，以及记下时间供命令行与服务各自核对）。 */
+    private void unlock(Context ctx) {
+        WebServer.requireAdmin(ctx);
+        Accounts.Account target = target(ctx);
+        web.accounts.unlock(target.id());
+        web.throttle.unlock(target.name());
+        web.audit(ctx, "解除登录限制", target.name());
+        ctx.redirect("/admin/users");
+    }
+
+    /** 重置密码：设一个临时密码，对方下次登录必须先改；对方现有的会话作废。 */
+    private void reset(Context ctx) {
+        Accounts.Account me = WebServer.requireAdmin(ctx);
+        Accounts.Account target = target(ctx);
+        if (target.id() == me.id()) {
+            throw new WebError(400, "自己的密码请在“修改密码”页修改（点右上角的账号名）。");
+        }
+        char[] password = Optional.ofNullable(ctx.formParam("password")).orElse("").toCharArray();
+        try {
+            web.accounts.setPassword(target.id(), password, true);
+        } catch (InputException e) {
+            ctx.status(400);
+            render(ctx, "“" + target.name() + "”的密码没有重置：" + String.join("；", e.problems()), Map.of());
+            return;
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        web.sessions.removeAccount(target.id());
+        web.audit(ctx, "重置密码", target.name() + "（下次登录须先修改密码）");
+        ctx.redirect("/admin/users");
+    }
+
+    /** 改角色（改为“单位”时同时给出单位）；对方现有的会话作废，重新登录后按新角色。 */
+    private void role(Context ctx) {
+        Accounts.Account me = WebServer.requireAdmin(ctx);
+        Accounts.Account target = target(ctx);
+        if (target.id() == me.id()) {
+            throw new WebError(400, "不能修改自己的角色（以免没有管理员）：请另一位管理员修改。");
+        }
+        String role = Optional.ofNullable(ctx.formParam("role")).orElse("");
+        String unit = Optional.ofNullable(ctx.formParam("unit")).orElse("");
+        try {
+            Accounts.Account changed = web.accounts.setRole(target.id(), Role.parse(role), unit);
+            web.sessions.removeAccount(target.id());
+            web.audit(ctx, "修改角色", target.name() + "：" + target.role() + (target.unitName() == null ? "" : "（" + target.unitName() + "）")
+                    + " → " + changed.role() + (changed.unitName() == null ? "" : "（" + changed.unitName() + "）"));
+            ctx.redirect("/admin/users");
+        } catch (InputException | IllegalArgumentException e) {
+            ctx.status(400);
+            String msg = e instanceof InputException ie ? String.join("；", ie.problems()) : e.getMessage();
+            render(ctx, "“" + target.name() + "”的角色没有修改：" + msg, Map.of());
+        }
+    }
+
+    private Accounts.Account target(Context ctx) {
+        return web.accounts.find(WebServer.longParam(ctx, "id")).orElseThrow(() -> WebError.notFound("没有这个账号。"));
     }
 
     private void audit(Context ctx) {

@@ -56,7 +56,7 @@ final class ImportRunController implements WebServer.Controller {
     private void renderImport(Context ctx, String message) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("jobs", JobController.rows(web.jobs.recent(JobController.RECENT)));
-        model.put("maxMb", WebServer.MAX_UPLOAD_MB);
+        model.put("maxMb", web.maxUploadMb);
         if (message != null) {
             model.put("message", message);
         }

@@ -1,33 +1,54 @@
 package cn.gov.assess.web;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
- * 会话：服务器内存中，以 256 位随机数为编号，放在 HttpOnly、SameSite=Strict 的 Cookie 里。每个会话有自己的 CSRF 校验码。
- * 登录成功时换一个新会话（编号与校验码都换），登录前的编号作废。空闲 30 分钟过期；重启服务后需重新登录。
+ * 会话：只为登录了的人在服务器内存里建会话，编号是 256 位随机数，放在 HttpOnly、SameSite=Strict 的 Cookie 里，各有自己的
+ * CSRF 校验码。没登录的访问者（登录页）不占服务器内存：同一个 Cookie 里只放一个随机数，登录表单的校验码是服务器密钥对它的
+ * HMAC（签名的双重提交），成千上万次匿名访问不留下任何会话。登录成功换新编号（防会话固定）。会话空闲
+ * {@link #IDLE} 或从登录起满 {@link #ABSOLUTE} 过期；总数最多 {@link #MAX}、每个账号最多 {@link #MAX_PER_ACCOUNT} 个，
+ * 超出时去掉最久没用的。重启服务后需重新登录。
  */
 public final class Sessions {
     public static final String COOKIE = "ASSESS_SESSION";
     static final Duration IDLE = Duration.ofMinutes(30);
+    /** 一个工作日：早上登录，下班前不用再登；第二天必须重新登录。 */
+    static final Duration ABSOLUTE = Duration.ofHours(12);
+    static final int MAX = 10_000;
+    static final int MAX_PER_ACCOUNT = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** 一个会话。account 为空表示尚未登录。 */
+    /** 一个会话。account 为空表示尚未登录（这样的会话不存在服务器上）。 */
     public static final class Session {
         final String id;
         final String csrf;
         final Accounts.Account account;
-        volatile long lastSeen = System.currentTimeMillis();
+        final long created;
+        volatile long lastSeen;
+        /** 管理员重置过密码：改密码之前只能到改密码页。 */
+        volatile boolean mustChange;
+        /** 匿名访问者的 Cookie 是这次才发的，响应要带上 Set-Cookie。 */
+        final boolean fresh;
 
-        Session(String id, String csrf, Accounts.Account account) {
+        Session(String id, String csrf, Accounts.Account account, long now, boolean fresh) {
             this.id = id;
             this.csrf = csrf;
             this.account = account;
+            this.created = now;
+            this.lastSeen = now;
+            this.mustChange = account != null && account.mustChange();
+            this.fresh = fresh;
         }
 
         public String csrf() { return csrf; }
@@ -42,6 +63,17 @@ public final class Sessions {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final byte[] key = new byte[32];
+    private final LongSupplier clock;
+
+    Sessions() {
+        this(System::currentTimeMillis);
+    }
+
+    Sessions(LongSupplier clock) {
+        this.clock = clock;
+        RANDOM.nextBytes(key);
+    }
 
     static String token() {
         byte[] b = new byte[32];
@@ -49,7 +81,7 @@ public final class Sessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** 会话编号对应的会话；过期的删掉并返回 null。 */
+    /** 会话编号对应的登录会话；过期的删掉并返回 null。 */
     Session get(String id) {
         if (id == null) {
             return null;
@@ -58,8 +90,8 @@ public final class Sessions {
         if (s == null) {
             return null;
         }
-        long now = System.currentTimeMillis();
-        if (now - s.lastSeen > IDLE.toMillis()) {
+        long now = clock.getAsLong();
+        if (expired(s, now)) {
             sessions.remove(id);
             return null;
         }
@@ -67,14 +99,51 @@ public final class Sessions {
         return s;
     }
 
-    Session create(Accounts.Account account) {
-        if (sessions.size() > 10_000) {
-            long now = System.currentTimeMillis();
-            sessions.values().removeIf(s -> now - s.lastSeen > IDLE.toMillis());
+    /** 没登录的访问者：沿用 Cookie 里的随机数（格式不对或没有时发一个新的），不在服务器上存任何东西。 */
+    Session anonymous(String cookie) {
+        boolean usable = cookie != null && cookie.matches("[A-Za-z0-9_-]{32,64}");
+        String id = usable ? cookie : token();
+        return new Session(id, sign(id), null, clock.getAsLong(), !usable);
+    }
+
+    private String sign(String id) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(("login-csrf:" + id).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
-        Session s = new Session(token(), token(), account);
+    }
+
+    /** 登录成功：新建会话（新编号、新校验码）。 */
+    Session create(Accounts.Account account) {
+        long now = clock.getAsLong();
+        if (sessions.size() >= MAX) {
+            sessions.values().removeIf(s -> expired(s, now));
+            dropOldest(s -> true, MAX - 1);
+        }
+        dropOldest(s -> s.account.id() == account.id(), MAX_PER_ACCOUNT - 1);
+        Session s = new Session(token(), token(), account, now, false);
         sessions.put(s.id, s);
         return s;
+    }
+
+    /** 满足 which 的会话多于 keep 个时，去掉最久没用的那些。 */
+    private void dropOldest(java.util.function.Predicate<Session> which, int keep) {
+        java.util.List<Session> matching = sessions.values().stream().filter(which).sorted(Comparator.comparingLong(s -> s.lastSeen)).toList();
+        for (int i = 0; i < matching.size() - keep; i++) {
+            sessions.remove(matching.get(i).id);
+        }
+    }
+
+    private static boolean expired(Session s, long now) {
+        return now - s.lastSeen > IDLE.toMillis() || now - s.created > ABSOLUTE.toMillis();
+    }
+
+    /** 服务器上现有的会话数（只有登录了的）。 */
+    int size() {
+        return sessions.size();
     }
 
     void remove(Session s) {
@@ -83,7 +152,7 @@ public final class Sessions {
         }
     }
 
-    /** 账号被停用时让它的全部会话失效。 */
+    /** 账号被停用、密码被重置或角色改了时让它的全部会话失效。 */
     void removeAccount(long accountId) {
         sessions.values().removeIf(s -> s.account != null && s.account.id() == accountId);
     }

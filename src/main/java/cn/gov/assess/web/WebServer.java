@@ -5,7 +5,6 @@ import cn.gov.assess.io.InputException;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * 网页工作台（assess serve）：Javalin（内嵌 Jetty 12）。每个请求先经过 {@link #guard}：会话、CSRF、登录；各页面的角色检查
+ * 网页工作台（assess serve）：Javalin（内嵌 Jetty 12）。每个请求先经过 {@link RequestGuard}：会话、CSRF、登录（都在读正文之前）；各页面的角色检查
  * 在各自的控制器里。页面由 FreeMarker 在服务器端生成，样式表从程序资源里取，不用任何外部网址。
  */
 public final class WebServer implements AutoCloseable {
@@ -36,8 +35,17 @@ public final class WebServer implements AutoCloseable {
     final cn.gov.assess.ruleversions.RulesVersions versions;
     final java.nio.file.Path rulesDir;
     final Jobs jobs;
-    /** 一次上传的上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
+    /** 一次上传的默认上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
     static final int MAX_UPLOAD_MB = 600;
+    /** 本服务的上传上限（serve --max-upload）。 */
+    int maxUploadMb = MAX_UPLOAD_MB;
+    /** 受信任的反向代理的地址（serve --trusted-proxy）：只有从这些地址来的 X-Forwarded-For/-Proto 才算数。 */
+    final java.util.Set<String> trustedProxies = new java.util.concurrent.CopyOnWriteArraySet<>();
+    private java.nio.file.Path keystore;
+    private char[] keystorePassword;
+    /** Jetty 从网络读进来的字节数（测试核对“读正文之前就拒绝”）。 */
+    final org.eclipse.jetty.io.ConnectionStatistics traffic = new org.eclipse.jetty.io.ConnectionStatistics();
+    private final RequestGuard guard = new RequestGuard(this);
     private Javalin app;
     /** 注册过的全部路由（“POST /corrections”这样），供测试逐个核对越权提交一律被拒。 */
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -58,6 +66,30 @@ public final class WebServer implements AutoCloseable {
         waiting.add(new RuleDraftWaiting(versions));
     }
 
+    /** 上传上限（兆字节，serve --max-upload）；在 start 之前调用。 */
+    public WebServer maxUploadMb(int mb) {
+        if (mb < 1) {
+            throw new InputException("上传上限至少 1 MB");
+        }
+        this.maxUploadMb = mb;
+        return this;
+    }
+
+    /** 用这个密钥库（PKCS12 或 JKS）直接提供 HTTPS（Jetty 自己的 TLS）；在 start 之前调用。 */
+    public WebServer tls(java.nio.file.Path keystore, char[] password) {
+        this.keystore = keystore;
+        this.keystorePassword = password.clone();
+        return this;
+    }
+
+    /** 受信任的反向代理地址（如 127.0.0.1）；在 start 之前调用。 */
+    public WebServer trustProxies(java.util.Collection<String> addresses) {
+        trustedProxies.addAll(addresses);
+        return this;
+    }
+
+    public boolean https() { return keystore != null; }
+
     public WebServer start(String host, int port) {
         List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
@@ -65,7 +97,9 @@ public final class WebServer implements AutoCloseable {
                 new RuleTableController(this), new ImportRunController(this), new JobController(this), new PreviewPage(this),
                 new AppealController(this),
                 new NoticeController(this),
-                new DashboardController(this), new ToolsController(this));
+                new DashboardController(this), new ToolsController(this),
+
+                new PasswordController(this));
         recordRulesFolder();
         int orphans = ImportRunController.removeOrphanUploads(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         if (orphans > 0) {
@@ -80,13 +114,15 @@ public final class WebServer implements AutoCloseable {
             // Jetty 自己回的错误（请求行或请求头太长、格式坏了的请求：400、414、431 等）也用中文页面
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new ErrorPages()));
             cfg.http.prefer405over404 = true;
+            cfg.jetty.addConnector((server, http) -> Connectors.connector(server, http, host, port, keystore, keystorePassword, traffic));
             // 上传：超过 1 MB 的部分写到临时目录而不占内存（Jetty 在请求结束时删除）；单个文件与整个请求的上限
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(MAX_UPLOAD_MB, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxFileSize(maxUploadMb, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(maxUploadMb, io.javalin.config.SizeUnit.MB);
             cfg.events.handlerAdded(h -> routes.add(h.getHttpMethod().name() + " " + h.getPath()));
             cfg.routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-            cfg.routes.before(this::guard);
+            cfg.routes.before(guard::before);
+            cfg.routes.after(guard::after);
             // 服务器处理一个请求用的时间（毫秒），供测速与排查：Server-Timing 响应头
             cfg.routes.after(ctx -> {
                 Long t0 = ctx.attribute(STARTED);
@@ -177,74 +213,6 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
-    /** 每个请求：安全响应头；找到或新建会话；POST 核对 CSRF 校验码；未登录只能到登录页。 */
-    private void guard(Context ctx) {
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
-        if (ctx.path().startsWith("/assets/")) {
-            return;
-        }
-        ctx.header("Cache-Control", "no-store");
-        Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
-        if (s == null) {
-            s = sessions.create(null);
-            ctx.header("Set-Cookie", Sessions.cookieHeader(s, WebServer.https(ctx)));
-        }
-        ctx.attribute(SESSION, s);
-        if (ctx.method() == HandlerType.POST && ctx.isMultipartFormData() && ctx.contentLength() > MAX_UPLOAD_MB * 1048576L) {
-            ctx.skipRemainingHandlers();
-            error(ctx, 413, "上传的文件太大：一次最多 " + MAX_UPLOAD_MB + " MB。请分几次上传。");
-            return;
-        }
-        String token = null;
-        if (ctx.method() == HandlerType.POST) {
-            try {
-                token = ctx.formParam("_csrf");
-            } catch (Exception e) {
-                // 读表单时出错：超过请求大小上限（Javalin 413，英文“Content Too Large”）或格式坏了的上传（Jetty “bad multipart”）。
-                // 不让英文或 500 到浏览器：说明原因，什么也不执行
-                ctx.skipRemainingHandlers();
-                if (e instanceof io.javalin.http.HttpResponseException h && h.getStatus() == 413) {
-                    drain(ctx);
-                    error(ctx, 413, "提交的内容太大，没有执行。表格的格里应是简短的文字或数字，原因、说明等也请写得简短些；上传文件请用“导入”页。");
-                } else {
-                    error(ctx, 400, "提交的表单不完整或格式有误（可能上传被中断），没有执行。请刷新页面后重试。");
-                }
-                return;
-            }
-        }
-        if (ctx.method() == HandlerType.POST && !s.csrfMatches(token)) {
-            ctx.skipRemainingHandlers();
-            error(ctx, 403, "表单缺少有效的校验码（可能页面已过期），没有执行。请刷新页面后重试。");
-            return;
-        }
-        if (!s.loggedIn() && !ctx.path().equals("/login")) {
-            ctx.skipRemainingHandlers();
-            ctx.redirect("/login");
-        }
-    }
-
-    /**
-     * 读完（丢弃）没读的请求正文，最多 64 MB：不读完就回应时，连接在浏览器还在发送时被关掉，浏览器只显示“连接被重置”，
-     * 看不到中文说明。
-     */
-    private static void drain(Context ctx) {
-        try {
-            InputStream in = ctx.req().getInputStream();
-            byte[] buf = new byte[65536];
-            long left = 64L << 20;
-            int n;
-            while (left > 0 && (n = in.read(buf)) != -1) {
-                left -= n;
-            }
-        } catch (IOException | RuntimeException e) {
-            // 连接已断：没有可说明的对象了
-        }
-    }
-
     private void asset(Context ctx) {
         String file = ctx.pathParam("file");
         if (file.equals(ErrorPages.ECHARTS_FILE)) {
@@ -283,9 +251,15 @@ public final class WebServer implements AutoCloseable {
         views.render(ctx, "error.ftl", Map.of("status", status, "message", message));
     }
 
-    /** 请求是否经 HTTPS 到达（直接，或经设置了 X-Forwarded-Proto 的反向代理）。 */
+    /** 请求是否经 HTTPS 到达（直接，或经受信任的反向代理，见 {@link RequestGuard}）。 */
     static boolean https(Context ctx) {
-        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+        return Boolean.TRUE.equals(ctx.attribute(RequestGuard.HTTPS));
+    }
+
+    /** 请求的来源地址：直接连来的地址，或受信任的反向代理转告的客户端地址。 */
+    static String ip(Context ctx) {
+        String ip = ctx.attribute(RequestGuard.IP);
+        return ip != null ? ip : ctx.ip();
     }
 
     static Sessions.Session session(Context ctx) {
@@ -337,6 +311,6 @@ public final class WebServer implements AutoCloseable {
 
     void audit(Context ctx, String action, String detail) {
         Sessions.Session s = session(ctx);
-        audit.record(s != null && s.account() != null ? s.account().name() : "（未登录）", action, detail, ctx.ip());
+        audit.record(s != null && s.account() != null ? s.account().name() : "（未登录）", action, detail, ip(ctx));
     }
 }

@@ -28,7 +28,9 @@ class WebAccessTest {
             WebFixture.Client c = f.new Client();
             HttpResponse<String> r = c.get(path);
             assertEquals(302, r.statusCode(), path);
-            assertEquals("/login", r.headers().firstValue("Location").orElse(""), path);
+            // 登录后回到要去的页面（issue 25）：/login?next=…
+            String location = r.headers().firstValue("Location").orElse("");
+            assertTrue(location.equals("/login") || location.equals("/login?next=" + WebFixture.enc(path)), path + " → " + location);
             assertFalse(r.body().contains("县人社局"), path);
         }
         HttpResponse<String> login = f.new Client().get("/login");

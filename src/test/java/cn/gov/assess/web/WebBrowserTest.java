@@ -92,12 +92,13 @@ class WebBrowserTest {
     @Order(1)
     void logInAndFollowTheNoticeFromAnnexToVetoToList() throws IOException {
         browser.get(f.base + "/runs/" + f.run2);
-        assertTrue(browser.getCurrentUrl().endsWith("/login"), "未登录应回到登录页");
+        assertTrue(browser.getCurrentUrl().contains("/login?next="), "未登录应回到登录页（记下要去的页面）");
         shot("01-登录");
         browser.findElement(By.name("name")).sendKeys(WebFixture.VIEWER);
         browser.findElement(By.name("password")).sendKeys(WebFixture.PASSWORD);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        waitForUrl("/");
+        waitForUrl("/runs/" + f.run2); // 登录后回到登录前要去的页面
+        browser.get(f.base + "/");
 
         // 首页是工作台；考核期与运行的列表在 /runs：最近一次运行在前
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("工作台"));
@@ -196,7 +197,7 @@ class WebBrowserTest {
         browser.findElement(By.cssSelector("form.logout button")).click();
         waitForUrl("/login");
         browser.get(f.base + "/runs");
-        waitForUrl("/login"); // 已退出：回到登录页
+        waitForUrl("/login?next=%2Fruns"); // 已退出：回到登录页
         loginAs(WebFixture.ADMIN);
         browser.get(f.base + "/admin/users");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains(WebFixture.UNIT_USER));

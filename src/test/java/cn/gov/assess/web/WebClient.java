@@ -61,8 +61,15 @@ class WebClient {
         return post(path, f);
     }
 
-    /** multipart/form-data：表单字段与文件（字段名 files，文件名取 Path 的文件名）。 */
+    /**
+     * multipart/form-data：表单字段与文件（字段名 files，文件名取 Path 的文件名）。字段里的 _csrf 同时放进网址（像导入页的
+     * 表单那样）：服务器在读上传的正文之前就要核对它。
+     */
     HttpResponse<String> upload(String path, Map<String, String> fields, List<Path> files) throws IOException {
+        String csrf = fields.get("_csrf");
+        if (csrf != null) {
+            path = path + (path.contains("?") ? "&" : "?") + "_csrf=" + WebFixture.enc(csrf);
+        }
         String boundary = "----assess" + System.nanoTime();
         List<HttpRequest.BodyPublisher> parts = new ArrayList<>();
         for (Map.Entry<String, String> f : fields.entrySet()) {

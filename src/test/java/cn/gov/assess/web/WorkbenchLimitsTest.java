@@ -175,7 +175,7 @@ class WorkbenchLimitsTest {
 
     static HttpResponse<String> send(RulesFixture.Client c, String boundary, String body) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(f.base + "/import"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", c.cookie)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("X-CSRF-Token", c.csrf("/runs")).header("Cookie", c.cookie)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return c.http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

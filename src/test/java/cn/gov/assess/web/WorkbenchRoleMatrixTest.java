@@ -48,6 +48,11 @@ class WorkbenchRoleMatrixTest {
         Map<String, Set<String>> m = new LinkedHashMap<>();
         m.put("POST /admin/users", Set.of(RulesFixture.ADMIN));
         m.put("POST /admin/users/{id}/active", Set.of(RulesFixture.ADMIN));
+        m.put("POST /admin/users/{id}/unlock", Set.of(RulesFixture.ADMIN));
+        m.put("POST /admin/users/{id}/password", Set.of(RulesFixture.ADMIN));
+        m.put("POST /admin/users/{id}/role", Set.of(RulesFixture.ADMIN));
+        // 改自己的密码：每个登录了的账号（要原密码）
+        m.put("POST " + PasswordController.PATH, Set.of(ALL));
         m.put("POST /import", operator);
         m.put("POST /assess", operator);
         m.put("POST /corrections", operator);
