@@ -149,6 +149,7 @@ public final class Appeals {
                     : n.getPeriod() + " 的通报核对截止日（" + n.getOpenUntil() + "）已过，不能再申诉；如需延长请联系办公室";
             case 待签发 -> n.getPeriod() + " 的通报已核对完毕、等待签发，不能再申诉";
             case 已签发 -> n.getPeriod() + " 的通报已签发，不能再申诉";
+            case 已作废 -> n.getPeriod() + " 的这份通报已作废，不能申诉；请等办公室重新起草并开放核对";
         };
     }
 

@@ -111,12 +111,12 @@ class ImportRunBrowserTest {
         String newRun = runLink.getText().replaceAll("\\D", "");
         assertTrue(Long.parseLong(newRun) > f.firstRun);
 
-        // 首页：新运行是本期正式结果，旧运行仍在
+        // 运行列表：新运行是本期最近一次工作运行（本期还没有签发的通报），旧运行仍在
         browser.get(f.base + "/runs");
         String periods = browser.findElement(By.cssSelector("section.period")).getText();
         assertTrue(periods.contains("运行 #" + newRun) && periods.contains("运行 #" + f.firstRun), periods);
         WebElement first = browser.findElement(By.cssSelector("section.period tbody tr"));
-        assertTrue(first.getText().contains("运行 #" + newRun) && first.getText().contains("本期正式结果"), first.getText());
+        assertTrue(first.getText().contains("运行 #" + newRun) && first.getText().contains("最近一次工作运行"), first.getText());
         assertEquals(1L, cn.gov.assess.TestSupport.scalar(f.db, "select v.number from assessment_run r join rules_version v "
                 + "on v.id = r.rules_version_id where r.id = " + newRun), "新运行记下所用的规则版本");
         shot("06-运行列表");

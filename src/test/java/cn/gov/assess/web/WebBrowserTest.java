@@ -236,6 +236,7 @@ class WebBrowserTest {
     @Order(6)
     void unitAccountSeesItsOwnUnitAndIsRefusedOthers() throws IOException {
         loginAs(WebFixture.UNIT_USER);
+        browser.get(f.base + "/runs");
         assertTrue(browser.findElement(By.tagName("main")).getText().contains("只能查看本单位（县人社局）"));
         shot("12-单位账号-首页");
         browser.findElement(By.partialLinkText("运行 #" + f.run2)).click();
