@@ -2,6 +2,8 @@
 <#import "charts.ftl" as ch>
 <@l.page title="工作台">
 <h1>工作台<#if unitId??>：${unitName}</#if></h1>
+<#include "appeal-home.ftl">
+<#include "unit-notices.ftl">
 <section class="waiting" id="waiting">
 <h2>待办</h2>
 <#if waiting?size == 0>

@@ -25,7 +25,7 @@
 <#if appealCandidates?size == 0>
 <p class="note">这次运行中本单位没有逾期或在办的转办。</p>
 <#else>
-<form method="post" action="/appeals" enctype="multipart/form-data" id="appeal-form">
+<form method="post" action="/appeals?_csrf=${csrf}" enctype="multipart/form-data" id="appeal-form">
   <input type="hidden" name="_csrf" value="${csrf}">
   <input type="hidden" name="period" value="${appealPeriod}">
   <table class="grid">

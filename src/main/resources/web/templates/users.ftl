@@ -46,7 +46,7 @@
   <button type="submit">新建</button>
 </form>
 <p class="hint">密码至少 ${minLength} 个字符，不能是常见密码，不能含账号名、连续的数字或字母、键盘上相邻的一串键或 4 个相同的字符；按 UTF-8 最多 72 字节。
-账号名不分大小写（“Zhang”与“zhang”是同一个名字）。重置密码后，对方下次登录必须先改密码。</p>
+账号名不分大小写（只差大小写的两个名字算同一个名字）。重置密码后，对方下次登录必须先改密码。</p>
 <h2>角色</h2>
 <ul><#list roles as r><li><b>${r}</b>：${r.description()}</li></#list></ul>
 </@l.page>

@@ -35,23 +35,52 @@ final class DashboardController implements WebServer.Controller {
     }
 
     /**
-     * 每个考核期的正式结果（未作废的最近一次运行），与 current 同一种考核期（月、季度……）、不晚于它，按考核期从早到晚，
-     * 最多 {@link #PERIODS} 期；current 本身排在最后（即使它不是本期的正式结果，看的就是它）。
+     * 每个考核期在看板上用哪一次运行：已签发通报的运行（正式结果）；还没有签发时，办公室看未作废的最近一次运行（工作运行），
+     * 单位账号只看核对中的通报所用的运行（看不到工作运行，见 RunStatus.visibleToUnits），没有就不列这一期。
      */
-    static List<RunStore.StoredRun> series(WebServer web, RunStore.StoredRun current) {
-        Period now = current.run().getPeriod();
-        Map<Period, Long> official = new HashMap<>();
+    static Map<Period, Long> chosenRuns(WebServer web, boolean unitAccount) {
+        Map<Period, Long> latest = new HashMap<>();
         for (AssessmentRun r : web.results.runs()) {
-            Period p = r.getPeriod();
-            if (!r.isRetired() && p.kind() == now.kind() && p.compareTo(now) < 0) {
-                official.merge(p, r.getId(), Math::max);
+            if (!r.isRetired()) {
+                latest.merge(r.getPeriod(), r.getId(), Math::max);
             }
         }
-        List<Period> periods = new ArrayList<>(official.keySet());
+        Map<Period, Long> out = new HashMap<>();
+        cn.gov.assess.issuance.Notices notices = new cn.gov.assess.issuance.Notices(web.db);
+        for (Map.Entry<Period, Long> e : latest.entrySet()) {
+            List<cn.gov.assess.issuance.Notice> ofPeriod = notices.ofPeriod(e.getKey().code());
+            java.util.Optional<Long> official = notices.officialRunId(e.getKey().code());
+            Long chosen = official.orElse(null);
+            if (chosen == null && !unitAccount) {
+                chosen = e.getValue();
+            } else if (chosen == null) {
+                chosen = ofPeriod.stream().filter(n -> n.getState().visibleToUnits()).map(cn.gov.assess.issuance.Notice::getRunId)
+                        .max(Long::compare).orElse(null);
+            }
+            if (chosen != null) {
+                out.put(e.getKey(), chosen);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * current 之前、与它同一种考核期（月、季度……）的各期（每期按 {@link #chosenRuns}），按考核期从早到晚，
+     * 最多 {@link #PERIODS} 期；current 本身排在最后（看的就是它）。
+     */
+    static List<RunStore.StoredRun> series(WebServer web, RunStore.StoredRun current, boolean unitAccount) {
+        Period now = current.run().getPeriod();
+        Map<Period, Long> chosen = chosenRuns(web, unitAccount);
+        List<Period> periods = new ArrayList<>();
+        for (Period p : chosen.keySet()) {
+            if (p.kind() == now.kind() && p.compareTo(now) < 0) {
+                periods.add(p);
+            }
+        }
         periods.sort(Comparator.naturalOrder());
         List<RunStore.StoredRun> out = new ArrayList<>();
         for (Period p : periods.subList(Math.max(0, periods.size() - (PERIODS - 1)), periods.size())) {
-            out.add(web.results.run(official.get(p)));
+            out.add(web.results.run(chosen.get(p)));
         }
         out.add(current);
         return out;
@@ -63,16 +92,24 @@ final class DashboardController implements WebServer.Controller {
         List<WaitingItem> waiting = new ArrayList<>();
         web.waiting.forEach(p -> waiting.addAll(p.waiting(me)));
         model.put("waiting", waiting);
+        // 单位账号：申诉已处理、核对中与已签发的通报（与 /runs 同样的两块）
+        model.put("appealNews", AppealController.news(web, me));
+        if (!me.role().seesAll()) {
+            model.put("unitNotices", new cn.gov.assess.issuance.Notices(web.db).all().stream()
+                    .filter(n -> n.getState().visibleToUnits()).map(NoticeController::view).toList());
+        }
         Long unitId = me.role().seesAll() ? null : me.unitId();
         model.put("unitName", me.unitName());
-        Long latest = new RunStore(web.db).latestRunId();
-        if (latest == null || (!me.role().seesAll() && unitId == null)) {
+        boolean unitAccount = !me.role().seesAll();
+        Map<Period, Long> chosen = chosenRuns(web, unitAccount);
+        Long latest = chosen.keySet().stream().max(Comparator.naturalOrder()).map(chosen::get).orElse(null);
+        if (latest == null || (unitAccount && unitId == null)) {
             model.put("run", null);
             web.views.render(ctx, "dashboard.ftl", model);
             return;
         }
         RunStore.StoredRun current = web.results.run(latest);
-        List<RunStore.StoredRun> series = series(web, current);
+        List<RunStore.StoredRun> series = series(web, current, unitAccount);
         RunStore.StoredRun previous = series.size() >= 2 ? series.get(series.size() - 2) : null;
         model.put("run", RunController.runInfo(current.run()));
         model.put("periodTitle", current.run().getPeriod().title());

@@ -94,6 +94,12 @@ final class ToolsController implements WebServer.Controller {
         if (!me.role().seesAll() && (me.unitId() == null || me.unitId() != unitId)) {
             throw WebError.forbidden();
         }
+        // 单位账号只能导出核对中与已签发的通报所用的运行，工作运行一律 403（与单位页相同）
+        if (!me.role().seesAll() && new RunStore(web.db).runs().stream().filter(r -> r.getId() == runId).findFirst()
+                .map(r -> !cn.gov.assess.issuance.RunStatus.visibleToUnits(runId,
+                        new cn.gov.assess.issuance.Notices(web.db).ofPeriod(r.getPeriod().code()))).orElse(true)) {
+            throw WebError.forbidden();
+        }
         Unit unit = web.db.inTransaction(s -> s.find(Unit.class, unitId));
         if (unit == null) {
             throw WebError.notFound("没有这个单位。");

@@ -102,19 +102,19 @@ final class UnitController implements WebServer.Controller {
         model.put("page", page);
         model.put("pages", pages);
         model.putAll(AppealController.unitModel(web, me, stored, unitId));
-        model.put("unitCharts", unitCharts(stored, unitId));
+        model.put("unitCharts", unitCharts(stored, unitId, !WebServer.me(ctx).role().seesAll()));
         web.views.render(ctx, "unit.ftl", model);
     }
 
     /** 本单位各渠道的趋势（各期正式结果，到这次运行为止）与本期逐月逾期。 */
-    private List<Map<String, Object>> unitCharts(RunStore.StoredRun stored, long unitId) {
+    private List<Map<String, Object>> unitCharts(RunStore.StoredRun stored, long unitId, boolean unitAccount) {
         List<String> channels = cn.gov.assess.audit.Trends.channels(stored).stream()
                 .filter(c -> cn.gov.assess.audit.Trends.tally(stored, c, unitId) != null).toList();
         List<Map<String, Object>> charts = new ArrayList<>();
         if (channels.isEmpty()) {
             return charts;
         }
-        List<RunStore.StoredRun> series = DashboardController.series(web, stored);
+        List<RunStore.StoredRun> series = DashboardController.series(web, stored, unitAccount);
         int i = 0;
         for (String f : cn.gov.assess.audit.Trends.TREND) {
             charts.add(Charts.trend("unit-trend-" + (++i), f, series, channels, unitId));

@@ -76,7 +76,12 @@ class AppealWebTest {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return c.send(HttpRequest.newBuilder(URI.create(c.base + "/appeals"))
+        // 上传表单的 CSRF 令牌不只在正文里：放进 X-CSRF-Token 头（服务器读正文之前先查，见 RequestGuard）
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(c.base + "/appeals"));
+        if (csrf != null) {
+            req.header("X-CSRF-Token", csrf);
+        }
+        return c.send(req
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }

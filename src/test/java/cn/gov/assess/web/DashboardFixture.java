@@ -56,6 +56,15 @@ final class DashboardFixture {
         accounts.add(ADMIN, Role.管理员, null, PASSWORD.toCharArray());
         accounts.add(REVIEWER, Role.审核, null, PASSWORD.toCharArray());
         accounts.add(EDITOR, Role.规则管理, null, PASSWORD.toCharArray());
+        // 各月的通报都已签发：单位账号只看签发（或核对中）的通报所用的运行
+        cn.gov.assess.issuance.NoticeFlow flow = new cn.gov.assess.issuance.NoticeFlow(db);
+        cn.gov.assess.issuance.NoticeFlow.Actor op = new cn.gov.assess.issuance.NoticeFlow.Actor(OPERATOR, true, false);
+        for (long run : runs) {
+            long notice = flow.draft(run, op).getId();
+            flow.open(notice, java.time.LocalDate.now(), op);
+            flow.close(notice, op);
+            flow.sign(notice, "扶政办函〔2022〕" + run + "号", java.time.LocalDate.of(2022, 1, 14), new cn.gov.assess.issuance.NoticeFlow.Actor(REVIEWER, false, true));
+        }
         WebServer s = new WebServer(db, TestSupport.rulesDir());
         s.extraControllers.add((RoutesConfig r) -> r.get("/test/boom", ctx -> {
             throw new IllegalStateException("测试用的内部错误 secret-detail");

@@ -81,6 +81,10 @@ class EveryPageBrowserTest {
         jobPath = started.headers().firstValue("Location").orElseThrow();
         op.awaitJob(jobPath, 180);
         runB = TestSupport.scalar(f.db, "select max(id) from assessment_run");
+        // 本期通报用 runB 并开放核对：单位账号只看核对中与已签发的通报所用的运行
+        cn.gov.assess.issuance.NoticeFlow flow = new cn.gov.assess.issuance.NoticeFlow(f.db);
+        cn.gov.assess.issuance.NoticeFlow.Actor preparer = new cn.gov.assess.issuance.NoticeFlow.Actor(RulesFixture.OPERATOR, true, false);
+        flow.open(flow.draft(runB, preparer).getId(), java.time.LocalDate.now().plusDays(7), preparer);
         assertTrue(runB > runA);
         // 一份未发布的草稿（部门名额改为 4）及其预览
         draft = versions.createDraft(RulesFixture.EDITOR, "部门名额改为 4").id();
