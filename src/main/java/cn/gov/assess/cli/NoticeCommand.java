@@ -45,11 +45,7 @@ final class NoticeCommand implements Runnable {
 
     /** --by 的账号：须存在且未停用；角色决定能做什么。 */
     static NoticeFlow.Actor actor(Database db, String by) {
-        Accounts.Account a = new Accounts(db).find(by == null ? "" : by.strip())
-                .orElseThrow(() -> new InputException("没有账号“" + by + "”（见 assess user list）"));
-        if (!a.active()) {
-            throw new InputException("账号“" + a.name() + "”已停用");
-        }
+        Accounts.Account a = AppealCommand.account(db, by);
         return new NoticeFlow.Actor(a.name(), a.role().operates(), a.role().approves());
     }
 
