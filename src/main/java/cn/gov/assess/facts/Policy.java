@@ -123,7 +123,10 @@ public final class Policy {
                 String.join("；", notes), exact, parts);
     }
 
-    /** 公式一项取值在解释里的写法：比率按附件的百分数（96%、83.10%），指标按它的小数位，计数写整数。 */
+    /**
+     * 公式一项取值在解释里的写法：比率按附件的百分数（96%、83.10%），指标按它的小数位（舍入前后不同时写
+     * “25.5（印作 26）”），计数写整数。
+     */
     static String shown(String name, BigDecimal v, Collection<?> indicators) {
         if (isRate(name)) {
             return Evaluation.checkText(v, true);
@@ -131,7 +134,11 @@ public final class Policy {
         for (Object o : indicators) {
             IndicatorValue iv = (IndicatorValue) o;
             if (iv.getIndicator().equals(name) && iv.getValue() != null) {
-                return iv.getValue().toPlainString();
+                // 公式取的是舍入前的值：与印出的不同时两个都写，免得“26 + 70 = 95.50”对不上
+                BigDecimal e = iv.getExact();
+                return e.compareTo(iv.getValue()) == 0 ? iv.getValue().toPlainString()
+                        : Formula.plain(e.setScale(Math.max(iv.getValue().scale() + 2, 4), java.math.RoundingMode.HALF_UP))
+                        + "（印作 " + iv.getValue().toPlainString() + "）";
             }
         }
         return Formula.plain(v);
