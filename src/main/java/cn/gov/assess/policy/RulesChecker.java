@@ -43,7 +43,8 @@ public final class RulesChecker {
     static final Map<String, Class<?>> FACTS = new LinkedHashMap<>();
 
     static {
-        for (Class<?> c : List.of(AssignmentFact.class, OrderFact.class, Tally.class, UnitInfo.class, ChannelInfo.class,
+        for (Class<?> c : List.of(AssignmentFact.class, OrderFact.class, cn.gov.assess.facts.AssignmentOutcome.class,
+                cn.gov.assess.facts.OrderAssignments.class, cn.gov.assess.facts.OrderOutcome.class, Tally.class, UnitInfo.class, ChannelInfo.class,
                 Candidate.class, ListEntry.class, Disqualification.class, AssessmentContext.class, Parameters.class,
                 WebsiteColumnFact.class, WebsiteCheckFact.class, MediaAccountFact.class, MediaCheckFact.class,
                 InterviewFact.class, CheckFailure.class, Remark.class, Note.class, cn.gov.assess.facts.Evaluation.class,
