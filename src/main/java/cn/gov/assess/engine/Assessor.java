@@ -357,6 +357,12 @@ public final class Assessor {
                             + "）不符合任何“转办分类”规则，请检查规则目录中的分类规则");
                 }
             }
+            int outcomes = session.getObjects(new ClassObjectFilter(cn.gov.assess.facts.AssignmentOutcome.class)).size();
+            if (outcomes > facts.size()) {
+                // 分类规则应两两互斥：一条转办只插入一个分类结果
+                throw new InputException("规则给同一条转办分了不止一次类（" + facts.size() + " 条转办，" + outcomes
+                        + " 个分类结果），请检查规则目录中的“转办分类”规则，使它们的条件互斥");
+            }
             return objects(session, Tally.class);
         } catch (InputException e) {
             throw e;

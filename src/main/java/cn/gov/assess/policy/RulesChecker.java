@@ -141,6 +141,7 @@ public final class RulesChecker {
                 }
             }
         }
+        staleStatusPatterns(rules, errors);
         boolean tablesOk = true;
         try {
             PolicyTables tables = rules.tables();
@@ -313,5 +314,27 @@ public final class RulesChecker {
     private static String oneLine(String s) {
         String t = s.replaceAll("\\s+", " ").strip();
         return t.length() > 300 ? t.substring(0, 300) + "…" : t;
+    }
+
+    private static final Pattern STALE_STATUS = Pattern.compile("AssignmentFact\\s*\\((?:[^()]|\\([^()]*\\))*?\\b(status|daysLate)\\b");
+
+    /**
+     * 分类规则以插入 AssignmentOutcome 记下结果、不再 modify 转办事实时，别的规则看 AssignmentFact 的 status、daysLate
+     * 就永远不成立（事实插入时还没分类）；这样的写法报错，说明改看 AssignmentOutcome。旧规则版本（分类仍 modify 转办事实）不受影响。
+     */
+    private static void staleStatusPatterns(RuleSet rules, List<Problem> errors) {
+        boolean insertOnly = rules.drlFiles().stream().anyMatch(f -> rules.files().get(f).contains("AssignmentOutcome.of("));
+        if (!insertOnly) {
+            return;
+        }
+        for (String file : rules.drlFiles()) {
+            String text = rules.files().get(file);
+            Matcher m = STALE_STATUS.matcher(text);
+            while (m.find()) {
+                errors.add(Problem.of("rules/" + file + " 第 " + lineOf(text, m.start(1)) + " 行（规则“" + ruleAt(text, m.start())
+                        + "”）：转办事实 AssignmentFact 上的 " + m.group(1) + " 在规则里看不到（分类结果是另插入的 AssignmentOutcome），"
+                        + "请改写为 AssignmentOutcome( " + m.group(1) + " … )"));
+            }
+        }
     }
 }

@@ -105,4 +105,34 @@ class Rules10ClassificationTest {
         assertEquals(AssignmentStatus.OVERDUE_UNHANDLED, a.getStatus());
         assertEquals(UNHANDLED, a.getClassifiedBy());
     }
+
+    @Test
+    void overlappingClassificationRulesAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        // 差一点互斥：“按期办结”去掉 excluded == null 后，核减的按期转办会被分类两次
+        java.nio.file.Path copy = cn.gov.assess.TestSupport.broken(tmp, "10-转办分类.drl",
+                "$a : AssignmentFact( excluded == null, completedBy($c.cutoff),\n                         completedAt <=",
+                "$a : AssignmentFact( completedBy($c.cutoff),\n                         completedAt <=");
+        RuleHarness h = new RuleHarness(cn.gov.assess.policy.RuleSet.load(copy));
+        h.order(HOTLINE, DEADLINE, DEADLINE, "绛帐镇")[0].exclude("申诉 #1");
+        cn.gov.assess.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(cn.gov.assess.io.InputException.class, h::tally);
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("分了不止一次类"), e.getMessage());
+        // 互斥的原规则：只分一次
+        RuleHarness ok = new RuleHarness();
+        AssignmentFact a = ok.order(HOTLINE, DEADLINE, DEADLINE, "绛帐镇")[0].exclude("申诉 #1");
+        ok.tally();
+        assertClassified(a, AssignmentStatus.NOT_COUNTED, 0, "转办分类：核减（不计入考核）");
+    }
+
+    @Test
+    void rulesLookingAtStatusOnTheAssignmentFactAreRefusedByTheCheck(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path copy = cn.gov.assess.TestSupport.broken(tmp, "30-汇总.drl",
+                "AssignmentOutcome( excluded != null, $u : unitId, $ch : channel )",
+                "AssignmentFact( excluded != null, status != null, $u : unitId, $ch : channel )");
+        List<String> errors = cn.gov.assess.policy.RulesChecker.check(cn.gov.assess.policy.RuleSet.load(copy)).errors();
+        org.junit.jupiter.api.Assertions.assertTrue(errors.stream().anyMatch(e -> e.contains("30-汇总.drl 第 ")
+                && e.contains("（规则“汇总：核减计入单位行”）：转办事实 AssignmentFact 上的 status 在规则里看不到")), errors.toString());
+        // 差一点：看分类结果上的 status 没问题
+        assertEquals(List.of(), cn.gov.assess.policy.RulesChecker.check(cn.gov.assess.TestSupport.rules()).errors());
+    }
 }
