@@ -31,13 +31,13 @@ class BigRunUnitPageBench {
             if (accounts.find(ADMIN).isEmpty()) {
                 accounts.add(ADMIN, Role.查看, null, PASSWORD.toCharArray());
             }
-            long run = longs(db, "select max(id) from run").get(0);
+            long run = longs(db, "select max(id) from assessment_run").get(0);
             List<Long> units = longs(db, "select unit_id from assignment group by unit_id order by count(*) desc, unit_id");
             WebServer server = new WebServer(db, cn.gov.assess.TestSupport.rulesDir()).start("127.0.0.1", 0);
             try {
                 WebClient c = new WebClient("http://127.0.0.1:" + server.port());
                 c.login(ADMIN, PASSWORD);
-                StringBuilder out = new StringBuilder("| 单位页 | 第一次（毫秒） | 热，5 次中位数（毫秒） | 最慢的热（毫秒） |\n|---|---:|---:|---:|\n");
+                StringBuilder out = new StringBuilder("| 单位页（转办条数） | 第一次（毫秒） | 热，5 次中位数（毫秒） | 最慢的热（毫秒） |\n|---|---:|---:|---:|\n");
                 List<long[]> picks = new ArrayList<>();
                 for (int i : new int[]{0, units.size() / 2, units.size() - 1}) {
                     picks.add(new long[]{units.get(i)});
@@ -45,13 +45,14 @@ class BigRunUnitPageBench {
                 for (long[] u : picks) {
                     for (String q : new String[]{"", "?page=3", "?status=" + WebFixture.enc("逾期办结")}) {
                         String path = "/runs/" + run + "/units/" + u[0] + q;
+                        long n = longs(db, "select count(*) from assignment where unit_id = " + u[0]).get(0);
                         double cold = ms(c, path);
                         List<Double> warm = new ArrayList<>();
                         for (int k = 0; k < 5; k++) {
                             warm.add(ms(c, path));
                         }
                         Collections.sort(warm);
-                        out.append(String.format(java.util.Locale.ROOT, "| %s | %.0f | %.1f | %.1f |%n", path, cold, warm.get(2),
+                        out.append(String.format(java.util.Locale.ROOT, "| %s（%d） | %.0f | %.1f | %.1f |%n", path, n, cold, warm.get(2),
                                 warm.get(4)));
                     }
                 }
