@@ -3,6 +3,7 @@ package cn.gov.assess.engine;
 import cn.gov.assess.facts.AssignmentFact;
 import cn.gov.assess.facts.AssignmentStatus;
 import cn.gov.assess.facts.Tally;
+import cn.gov.assess.policy.RuleSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,16 @@ class Rules10ClassificationTest {
     @Test
     void completedExactlyAtDeadlineIsOnTime() {
         assertClassified(classify(new RuleHarness(), DEADLINE, DEADLINE), AssignmentStatus.ON_TIME, 0, ON_TIME);
+    }
+
+    /** 参数“办结.恰在时限算按期”为“否”：恰在时限办结的算逾期办结；早 1 分钟仍按期（差一点）。 */
+    @Test
+    void completedExactlyAtDeadlineIsLateWhenThePolicySaysSo() {
+        RuleSet strict = TestRules.withParameter("办结.恰在时限算按期", "否");
+        AssignmentFact at = classify(new RuleHarness(strict), DEADLINE, DEADLINE);
+        assertEquals(AssignmentStatus.OVERDUE_COMPLETED, at.getStatus());
+        assertEquals(LATE, at.getClassifiedBy());
+        assertClassified(classify(new RuleHarness(strict), DEADLINE, DEADLINE.minusMinutes(1)), AssignmentStatus.ON_TIME, 0, ON_TIME);
     }
 
     @Test
