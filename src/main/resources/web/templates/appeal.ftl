@@ -36,6 +36,7 @@
 </#if>
 <#if mayDecide>
 <h2>决定</h2>
+<#if rulesMissing?? && rulesMissing?size gt 0><#list rulesMissing as w><p class="alert rules-missing">${w}。</p></#list></#if>
 <form method="post" action="/appeals/${a.getId()?c}/decide" id="decide-form">
   <input type="hidden" name="_csrf" value="${csrf}">
   <p>

@@ -96,6 +96,9 @@ final class AppealController implements WebServer.Controller {
         Appeal a = visible(ctx, me);
         Map<String, Object> model = new LinkedHashMap<>(row(a, new Appeals(web.db).items(a.getId())));
         model.put("mayDecide", AppealAccess.mayDecide(me) && !a.isDecided());
+        if (me.role().seesAll()) {
+            model.put("rulesMissing", AppealKinds.missing(web.rulesForRun(), "当前发布的规则版本"));
+        }
         if (a.getState() == AppealState.已同意 && me.role().operates()) {
             model.put("offers", rerunOffers(a));
         }

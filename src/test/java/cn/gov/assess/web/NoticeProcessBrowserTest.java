@@ -325,7 +325,12 @@ class NoticeProcessBrowserTest {
         a.findElement(By.name("value")).sendKeys("2022-01-10");
         a.findElement(By.name("reason")).sendKeys("县住建局提交延期审批单，批准延期");
         a.findElement(By.cssSelector("button[type=submit]")).click();
-        await(By.id("done"));
+        try {
+            await(By.id("done"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shot("失败-登记更正");
+            throw new AssertionError(text(), e);
+        }
         long run3 = rerunQ4(run2);
         String diff3 = text();
         shot("16-签发后更正的比较");
@@ -334,9 +339,41 @@ class NoticeProcessBrowserTest {
         new Select(correct.findElement(By.name("run"))).selectByValue(String.valueOf(run3));
         correct.findElement(By.cssSelector("button[type=submit]")).click();
         waitFor(u -> u.matches(".*/notices/\\d+$") && !u.endsWith(noticePath));
-        String correction = text();
-        System.out.println("DIFF3\n" + diff3 + "\nCORRECTION\n" + correction);
-        assertTrue(correction.contains("更正通报"), correction);
+        long correctionId = idFrom(browser.getCurrentUrl(), "/notices/");
+        assertTrue(text().contains("更正\n通报 #" + notice), text());
+        // 比较页上变了的正好是这 7 处（县住建局 4 处，合计 3 处），更正通报一处不多、一处不少，每处写明是更正 #n
+        assertTrue(diff3.contains("逾期办结件数 34 → 33；逾期天数 119 → 116；按期办结率 83.08% → 83.58%"), diff3);
+        assertTrue(diff3.contains("逾期办结件数 55 → 54；逾期天数 214 → 211；按期办结率 95.08% → 95.17%"), diff3);
+        List<String> items = browser.findElements(By.cssSelector("#correction-items tbody tr")).stream()
+                .map(r -> r.findElements(By.tagName("td")).stream().limit(4).map(WebElement::getText)
+                        .reduce((x, y) -> x + " | " + y).orElse("")).toList();
+        assertEquals(List.of(
+                "12345市民热线 / 县住建局 | 逾期办结件数 | 34 | 33",
+                "12345市民热线 / 县住建局 | 逾期天数 | 119 | 116",
+                "12345市民热线 / 县住建局 | 按期办结率 | 83.08% | 83.58%",
+                "12345市民热线 / 县住建局 | 月度逾期 | 10月逾期 19件 11月逾期 8件 12月逾期 7件 | 10月逾期 18件 11月逾期 8件 12月逾期 7件",
+                "12345市民热线 / 合计 | 逾期办结件数 | 55 | 54",
+                "12345市民热线 / 合计 | 逾期天数 | 214 | 211",
+                "12345市民热线 / 合计 | 按期办结率 | 95.08% | 95.17%"), items);
+        for (WebElement r : browser.findElements(By.cssSelector("#correction-items tbody tr"))) {
+            assertTrue(r.getText().contains("更正 #") && r.getText().contains(REJECTED_ORDER), r.getText());
+        }
         shot("17-更正通报");
+
+        // 10. 审核账号签发更正通报；原通报仍是已签发、不变，正式结果换成更正通报所用的运行
+        loginAs(REVIEWER);
+        browser.get(f.base + "/notices/" + correctionId);
+        sign = browser.findElement(By.id("sign-form"));
+        sign.findElement(By.name("number")).sendKeys("扶政办函〔2022〕5号");
+        setDate(sign.findElement(By.name("date")), LocalDate.of(2022, 1, 20));
+        sign.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(u -> u.endsWith("/notices/" + correctionId));
+        assertTrue(browser.findElement(By.id("notice-state")).getText().contains("已签发：文号 扶政办函〔2022〕5号"));
+        assertTrue(browser.findElement(By.id("run-status")).getText().contains("运行 #" + run3 + " 是 2021-Q4 的正式结果"),
+                browser.findElement(By.id("run-status")).getText());
+        shot("18-更正通报已签发");
+        browser.get(f.base + noticePath);
+        assertTrue(browser.findElement(By.id("notice-state")).getText().contains("已签发：文号 " + NUMBER));
+        assertTrue(browser.findElement(By.id("run-status")).getText().contains("已被取代"), browser.findElement(By.id("run-status")).getText());
     }
 }
