@@ -37,7 +37,7 @@ public final class AppealKinds {
         return text == null ? Map.of() : parse("rules/" + FILE, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** 规则里有没有读转办“核减”标记（AssignmentFact.excluded）的规则：没有时同意的核减不会计入。 */
+    /** 核减规则：读转办的核减标记（AssignmentFact.excluded）并把它分类为不计入（NOT_COUNTED）；没有时同意的核减不会计入。 */
     private static final java.util.regex.Pattern EXCLUSION_RULE = java.util.regex.Pattern.compile("\\bexcluded\\s*!=\\s*null");
 
     /**
@@ -49,7 +49,8 @@ public final class AppealKinds {
         if (!rules.files().containsKey(FILE)) {
             out.add(which + "没有申诉类型表（rules/" + FILE + "），单位不能提出申诉；请发布包含它的新版本");
         }
-        boolean exclusion = rules.drlFiles().stream().anyMatch(f -> EXCLUSION_RULE.matcher(rules.files().get(f)).find());
+        boolean exclusion = rules.drlFiles().stream().flatMap(f -> java.util.Arrays.stream(rules.files().get(f).split("(?m)^\\s*rule\\s"))) // 逐条规则
+                .anyMatch(r -> EXCLUSION_RULE.matcher(r).find() && r.contains("NOT_COUNTED"));
         if (!exclusion) {
             out.add(which + "没有核减规则，同意的申诉（核减）不会计入考核；请发布包含核减规则的新版本");
         }
