@@ -151,6 +151,11 @@ final class RulesCommand implements Runnable {
                             v.published() ? "  发布 " + v.publisher() + " " + v.publishedAt().toString().replace('T', ' ')
                                     + "  理由：" + v.publishReason() : v.checkOk() ? "" : "  检查有 " + v.checkErrors().size() + " 处错误");
                 }
+                if (current != null) {
+                    var versions = new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::problems);
+                    cn.gov.assess.policy.AppealKinds.missing(versions.rules(current), "注意：当前发布的规则版本")
+                            .forEach(w -> out.println(w + "。"));
+                }
             }
             return 0;
         }
