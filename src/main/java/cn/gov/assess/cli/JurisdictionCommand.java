@@ -71,7 +71,7 @@ final class JurisdictionCommand implements Runnable {
         }
     }
 
-    @Command(name = "rename", mixinStandardHelpOptions = true, description = {"辖区改名（数据不动）。"})
+    @Command(name = "rename", mixinStandardHelpOptions = true, description = {"辖区改名或改级别（数据不动）。"})
     static final class Rename implements Callable<Integer> {
         @ParentCommand
         JurisdictionCommand parent;
@@ -79,14 +79,17 @@ final class JurisdictionCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "OLD", description = "现在的名称")
         String oldName;
 
-        @Parameters(index = "1", paramLabel = "NEW", description = "新名称")
+        @Parameters(index = "1", paramLabel = "NEW", description = "新名称（只改级别时写原名）")
         String newName;
+
+        @Option(names = "--level", paramLabel = "级别", description = "同时改级别：省、市、县 或 区")
+        String level;
 
         @Override
         public Integer call() {
             try (Database db = Database.open(parent.main.registryUrl())) {
-                Jurisdictions.Jurisdiction j = new Jurisdictions(db).rename(oldName, newName);
-                parent.main.spec.commandLine().getOut().printf("辖区“%s”已改名为“%s”。%n", oldName.strip(), j.name());
+                Jurisdictions.Jurisdiction j = new Jurisdictions(db).rename(oldName, newName, level);
+                parent.main.spec.commandLine().getOut().printf("辖区“%s”现在是“%s”（%s）。%n", oldName.strip(), j.name(), j.level());
             }
             return 0;
         }

@@ -118,20 +118,24 @@ public final class Jurisdictions {
         return require(n);
     }
 
-    /** 改名（名称是给人看的；schema 不变）。 */
-    public Jurisdiction rename(String oldName, String newName) {
+    /** 改名，level 不为空时同时改级别（升级而来的辖区先记作县）；名称是给人看的，schema 不变。 */
+    public Jurisdiction rename(String oldName, String newName, String level) {
         Jurisdiction j = require(oldName);
         String n = newName == null ? "" : newName.strip();
         if (n.isEmpty() || n.length() > 100) {
             throw new InputException("辖区名称不能为空，最长 100 字");
         }
-        if (find(n).isPresent()) {
+        if (!n.equals(j.name()) && find(n).isPresent()) {
             throw new InputException("辖区“" + n + "”已经有了");
         }
+        if (level != null && !LEVELS.contains(level)) {
+            throw new InputException("辖区级别“" + level + "”不对，可用：" + String.join("、", LEVELS));
+        }
         registry.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("update jurisdiction set name = ? where id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("update jurisdiction set name = ?, level = ? where id = ?")) {
                 ps.setString(1, n);
-                ps.setLong(2, j.id());
+                ps.setString(2, level == null ? j.level() : level);
+                ps.setLong(3, j.id());
                 ps.executeUpdate();
             }
             c.commit();
