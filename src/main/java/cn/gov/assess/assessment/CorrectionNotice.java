@@ -116,6 +116,11 @@ public final class CorrectionNotice {
      * 与签发后各一遍；模板有错时返回带文件与行号的中文说明。规则里没有参数“通报.更正通报模板”时不检查（返回空）。
      */
     public static List<String> checkTemplate(RuleSet rules) {
+        try {
+            rules.parameters();
+        } catch (cn.gov.assess.io.InputException e) {
+            return List.of(); // 参数表本身有错：RulesChecker 已逐格报出，这里不再渲染
+        }
         if (!rules.files().containsKey(cn.gov.assess.facts.Parameters.FILE)
                 || !rules.parameters().all().containsKey(TEMPLATE_PARAMETER)) {
             return List.of();

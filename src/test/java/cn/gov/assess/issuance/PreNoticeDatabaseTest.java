@@ -38,11 +38,12 @@ class PreNoticeDatabaseTest {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
             tallies = count(st, "select count(*) from run_tally");
             runs = count(st, "select count(*) from assessment_run");
-            for (String sql : List.of("drop index if exists app_user_name_key", "alter table app_user drop column name_key",
+            for (String sql : List.of("alter table app_user drop column jurisdiction_id", "drop table jurisdiction",
+                    "drop index if exists app_user_name_key", "alter table app_user drop column name_key",
                     "alter table app_user drop column must_change", "alter table app_user drop column unlocked_at",
                     "alter table correction drop column appeal_id", "drop table appeal_attachment", "drop table appeal_item",
                     "drop table appeal", "drop table notice_event", "drop table notice", "drop sequence appeal_seq",
-                    "drop sequence notice_seq", "delete from \"flyway_schema_history\" where \"version\" like '21%'")) {
+                    "drop sequence notice_seq", "delete from \"flyway_schema_history\" where \"version\" like '21%' or \"version\" = '22'")) {
                 st.execute(sql);
             }
         }
