@@ -200,13 +200,7 @@ final class RulesCommand implements Runnable {
             RuleSet draft = RuleSet.load(draftDir);
             boolean nothing = base != null && base.toString().equals("无");
             RuleSet current = nothing ? null : RuleSet.load(baseDir);
-            java.time.LocalDateTime c = null;
-            if (cutoff != null) {
-                c = cn.gov.assess.io.DateTimes.parse(cutoff, true);
-                if (c == null) {
-                    throw new cn.gov.assess.io.InputException("--cutoff：无法识别的日期“" + cutoff + "”，例如 2021-12-31");
-                }
-            }
+            java.time.LocalDateTime c = RunCommand.cutoff(cutoff, null);
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(main.dbUrl())) {
                 cn.gov.assess.facts.Period p;
                 if (period != null) {

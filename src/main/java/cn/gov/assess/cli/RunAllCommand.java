@@ -4,8 +4,6 @@ import cn.gov.assess.assessment.AssessAll;
 import cn.gov.assess.db.Database;
 import cn.gov.assess.db.Jurisdictions;
 import cn.gov.assess.facts.Period;
-import cn.gov.assess.io.DateTimes;
-import cn.gov.assess.io.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,13 +32,7 @@ final class RunAllCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p = Period.parse(period);
-        LocalDateTime c = p.defaultCutoff();
-        if (cutoff != null) {
-            c = DateTimes.parse(cutoff, true);
-            if (c == null) {
-                throw new InputException("--cutoff：无法识别的日期“" + cutoff + "”，例如 2021-12-31");
-            }
-        }
+        LocalDateTime c = RunCommand.cutoff(cutoff, p.defaultCutoff());
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
             throw new UsageError(main.spec.commandLine(), "--threads 至少为 1");
