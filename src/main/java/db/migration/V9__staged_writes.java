@@ -30,7 +30,7 @@ public class V9__staged_writes extends BaseJavaMigration {
                 + "where constraint_type = 'FOREIGN KEY' and table_schema = current_schema() "
                 + "and table_name in ('work_order', 'assignment', 'run_assignment')"
                 : "select table_name, constraint_name from information_schema.table_constraints "
-                + "where constraint_type = 'FOREIGN KEY' and table_schema = 'PUBLIC' "
+                + "where constraint_type = 'FOREIGN KEY' and table_schema = current_schema "
                 + "and table_name in ('WORK_ORDER', 'ASSIGNMENT', 'RUN_ASSIGNMENT')";
         try (Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(query)) {

@@ -18,10 +18,25 @@
 </tbody>
 </table>
 <#if a.getState()?string == "已同意" && seesAll>
-<p class="hint">已按申诉类型登记了更正或核减（见“更正”页），重新考核 ${a.getPeriod()} 后生效；旧运行不变。</p>
+<p class="hint">已按申诉类型登记了更正或核减（见“更正”页），重新考核后生效；旧运行不变。</p>
+</#if>
+<#if offers?? && offers?size gt 0>
+<section class="rerun" id="rerun">
+<h2>重新考核</h2>
+<p>申诉的工单属于下列考核期，请选择要重新考核的一期（本期通报在核对中或已签发的排在前面）。结果另存为一次新的运行，完成后打开两次运行的比较；通报要改用新运行，请到该期的通报页“换用运行”。</p>
+<#list offers as o>
+<form method="post" action="/corrections/rerun" class="inline rerun-offer">
+  <input type="hidden" name="_csrf" value="${csrf}">
+  <input type="hidden" name="run" value="${o.run?c}">
+  <button type="submit">重新考核 ${o.period}</button>
+  <span class="hint">沿用运行 #${o.run?c}，截至 ${o.cutoff}<#if o.notice?has_content>；${o.notice}<#else>；本期还没有通报</#if></span>
+</form>
+</#list>
+</section>
 </#if>
 <#if mayDecide>
 <h2>决定</h2>
+<#if rulesMissing?? && rulesMissing?size gt 0><#list rulesMissing as w><p class="alert rules-missing">${w}。</p></#list></#if>
 <form method="post" action="/appeals/${a.getId()?c}/decide" id="decide-form">
   <input type="hidden" name="_csrf" value="${csrf}">
   <p>

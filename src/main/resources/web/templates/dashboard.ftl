@@ -15,7 +15,7 @@
 <#if !run??>
 <p class="alert">还没有可看的考核结果。<#if operates>请先<a href="/import">导入</a>数据，再<a href="/assess">开始考核</a>。</#if></p>
 <#else>
-<p class="note">本期：${run.period}（${periodTitle}），正式结果为<#if seesAll><a href="/runs/${run.id}">运行 #${run.id}</a><#else>运行 #${run.id}</#if>，截至 ${run.cutoff}。<#if previous??>比较的上期：${previous.period}（运行 #${previous.id}）。<#else>没有同类的上一期结果，不列变化。</#if>
+<p class="note">本期：${run.period}（${periodTitle}），结果取自<#if seesAll><a href="/runs/${run.id}">运行 #${run.id}</a><#else>运行 #${run.id}</#if>，截至 ${run.cutoff}（<span id="dashboard-run-status">${runStatus}</span>）。<#if previous??>比较的上期：${previous.period}（运行 #${previous.id}）。<#else>没有同类的上一期结果，不列变化。</#if>
 <#if unitId??><a href="/runs/${run.id}/units/${unitId}">本单位的完整结果与工单</a></#if></p>
 <h2 id="figures">本期主要数字<#if unitId??>（本单位）</#if></h2>
 <div class="cards">

@@ -28,7 +28,7 @@
 <#list lx.nearMisses() as m>
 <tr><td>${m["范围"]}</td>
 <td><#if allUnits[m["单位"]]??><a href="/runs/${run.id}/units/${allUnits[m["单位"]]}">${m["单位"]}</a><#else>${m["单位"]}</#if></td>
-<td>${m["原因"]}</td></tr>
+<td>${m["白话"]!m["原因"]}</td></tr>
 </#list>
 </tbody>
 </table>

@@ -2,6 +2,7 @@
 <@l.page title="规则版本">
 <h1>规则版本</h1>
 <p class="toc"><a href="/rules">规则管理</a></p>
+<#if rulesMissing?? && rulesMissing?size gt 0><#list rulesMissing as w><p class="alert rules-missing">${w}。</p></#list></#if>
 <table class="grid versions">
 <thead><tr><th>版本</th><th>状态</th><th>基于</th><th>起草人</th><th>建立时间</th><th>说明</th><th>发布人</th><th>发布时间</th><th>发布理由</th><th>差异</th></tr></thead>
 <tbody>

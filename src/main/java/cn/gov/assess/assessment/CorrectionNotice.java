@@ -58,22 +58,40 @@ public final class CorrectionNotice {
         RunDiff.Result diff = StoredRuns.diff(db, before, after, "运行 #" + corrected.getRunId(), "运行 #" + correction.getRunId());
         List<Item> items = items(diff);
         RuleSet rules = after.rules().parameters().all().containsKey(TEMPLATE_PARAMETER) ? after.rules() : fallback;
-        Map<String, String> meta = after.meta();
+        Map<String, Object> m = model(after.meta(), after.run().getPeriod(), new Signing(correction.getDocNumber(),
+                correction.getDocDate(), correction.getRunId()), new Signing(corrected.getDocNumber(), corrected.getDocDate(),
+                corrected.getRunId()), items,
+                diff.corrections().stream().map(CorrectionNote::text).toList());
+        NoticeDocument doc = NoticeModel.compose(rules, TEMPLATE_PARAMETER, m);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("更正通报.md", MarkdownWriter.write(doc).getBytes(StandardCharsets.UTF_8));
+        LocalDateTime created = correction.getSignedAt() != null ? correction.getSignedAt() : correction.getPreparedAt();
+        files.put("更正通报.docx", DocxWriter.write(doc, DocxWriter.Fonts.of(rules.parameters()), created));
+        return new Result(correction, corrected, diff, items, doc, files);
+    }
+
+    /** 一份通报的文号、成文日期（未签发时为 null）与所用的运行。 */
+    private record Signing(String docNumber, LocalDate docDate, long runId) {
+    }
+
+    /** 更正通报模板的变量（可用变量见 rules/README.md“更正通报模板”）。 */
+    private static Map<String, Object> model(Map<String, String> meta, cn.gov.assess.facts.Period period, Signing correction,
+                                             Signing corrected, List<Item> items, List<String> corrections) {
         Map<String, Object> m = new HashMap<>();
         m.put("meta", new LinkedHashMap<>(meta));
         m.put("issuer", field(meta, "发文机关"));
         m.put("addressees", field(meta, "主送"));
         m.put("cc", field(meta, "抄送"));
         m.put("printer", field(meta, "印发机关"));
-        m.putAll(after.run().getPeriod().templateVariables());
-        m.put("period", after.run().getPeriod().code());
-        m.put("docNo", correction.getDocNumber() == null ? "〔签发时填写：文号〕" : correction.getDocNumber());
-        m.put("date", NoticeModel.chineseDate(correction.getDocDate(), "成文日期（签发时填写）"));
-        m.put("printDate", NoticeModel.chineseDate(correction.getDocDate(), "印发日期（签发时填写）"));
-        m.put("correctedDocNo", corrected.getDocNumber());
-        m.put("correctedDate", NoticeModel.chineseDate(corrected.getDocDate(), "成文日期"));
-        m.put("correctedRun", corrected.getRunId());
-        m.put("run", correction.getRunId());
+        m.putAll(period.templateVariables());
+        m.put("period", period.code());
+        m.put("docNo", correction.docNumber() == null ? "〔签发时填写：文号〕" : correction.docNumber());
+        m.put("date", NoticeModel.chineseDate(correction.docDate(), "成文日期（签发时填写）"));
+        m.put("printDate", NoticeModel.chineseDate(correction.docDate(), "印发日期（签发时填写）"));
+        m.put("correctedDocNo", corrected.docNumber());
+        m.put("correctedDate", NoticeModel.chineseDate(corrected.docDate(), "成文日期"));
+        m.put("correctedRun", corrected.runId());
+        m.put("run", correction.runId());
         List<Map<String, Object>> list = new ArrayList<>();
         for (Item i : items) {
             Map<String, Object> im = new HashMap<>();
@@ -89,13 +107,50 @@ public final class CorrectionNotice {
             list.add(im);
         }
         m.put("items", list);
-        m.put("corrections", diff.corrections().stream().map(CorrectionNote::text).toList());
-        NoticeDocument doc = NoticeModel.compose(rules, TEMPLATE_PARAMETER, m);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("更正通报.md", MarkdownWriter.write(doc).getBytes(StandardCharsets.UTF_8));
-        LocalDateTime created = correction.getSignedAt() != null ? correction.getSignedAt() : correction.getPreparedAt();
-        files.put("更正通报.docx", DocxWriter.write(doc, DocxWriter.Fonts.of(rules.parameters()), created));
-        return new Result(correction, corrected, diff, items, doc, files);
+        m.put("corrections", corrections);
+        return m;
+    }
+
+    /**
+     * rules check 用：以一份示例差异（数字一格、名单一处，有原因与没有原因的各一）渲染更正通报模板，签发前（文号、日期待填）
+     * 与签发后各一遍；模板有错时返回带文件与行号的中文说明。规则里没有参数“通报.更正通报模板”时不检查（返回空）。
+     */
+    public static List<String> checkTemplate(RuleSet rules) {
+        try {
+            rules.parameters();
+        } catch (cn.gov.assess.io.InputException e) {
+            return List.of(); // 参数表本身有错：RulesChecker 已逐格报出，这里不再渲染
+        }
+        if (!rules.files().containsKey(cn.gov.assess.facts.Parameters.FILE)
+                || !rules.parameters().all().containsKey(TEMPLATE_PARAMETER)) {
+            return List.of();
+        }
+        String name = rules.parameters().text(TEMPLATE_PARAMETER, null);
+        if (!rules.files().containsKey(name)) {
+            return List.of(rules.where(cn.gov.assess.facts.Parameters.FILE) + "：参数“" + TEMPLATE_PARAMETER + "”指定的模板 " + name
+                    + " 不存在");
+        }
+        cn.gov.assess.facts.Period period = cn.gov.assess.facts.Period.parse("2021-Q4");
+        Signing signed = new Signing("示例文号〔2022〕1号", LocalDate.of(2022, 1, 14), 1);
+        List<Item> items = List.of(
+                new Item("数字", "示例渠道", "示例单位", "示例渠道 / 示例单位", "逾期办结件数", "3", "2", "逾期办结件数 3 → 2",
+                        List.of("更正 #1：示例更正")),
+                new Item("名单", "示例渠道", "示例单位", "示例渠道 “示例名单”", "", "", "", "新进入", List.of()));
+        List<String> errors = new ArrayList<>();
+        Map<String, String> meta = new LinkedHashMap<>();
+        for (String f : cn.gov.assess.facts.NoticeInfo.FIELDS) {
+            meta.put(f, f.endsWith("日期") ? "2022-01-14" : "示例" + f);
+        }
+        for (boolean done : new boolean[]{false, true}) {
+            Signing draft = done ? new Signing("示例文号〔2022〕2号", LocalDate.of(2022, 1, 20), 2) : new Signing(null, null, 2);
+            try {
+                NoticeModel.compose(rules, TEMPLATE_PARAMETER, model(done ? meta : Map.of(), period, draft, signed, items,
+                        List.of("更正 #1：示例更正")));
+            } catch (InputException e) {
+                e.problems().stream().filter(x -> !errors.contains(x)).forEach(errors::add);
+            }
+        }
+        return errors;
     }
 
     /** 差异中的每一处：数字一格一条，名单与监测一处一条。 */

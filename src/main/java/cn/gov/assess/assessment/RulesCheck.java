@@ -10,7 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * 规则目录的全部检查，只此一处：规则与参数表（{@link RulesChecker}），再用示例运行渲染每个模板（{@link TemplateCheck}）。
+ * 规则目录的全部检查，只此一处：规则与参数表（{@link RulesChecker}），再用示例运行渲染每个模板（{@link TemplateCheck}），
+ * 以示例差异渲染更正通报模板（{@link CorrectionNotice#checkTemplate}）。
  * 命令行 rules check、run 开始前、网页开始考核前、规则草稿每次保存（规则版本拿到的就是 {@link #errors}）、预览草稿都用它。
  */
 public final class RulesCheck {
@@ -23,6 +24,7 @@ public final class RulesCheck {
         TemplateCheck.Result t = TemplateCheck.check(rules);
         List<Problem> errors = new ArrayList<>(r.problems());
         t.errors().forEach(e -> errors.add(Problem.of(e)));
+        CorrectionNotice.checkTemplate(rules).forEach(e -> errors.add(Problem.of(e)));
         return new RulesChecker.Report(errors, r.drlFiles(), r.rules(), r.lists(), r.parameters(),
                 r.channels(), t.templates());
     }
@@ -38,6 +40,7 @@ public final class RulesCheck {
         try {
             errors.addAll(RulesChecker.check(rules).problems());
             TemplateCheck.check(rules).errors().forEach(e -> errors.add(Problem.of(e)));
+            CorrectionNotice.checkTemplate(rules).forEach(e -> errors.add(Problem.of(e)));
         } catch (InputException e) {
             errors.addAll(e.located());
         }

@@ -74,6 +74,8 @@ public final class ScenarioRunner {
             String old = files.get(path);
             if (old != null && path.equals(cn.gov.assess.facts.Parameters.FILE)) {
                 files.put(path, replaceParameters(old, text));
+            } else if (old != null && path.equals(cn.gov.assess.policy.FigureTable.FILE)) {
+                files.put(path, replaceRows(old, text, 1)); // 数字.csv：同一比率的一行替换原行
             } else if (old != null && path.endsWith(".csv")) {
                 String rows = text.contains("\n") ? text.substring(text.indexOf('\n') + 1) : "";
                 files.put(path, (old.endsWith("\n") ? old : old + "\n") + rows);
@@ -89,6 +91,11 @@ public final class ScenarioRunner {
      * 参数与渠道两格不含逗号与引号，按每行的前两格比较即可。
      */
     static String replaceParameters(String old, String changes) {
+        return replaceRows(old, changes, 2);
+    }
+
+    /** 改动表里与原表前 keyCells 格相同的行替换那一行，其余接在末尾。 */
+    static String replaceRows(String old, String changes, int keyCells) {
         List<String> lines = new ArrayList<>(List.of(old.split("\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
@@ -98,10 +105,10 @@ public final class ScenarioRunner {
             if (row.isBlank()) {
                 continue;
             }
-            String key = parameterKey(row);
+            String key = parameterKey(row, keyCells);
             int at = -1;
             for (int i = 1; i < lines.size() && at < 0; i++) {
-                if (parameterKey(lines.get(i)).equals(key)) {
+                if (parameterKey(lines.get(i), keyCells).equals(key)) {
                     at = i;
                 }
             }
@@ -114,9 +121,9 @@ public final class ScenarioRunner {
         return String.join("\n", lines) + "\n";
     }
 
-    private static String parameterKey(String line) {
+    private static String parameterKey(String line, int keyCells) {
         String[] cells = line.split(",", 3);
-        return cells[0].strip() + '\u0001' + (cells.length > 1 ? cells[1].strip() : "");
+        return cells[0].strip() + '\u0001' + (keyCells > 1 && cells.length > 1 ? cells[1].strip() : "");
     }
 
     public Outcome run(Path scenario) {

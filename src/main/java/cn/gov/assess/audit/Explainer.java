@@ -327,6 +327,7 @@ public final class Explainer {
                 // 门槛类：只差一项条件、且相差在参数“名单.差一点.相差”（要求值的百分之几）以内的单位，按相差从小到大
                 Integer margin = run.rules().parameters().has(NEAR_MARGIN) ? run.rules().parameters().number(NEAR_MARGIN) : null;
                 List<Evaluation> close = new ArrayList<>();
+                PlainWords plain = PlainWords.of(run.rules());
                 for (Evaluation e : j.evaluations(list, ls[1])) {
                     if (e.getFailed().size() == 1 && (margin == null || NearMiss.gap(e.getFailed().get(0)) * 100 <= margin)) {
                         close.add(e);
@@ -341,6 +342,7 @@ public final class Explainer {
                     row.put("名次", "");
                     row.put("名额", "");
                     row.put("原因", "只差一项：" + e.getFailed().get(0).text());
+                    row.put("白话", plain.nearMiss(list, e.getFailed().get(0))); // 网页引条件自己的说明
                     near.add(row);
                 }
             }

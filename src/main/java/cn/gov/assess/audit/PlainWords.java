@@ -45,6 +45,18 @@ public final class PlainWords {
         return new PlainWords(m);
     }
 
+    /** 名单条件表里这个名单这一字段的条件的“说明”；没有时为空串（如 DRL 写的名单）。 */
+    public String note(String list, String field) {
+        String note = conditions.get(list + '\u0001' + field);
+        return note == null ? "" : note;
+    }
+
+    /** 差一点入选（只差一项）的一句话：引条件自己的说明，“只差一项：未达到“实办数不少于 50 件”，本单位实办数 32，要求 ≥ 50”。 */
+    public String nearMiss(String list, Evaluation.Check c) {
+        String note = note(list, c.field());
+        return "只差一项：" + (note.isEmpty() ? "" : "未达到“" + note + "”，本单位") + c.text();
+    }
+
     /** 一个单位在一个名单上的判定，说成几句话。 */
     public List<String> why(Explainer.ListVerdict v) {
         List<String> out = new ArrayList<>();

@@ -23,6 +23,9 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (CityImports.importRouted(main, inputs)) {
+            return 0;
+        }
         try (Database db = Database.open(main.dbUrl())) {
             List<Importer.FileResult> results = new Importer(db, RuleSet.load(main.rulesDir())).withProgress().importPaths(inputs);
             var out = main.spec.commandLine().getOut();

@@ -14,7 +14,8 @@ import java.nio.file.Path;
         description = {"12345 热线与市长、县长信箱办理情况考核与通报（月度、季度、半年、全年）。"},
         subcommands = {ImportCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, RulesCommand.class,
                 CorrectCommand.class, HistoryCommand.class, DiffCommand.class, ReconcileCommand.class, ExplainCommand.class, BenchCommand.class,
-                RetireCommand.class, Runs.class, NoticeCommand.class, NoticesCommand.class, ServeCommand.class, UserCommand.class, AppealCommand.class, HelpVerb.class},
+                RetireCommand.class, Runs.class, NoticeCommand.class, NoticesCommand.class, ServeCommand.class, UserCommand.class, AppealCommand.class,
+                JurisdictionCommand.class, RunAllCommand.class, HelpVerb.class},
         usageHelpAutoWidth = true, synopsisSubcommandLabel = "命令",
         exitCodeListHeading = "%n退出码：%n",
         exitCodeList = {"0:成功", "1:输入或数据有误（错误信息写明文件、行、列和值；数据库未做任何修改）",
@@ -31,6 +32,10 @@ public final class Main implements Runnable {
 )
     String db;
 
+    @Option(names = "--jurisdiction", scope = ScopeType.INHERIT, paramLabel = "辖区",
+            description = "辖区名称（见 jurisdiction list）；默认：库原有的辖区（只有一个辖区时就是它）")
+    String jurisdiction;
+
     @Option(names = "--rules", scope = ScopeType.INHERIT, paramLabel = "目录",
             description = "规则目录（默认：程序目录下的 rules/）")
     Path rules;
@@ -46,7 +51,22 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** 要用的库：--db 所指的库里 --jurisdiction 所指的辖区（不指定时是库原有的辖区）。 */
     String dbUrl() {
+        String registry = registryUrl();
+        if (jurisdiction == null) {
+            return registry;
+        }
+        try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(registry)) {
+            var all = new cn.gov.assess.db.Jurisdictions(db);
+            return all.find(jurisdiction).map(all::url).orElseThrow(() -> new UsageError(spec.commandLine(),
+                    "--jurisdiction：没有辖区“" + jurisdiction + "”，已有的辖区：" + String.join("、",
+                            all.all().stream().map(cn.gov.assess.db.Jurisdictions.Jurisdiction::name).toList())));
+        }
+    }
+
+    /** --db 所指的库本身（辖区登记表所在处）。 */
+    String registryUrl() {
         if (db == null) {
             return cn.gov.assess.db.Database.defaultUrl();
         }

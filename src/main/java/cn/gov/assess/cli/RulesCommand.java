@@ -151,6 +151,11 @@ final class RulesCommand implements Runnable {
                             v.published() ? "  发布 " + v.publisher() + " " + v.publishedAt().toString().replace('T', ' ')
                                     + "  理由：" + v.publishReason() : v.checkOk() ? "" : "  检查有 " + v.checkErrors().size() + " 处错误");
                 }
+                if (current != null) {
+                    var versions = new cn.gov.assess.ruleversions.RulesVersions(db, RulesCheck::problems);
+                    cn.gov.assess.policy.AppealKinds.missing(versions.rules(current), "注意：当前发布的规则版本")
+                            .forEach(w -> out.println(w + "。"));
+                }
             }
             return 0;
         }
@@ -195,13 +200,7 @@ final class RulesCommand implements Runnable {
             RuleSet draft = RuleSet.load(draftDir);
             boolean nothing = base != null && base.toString().equals("无");
             RuleSet current = nothing ? null : RuleSet.load(baseDir);
-            java.time.LocalDateTime c = null;
-            if (cutoff != null) {
-                c = cn.gov.assess.io.DateTimes.parse(cutoff, true);
-                if (c == null) {
-                    throw new cn.gov.assess.io.InputException("--cutoff：无法识别的日期“" + cutoff + "”，例如 2021-12-31");
-                }
-            }
+            java.time.LocalDateTime c = RunCommand.cutoff(cutoff, null);
             try (cn.gov.assess.db.Database db = cn.gov.assess.db.Database.open(main.dbUrl())) {
                 cn.gov.assess.facts.Period p;
                 if (period != null) {

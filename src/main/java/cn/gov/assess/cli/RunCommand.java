@@ -37,13 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Period p = Period.parse(period);
-        LocalDateTime c = p.defaultCutoff();
-        if (cutoff != null) {
-            c = DateTimes.parse(cutoff, true);
-            if (c == null) {
-                throw new InputException("--cutoff：无法识别的日期“" + cutoff + "”，例如 2021-12-31");
-            }
-        }
+        LocalDateTime c = cutoff(cutoff, p.defaultCutoff());
         RuleSet rules = RuleSet.load(main.rulesDir());
         // 检查规则、参数表与每个模板（其中编译规则库要 2–3 秒）在另一个线程上做，同时这里打开库、启动 Hibernate、数本期工单；
         // 考核开始前等检查结果，未通过则不运行（编译好的规则库留在 rules 里，考核直接用）
@@ -82,5 +76,17 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** 命令行 --cutoff 的取值：没写时用 fallback；写了认不出的日期时报中文错误。run、run-all、rules preview 共用。 */
+    static LocalDateTime cutoff(String text, LocalDateTime fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        LocalDateTime c = DateTimes.parse(text, true);
+        if (c == null) {
+            throw new InputException("--cutoff：无法识别的日期“" + text + "”，例如 2021-12-31");
+        }
+        return c;
     }
 }

@@ -32,10 +32,19 @@ public final class Figures {
             return numerator != null;
         }
 
-        /** 印在通报、附件与网页上的写法：计数写整数，比率写百分数（分母为 0 时为“—”）。 */
+        /**
+         * 印在通报、附件与网页上的写法：计数写整数，比率写百分数；分母为 0 时写规则表 数字.csv 的“分母为零时显示”（默认“—”）。
+         */
         public String text(Tally t) {
-            return rate() ? percent(numerator.applyAsLong(t), denominator.applyAsLong(t))
-                    : String.valueOf(count.applyAsLong(t));
+            if (!rate()) {
+                return String.valueOf(count.applyAsLong(t));
+            }
+            Rate r = t.getRates().get(name);
+            long d = denominator(t);
+            if (d == 0 && r != null) {
+                return r.zero();
+            }
+            return percent(numerator(t), d);
         }
 
         /** 取值：计数为整数；比率为分数，分母为 0 时为 null。 */
@@ -43,15 +52,46 @@ public final class Figures {
             if (!rate()) {
                 return BigDecimal.valueOf(count.applyAsLong(t));
             }
-            long d = denominator.applyAsLong(t);
+            long d = denominator(t);
             if (d == 0) {
                 return null;
             }
-            return BigDecimal.valueOf(numerator.applyAsLong(t)).divide(BigDecimal.valueOf(d), PRECISION);
+            return BigDecimal.valueOf(numerator(t)).divide(BigDecimal.valueOf(d), PRECISION);
+        }
+
+        /** 比率的分子：这次运行的规则表（数字.csv）另有定义时按它，否则按程序里的定义。 */
+        public long numerator(Tally t) {
+            Rate r = t.getRates().get(name);
+            return r == null ? numerator.applyAsLong(t) : ALL.get(r.numerator()).count().applyAsLong(t);
+        }
+
+        /** 比率的分母，同上。 */
+        public long denominator(Tally t) {
+            Rate r = t.getRates().get(name);
+            return r == null ? denominator.applyAsLong(t) : ALL.get(r.denominator()).count().applyAsLong(t);
+        }
+    }
+
+    /**
+     * 一个比率的口径：分子、分母（都是计数的名字）与分母为 0 时印出的写法。规则表 数字.csv 每行一个；
+     * 与程序里的定义（{@link #defaults()}）相同的不记，旧运行与未改口径的运行因此与以前一样。
+     */
+    public record Rate(String numerator, String denominator, String zero) {
+        /** 保存在汇总里的写法：分子/分母/显示（三项都不含“/”“;”“=”）。 */
+        public String encode() {
+            return numerator + "/" + denominator + "/" + zero;
+        }
+
+        public static Rate decode(String s) {
+            String[] p = s.split("/", -1);
+            return new Rate(p[0], p[1], p.length > 2 ? p[2] : ZERO);
         }
     }
 
     private static final Map<String, Figure> ALL;
+    /** 比率分母为 0 时默认的写法。 */
+    public static final String ZERO = "—";
+    private static final Map<String, Rate> DEFAULT_RATES = new LinkedHashMap<>();
 
     static {
         Map<String, Figure> m = new LinkedHashMap<>();
@@ -73,15 +113,17 @@ public final class Figures {
         count(m, "按时签收件数", "在签收时限内签收的转办件数", Tally::getSignedOnTime);
         count(m, "回退件数", "退回过热线中心的转办件数", Tally::getReturned);
         count(m, "重办件数", "重办的转办件数", Tally::getReopened);
-        rate(m, "办结率", "实办数 ÷ 应办件数", Tally::getHandled, Tally::getDue);
-        rate(m, "按期办结率", "按期办结件数 ÷ 实办数", Tally::getOnTime, Tally::getHandled);
-        rate(m, "按时办结率", "按期办结件数 ÷ 应办件数", Tally::getOnTime, Tally::getDue);
-        rate(m, "满意率", "计为满意的回访件数 ÷ 已回访件数（哪些回访结果计为满意见参数“"
-                + Tally.SATISFIED_PARAMETER + "”，缺省为满意、基本满意）",
-                Tally::getCountedSatisfied, Tally::getSurveyed);
-        rate(m, "及时签收率", "按时签收件数 ÷ 有签收时限件数", Tally::getSignedOnTime, Tally::getSignDue);
-        rate(m, "回退率", "回退件数 ÷ 应办件数", Tally::getReturned, Tally::getDue);
-        rate(m, "重办率", "重办件数 ÷ 应办件数", Tally::getReopened, Tally::getDue);
+        count(m, "转办数", "本期转办给单位的件数：应办件数加上不计入本期的在办件（参数“在办件计入应办”为“否”时）；合计行按不重复工单",
+                Tally::getAssigned);
+        count(m, "计为满意件数", "回访结果计为满意的件数（哪些回访结果计为满意见参数“" + Tally.SATISFIED_PARAMETER
+                + "”，缺省为满意、基本满意）", Tally::getCountedSatisfied);
+        rate(m, "办结率", "实办数", "应办件数", Tally::getHandled, Tally::getDue);
+        rate(m, "按期办结率", "按期办结件数", "实办数", Tally::getOnTime, Tally::getHandled);
+        rate(m, "按时办结率", "按期办结件数", "应办件数", Tally::getOnTime, Tally::getDue);
+        rate(m, "满意率", "计为满意件数", "已回访件数", Tally::getCountedSatisfied, Tally::getSurveyed);
+        rate(m, "及时签收率", "按时签收件数", "有签收时限件数", Tally::getSignedOnTime, Tally::getSignDue);
+        rate(m, "回退率", "回退件数", "应办件数", Tally::getReturned, Tally::getDue);
+        rate(m, "重办率", "重办件数", "应办件数", Tally::getReopened, Tally::getDue);
         ALL = Collections.unmodifiableMap(m);
     }
 
@@ -92,9 +134,18 @@ public final class Figures {
         m.put(name, new Figure(name, meaning, name.endsWith("天数") ? "天" : "件", f, null, null, null));
     }
 
-    private static void rate(Map<String, Figure> m, String name, String meaning, ToLongFunction<Tally> n,
-                             ToLongFunction<Tally> d) {
-        m.put(name, new Figure(name, meaning, "率", null, n, d, null));
+    private static void rate(Map<String, Figure> m, String name, String numerator, String denominator,
+                             ToLongFunction<Tally> n, ToLongFunction<Tally> d) {
+        m.put(name, new Figure(name, numerator + " ÷ " + denominator + "（口径以规则表 数字.csv 为准）", "率", null, n, d, null));
+        DEFAULT_RATES.put(name, new Rate(numerator, denominator, ZERO));
+    }
+
+    /**
+     * 程序里记着的比率口径：与随程序发布的规则表 rules/数字.csv 相同（FigureTableTest 核对两者一致），只用于没有这张表的
+     * 旧规则快照与旧运行；现行口径以规则表为准，表里与此不同的口径随汇总保存。
+     */
+    public static Map<String, Rate> defaults() {
+        return Collections.unmodifiableMap(DEFAULT_RATES);
     }
 
     /** 全部数字，按目录顺序。 */

@@ -12,6 +12,7 @@ public final class OrderAssignments {
     private final EnumSet<AssignmentStatus> statuses = EnumSet.noneOf(AssignmentStatus.class);
     private final int count;
     private int maxDaysLate;
+    private int unexcluded;
 
     public OrderAssignments(OrderFact order, Collection<?> outcomes) {
         this.order = order;
@@ -20,6 +21,9 @@ public final class OrderAssignments {
             AssignmentOutcome a = (AssignmentOutcome) o;
             statuses.add(a.getStatus());
             maxDaysLate = Math.max(maxDaysLate, a.getDaysLate());
+            if (a.getExcluded() == null) {
+                unexcluded++;
+            }
         }
     }
 
@@ -27,6 +31,8 @@ public final class OrderAssignments {
     public String getChannel() { return order.getChannel(); }
     /** 转办件数。 */
     public int getCount() { return count; }
+    /** 没有经申诉核减的转办件数。 */
+    public int getUnexcluded() { return unexcluded; }
     /** 所有转办中最大的逾期天数（没有逾期为 0）。 */
     public int getMaxDaysLate() { return maxDaysLate; }
 

@@ -16,6 +16,15 @@ public final class Parameters {
     private final Map<String, Map<String, String>> values = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
     private final Map<String, String> types = new LinkedHashMap<>();
+    private Map<String, Figures.Rate> rates = Map.of();
+
+    /** 规则表 数字.csv 里与程序定义不同的比率口径（由 policy 读表后给出；汇总建立时取走，见 Tally）。 */
+    public Parameters withRates(Map<String, Figures.Rate> changed) {
+        this.rates = Map.copyOf(changed);
+        return this;
+    }
+
+    public Map<String, Figures.Rate> rates() { return rates; }
 
     /** 由参数表的读取（policy.ParameterTable）逐行填入。 */
     public static Parameters of(Map<String, Map<String, String>> values, Map<String, String> descriptions,

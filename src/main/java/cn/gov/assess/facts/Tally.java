@@ -34,6 +34,13 @@ public class Tally {
     private int notSurveyed;
     private int returned;
     private int reopened;
+    // 不计入本期的转办（参数“在办件计入应办”为“否”时的在办件）：只计入转办数
+    private int notCounted;
+    /** 这次运行的比率口径与程序里的定义不同的（规则表 数字.csv，见 {@link Figures.Rate}）；空表＝都按程序里的定义。 */
+    private Map<String, Figures.Rate> rates = Map.of();
+    /** 参数“签收.恰在时限算按时”为“否”时为真：恰在签收时限签收的不算按时。 */
+    private boolean strictSign;
+    public static final String SIGN_AT_DEADLINE = "签收.恰在时限算按时";
     /** 规则自定义的计数：工作人员新加的规则可以用 add("名称", n) 计数、用 extra("名称") 读取，无需改程序。 */
     private final TreeMap<String, Integer> extras = new TreeMap<>();
 
@@ -58,6 +65,21 @@ public class Tally {
         if (parameters != null && parameters.has(SATISFIED_PARAMETER)) {
             satisfiedAnswers = List.copyOf(parameters.list(SATISFIED_PARAMETER));
         }
+        if (parameters != null) {
+            rates = parameters.rates();
+            strictSign = parameters.has(SIGN_AT_DEADLINE) && !parameters.flag(SIGN_AT_DEADLINE);
+        }
+    }
+
+    /** 比率口径中与程序里的定义不同的（比率名 → 口径）。 */
+    public Map<String, Figures.Rate> getRates() { return rates; }
+
+    /** 转办数：应办件数加上不计入本期的转办（或工单，合计行）。 */
+    public int getAssigned() { return due + notCounted; }
+
+    /** 计入一条不计入本期的转办（或工单）：只算进转办数。 */
+    public void countNotCounted() {
+        notCounted++;
     }
 
     /** 满意率分子计入的回访结果。 */
@@ -84,6 +106,9 @@ public class Tally {
             return;
         }
         Boolean onTime = a.getSignedOnTime();
+        if (onTime != null && onTime && strictSign && a.getSignedAt().isEqual(a.getSignDeadline())) {
+            onTime = false; // 恰在签收时限签收，按参数不算按时
+        }
         if (onTime != null) {
             signDue++;
             if (onTime) {
@@ -165,7 +190,7 @@ public class Tally {
 
     /** 可选计数的保存写法：signDue=3;signedOnTime=2;satisfied=…（全为 0 时为空串）。 */
     public String encodeOptional() {
-        int[] v = {signDue, signedOnTime, satisfied, basicallySatisfied, dissatisfied, notSurveyed, returned, reopened};
+        int[] v = {signDue, signedOnTime, satisfied, basicallySatisfied, dissatisfied, notSurveyed, returned, reopened, notCounted};
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
             if (v[i] != 0) {
@@ -176,6 +201,9 @@ public class Tally {
             // 只在与旧写法不同时记下，按旧写法算的运行保存的文字与以前一样
             sb.append(sb.length() == 0 ? "" : ";").append(SATISFIED_KEY).append('=').append(String.join("|", satisfiedAnswers));
         }
+        // 改过的比率口径（没有改的运行不记，保存的文字与以前一样）
+        rates.forEach((name, r) -> sb.append(sb.length() == 0 ? "" : ";").append(RATE_KEY).append(name).append('=')
+                .append(r.encode()));
         return sb.toString();
     }
 
@@ -190,6 +218,12 @@ public class Tally {
                 satisfiedAnswers = List.of(part.substring(eq + 1).split("\\|", -1));
                 continue;
             }
+            if (part.startsWith(RATE_KEY)) {
+                Map<String, Figures.Rate> m = new TreeMap<>(rates);
+                m.put(part.substring(RATE_KEY.length(), eq), Figures.Rate.decode(part.substring(eq + 1)));
+                rates = Map.copyOf(m);
+                continue;
+            }
             int n = Integer.parseInt(part.substring(eq + 1));
             switch (part.substring(0, eq)) {
                 case "signDue" -> signDue = n;
@@ -200,20 +234,26 @@ public class Tally {
                 case "notSurveyed" -> notSurveyed = n;
                 case "returned" -> returned = n;
                 case "reopened" -> reopened = n;
+                case "notCounted" -> notCounted = n;
                 default -> { }
             }
         }
     }
 
     private static final String SATISFIED_KEY = "satisfiedAnswers";
+    private static final String RATE_KEY = "rate.";
     private static final String[] OPTIONAL = {"signDue", "signedOnTime", "satisfied", "basicallySatisfied", "dissatisfied",
-            "notSurveyed", "returned", "reopened"};
+            "notSurveyed", "returned", "reopened", "notCounted"};
 
     /** 并入另一张汇总（分块计算的部分汇总、各渠道合计）；新建的空汇总取对方的满意率写法（同一次运行只有一种）。 */
     public void merge(Tally other) {
         if (satisfiedAnswers == SATISFIED_BY_DEFAULT) {
             satisfiedAnswers = other.satisfiedAnswers;
         }
+        if (rates.isEmpty()) {
+            rates = other.rates;
+        }
+        notCounted += other.notCounted;
         other.extras.forEach((k, v) -> extras.merge(k, v, Integer::sum));
         due += other.due;
         handled += other.handled;
@@ -238,7 +278,7 @@ public class Tally {
     public int getSignDue() { return signDue; }
     public int getSignedOnTime() { return signedOnTime; }
     /** 及时签收率（百分数，0–100）：按时签收 / 有签收时限的转办；没有签收数据时为 0，规则先看 signDue &gt; 0。 */
-    public double getSignOnTimeRate() { return percent(signedOnTime, signDue); }
+    public double getSignOnTimeRate() { return rate("及时签收率"); }
     public int getSatisfied() { return satisfied; }
     public int getBasicallySatisfied() { return basicallySatisfied; }
     public int getDissatisfied() { return dissatisfied; }
@@ -246,18 +286,21 @@ public class Tally {
     /** 已回访件数（满意 + 基本满意 + 不满意，满意率的分母；未回访不计）。 */
     public int getSurveyed() { return satisfied + basicallySatisfied + dissatisfied; }
     /** 满意率（百分数）：计为满意的回访结果（默认满意 + 基本满意）/ 已回访；没有回访数据时为 0，规则先看 surveyed &gt; 0。 */
-    public double getSatisfactionRate() { return percent(getCountedSatisfied(), getSurveyed()); }
+    public double getSatisfactionRate() { return rate("满意率"); }
     /** 退回过的转办数。 */
     public int getReturned() { return returned; }
     /** 回退率（百分数）：退回过的转办 / 应办。 */
-    public double getReturnRate() { return percent(returned, due); }
+    public double getReturnRate() { return rate("回退率"); }
     /** 重办的转办数。 */
     public int getReopened() { return reopened; }
     /** 重办率（百分数）：重办的转办 / 应办。 */
-    public double getReopenRate() { return percent(reopened, due); }
+    public double getReopenRate() { return rate("重办率"); }
 
-    private static double percent(int n, int d) {
-        return d == 0 ? 0 : n * 100.0 / d;
+    /** 一个比率的百分数（0–100），分子分母按这次运行的口径（规则表 数字.csv）；分母为 0 时为 0，规则先看分母。 */
+    private double rate(String name) {
+        Figures.Figure f = Figures.get(name);
+        long d = f.denominator(this);
+        return d == 0 ? 0 : f.numerator(this) * 100.0 / d;
     }
 
     /** 按期办结件数 = 实办数 − 逾期办结件数。 */

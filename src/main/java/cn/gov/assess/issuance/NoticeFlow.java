@@ -81,7 +81,7 @@ public final class NoticeFlow {
             Notice n = new Notice(period, Notice.CORRECTION, official.getId(), runId, by.name(), now());
             s.persist(n);
             s.flush();
-            event(s, n, by, "起草", "由运行 #" + runId + " 起草更正通报，更正" + official.getKind() + " #" + official.getId()
+            event(s, n, by, "起草", "由运行 #" + runId + " 起草更正通报，更正已签发的" + official.getKind() + " #" + official.getId()
                     + "（" + official.getDocNumber() + "，运行 #" + official.getRunId() + "）");
             return n;
         });

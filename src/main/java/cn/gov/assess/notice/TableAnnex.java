@@ -73,7 +73,7 @@ public final class TableAnnex {
                 } else if (c.equals(PolicyTables.PLACE_COLUMN)) {
                     line.add(place(r, ordered, rank));
                 } else {
-                    line.add(format(c, r.value(c)));
+                    line.add(cell(c, r.value(c), r.tally()));
                 }
             }
             cells.add(line);
@@ -84,7 +84,7 @@ public final class TableAnnex {
                 if (c.equals(PolicyTables.UNIT_COLUMN)) {
                     line.add("合计");
                 } else if (Figures.exists(c)) {
-                    line.add(format(c, Figures.value(total, c)));
+                    line.add(cell(c, Figures.value(total, c), total));
                 } else {
                     line.add("");
                 }
@@ -111,6 +111,12 @@ public final class TableAnnex {
     private static Comparator<Row> order(List<String> order) {
         return SortKey.<Row>comparator(SortKey.parse(order), Row::value)
                 .thenComparingInt(Row::sortOrder).thenComparing(Row::label);
+    }
+
+    /** 一格：比率分母为 0 时写这次运行的口径（数字.csv“分母为零时显示”，默认“—”），其余见 {@link #format}。 */
+    private static String cell(String name, BigDecimal v, Tally t) {
+        Figures.Figure f = Figures.get(name);
+        return v == null && f != null && f.rate() ? f.text(t) : format(name, v);
     }
 
     /** 比率写作百分数（与渠道附件同一写法），计数写整数，指标按它的小数位：见 {@link Figures#text(String, BigDecimal)}。 */

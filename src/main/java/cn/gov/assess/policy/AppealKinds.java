@@ -37,6 +37,26 @@ public final class AppealKinds {
         return text == null ? Map.of() : parse("rules/" + FILE, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** 核减规则：读转办的核减标记（AssignmentFact.excluded）并把它分类为不计入（NOT_COUNTED）；没有时同意的核减不会计入。 */
+    private static final java.util.regex.Pattern EXCLUSION_RULE = java.util.regex.Pattern.compile("\\bexcluded\\s*!=\\s*null");
+
+    /**
+     * 这一版规则能否处理申诉（issue 24 之前发布的版本两样都没有）：缺申诉类型表、缺核减规则时各一句给办公室看的中文；
+     * 都有时为空。规则版本页、rules versions、申诉的决定页照此提示。
+     */
+    public static List<String> missing(RuleSet rules, String which) {
+        List<String> out = new ArrayList<>();
+        if (!rules.files().containsKey(FILE)) {
+            out.add(which + "没有申诉类型表（rules/" + FILE + "），单位不能提出申诉；请发布包含它的新版本");
+        }
+        boolean exclusion = rules.drlFiles().stream().flatMap(f -> java.util.Arrays.stream(rules.files().get(f).split("(?m)^\\s*rule\\s"))) // 逐条规则
+                .anyMatch(r -> EXCLUSION_RULE.matcher(r).find() && r.contains("NOT_COUNTED"));
+        if (!exclusion) {
+            out.add(which + "没有核减规则，同意的申诉（核减）不会计入考核；请发布包含核减规则的新版本");
+        }
+        return out;
+    }
+
     /** 读申诉类型表；有错时一次列出每一处（文件、行、列）。 */
     public static Map<String, Kind> parse(String file, byte[] bytes) {
         CsvTable t = CsvTable.parse(file, bytes);

@@ -146,7 +146,11 @@ public final class RuleSet {
 
     public synchronized Parameters parameters() {
         if (parameters == null) {
-            parameters = ParameterTable.parse(file(Parameters.FILE).getBytes(StandardCharsets.UTF_8));
+            Parameters p = ParameterTable.parse(file(Parameters.FILE).getBytes(StandardCharsets.UTF_8));
+            if (files.containsKey(FigureTable.FILE)) {
+                p.withRates(FigureTable.parse(files.get(FigureTable.FILE))); // 比率口径随参数交给汇总（见 Tally）
+            }
+            parameters = p;
         }
         return parameters;
     }

@@ -96,8 +96,25 @@ final class AppealController implements WebServer.Controller {
         Appeal a = visible(ctx, me);
         Map<String, Object> model = new LinkedHashMap<>(row(a, new Appeals(web.db).items(a.getId())));
         model.put("mayDecide", AppealAccess.mayDecide(me) && !a.isDecided());
+        if (me.role().seesAll()) {
+            model.put("rulesMissing", AppealKinds.missing(web.rulesForRun(), "当前发布的规则版本"));
+        }
+        if (a.getState() == AppealState.已同意 && me.role().operates()) {
+            model.put("offers", rerunOffers(a));
+        }
         model.put("done", ctx.queryParam("done") != null);
         web.views.render(ctx, "appeal.ftl", model);
+    }
+
+    /** 同意之后重新考核哪一期：包含这些工单的每一期，由经办选（与“更正”页相同，见 {@link RerunOffers}）。 */
+    private List<Map<String, Object>> rerunOffers(Appeal a) {
+        java.util.Set<String> channels = OrderController.configuredChannels(web.rulesDir);
+        cn.gov.assess.correction.Corrections corrections = new cn.gov.assess.correction.Corrections(web.db);
+        List<cn.gov.assess.correction.Corrections.OrderView> orders = new ArrayList<>();
+        for (AppealItem i : new Appeals(web.db).items(a.getId())) {
+            orders.addAll(corrections.find(i.getOrderNo(), i.getChannel(), channels));
+        }
+        return RerunOffers.of(web, orders);
     }
 
     private void file(Context ctx) {

@@ -149,7 +149,7 @@ final class CorrectionController implements WebServer.Controller {
         String title = "重新考核 " + base.getPeriod().code() + "，截至 " + Corrections.show(base.getCutoff())
                 + "（沿用运行 #" + baseId + " 的考核期与截至时间，登记或撤回更正后）";
         web.audit(ctx, "重新考核", title);
-        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), ctx.ip(), title,
+        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), WebServer.ip(ctx), title,
                 ImportRunController.assessment(web, base.getPeriod(), base.getCutoff(), baseId), () -> { });
         ctx.redirect("/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
     }

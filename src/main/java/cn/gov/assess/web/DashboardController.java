@@ -112,6 +112,7 @@ final class DashboardController implements WebServer.Controller {
         List<RunStore.StoredRun> series = series(web, current, unitAccount);
         RunStore.StoredRun previous = series.size() >= 2 ? series.get(series.size() - 2) : null;
         model.put("run", RunController.runInfo(current.run()));
+        model.put("runStatus", cn.gov.assess.issuance.RunStatus.of(web.db, current.run()).text());
         model.put("periodTitle", current.run().getPeriod().title());
         model.put("previous", previous == null ? null : RunController.runInfo(previous.run()));
         List<String> channels = Trends.channels(current);

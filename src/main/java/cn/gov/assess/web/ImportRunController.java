@@ -125,7 +125,7 @@ final class ImportRunController implements WebServer.Controller {
             throw new UncheckedIOException(e);
         }
         String prefix = dir + java.io.File.separator;
-        Jobs.Job job = web.jobs.submit(Jobs.Kind.导入, me.name(), ctx.ip(), "导入 " + String.join("、", names), j -> {
+        Jobs.Job job = web.jobs.submit(Jobs.Kind.导入, me.name(), WebServer.ip(ctx), "导入 " + String.join("、", names), j -> {
             RuleSet rules = web.rulesForRun();
             j.rules(rules.origin() + "（指纹 " + rules.fingerprint().substring(0, 12) + "）");
             List<Path> files;
@@ -221,7 +221,7 @@ final class ImportRunController implements WebServer.Controller {
         Period period = p;
         LocalDateTime c = cutoff;
         String title = "考核 " + p.code() + "，截至 " + c.toLocalDate() + (allowEmpty ? "（允许空运行）" : "");
-        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), ctx.ip(), title, assessment(web, period, c, null), () -> { });
+        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), WebServer.ip(ctx), title, assessment(web, period, c, null), () -> { });
         ctx.redirect("/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

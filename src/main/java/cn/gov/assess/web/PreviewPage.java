@@ -63,7 +63,7 @@ public final class PreviewPage implements WebServer.Controller {
         Period p = period;
         LocalDateTime c = cutoff;
         String key = me.name() + '\u0001' + base.fingerprint() + '\u0001' + draft.fingerprint() + '\u0001' + p.code() + '\u0001' + c;
-        Jobs.Job job = web.jobs.submitOnce(key, Jobs.Kind.预览, me.name(), ctx.ip(), "预览" + title + "（" + p.code() + "）", j -> {
+        Jobs.Job job = web.jobs.submitOnce(key, Jobs.Kind.预览, me.name(), WebServer.ip(ctx), "预览" + title + "（" + p.code() + "）", j -> {
             j.phase("检查草稿，用现行规则与草稿各考核一次（都不保存）", 0);
             Preview.Outcome o = Preview.run(web.db, base, draft, p, c);
             j.result(new Shown(o, title, p));

@@ -69,6 +69,9 @@ final class RulesController implements WebServer.Controller {
             rows.add(m);
         }
         model.put("versions", rows);
+        if (current != null) {
+            model.put("rulesMissing", cn.gov.assess.policy.AppealKinds.missing(versions().rules(current), "当前发布的规则版本"));
+        }
         web.views.render(ctx, "rules-versions.ftl", model);
     }
 

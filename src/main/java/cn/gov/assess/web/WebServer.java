@@ -64,6 +64,7 @@ public final class WebServer implements AutoCloseable {
         this.jobs = new Jobs(audit, new JobStore(db));
         this.versions = new cn.gov.assess.ruleversions.RulesVersions(db, cn.gov.assess.assessment.RulesCheck::problems);
         waiting.add(new RuleDraftWaiting(versions));
+        waiting.add(new NoticeAppealWaiting(db));
     }
 
     /** 上传上限（兆字节，serve --max-upload）；在 start 之前调用。 */

@@ -31,6 +31,8 @@ public final class ColumnProfiles {
     public static final String REOPENED = "重办";
     /** 必需的标准列（渠道可由文件名代替）。 */
     public static final List<String> REQUIRED = List.of(CHANNEL, ORDER, RECEIVED, UNIT, DEADLINE, COMPLETED);
+    /** 市级导出里工单所属的区县（辖区）：市级导入按它把各行分到各区县，见 intake/CityImport。不存入工单。 */
+    public static final String COUNTY = "区县";
     /** 有就读取的标准列。 */
     public static final List<String> OPTIONAL = List.of(SIGNED, SIGN_DEADLINE, SATISFACTION, RETURNS, REOPENED);
 
@@ -70,13 +72,14 @@ public final class ColumnProfiles {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
         Set<String> known = new java.util.HashSet<>(REQUIRED);
         known.addAll(OPTIONAL);
+        known.add(COUNTY);
         for (CsvTable.Row r : t.rows()) {
             String profile = t.get(r, "方案");
             String standard = t.get(r, "标准列");
             if (!known.contains(standard)) {
                 problems.add(new cn.gov.assess.io.Place(FILE, r.line(), t.columnNumber("标准列"), "标准列", standard,
                         "规则目录 " + FILE + " 第 " + r.line() + " 行第 " + t.columnNumber("标准列") + " 列（标准列）").problem("“" + standard
-                        + "”不是标准列，可填：" + String.join("、", REQUIRED) + "、" + String.join("、", OPTIONAL)).inRule(FILE));
+                        + "”不是标准列，可填：" + String.join("、", REQUIRED) + "、" + String.join("、", OPTIONAL) + "、" + COUNTY).inRule(FILE));
                 continue;
             }
             List<String> names = java.util.Arrays.stream(t.get(r, "其他写法").split("[、;；,，]"))
@@ -90,6 +93,17 @@ public final class ColumnProfiles {
             out.put("标准", Map.of());
         }
         return new ColumnProfiles(out);
+    }
+
+    /** 表头里区县列（{@value #COUNTY} 或它在任一方案里的写法）的下标；没有为 -1。 */
+    public int countyColumn(List<String> header) {
+        int i = indexOf(header, COUNTY);
+        for (Map<String, List<String>> p : profiles.values()) {
+            if (i < 0) {
+                i = find(header, COUNTY, p);
+            }
+        }
+        return i;
     }
 
     /** 表头里是否像派单导出（有工单编号或它的某种写法）。 */

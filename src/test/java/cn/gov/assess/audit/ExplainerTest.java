@@ -234,7 +234,7 @@ class ExplainerTest {
     void nearMissesOfAThresholdListAreCloseAndSortedByCloseness(@TempDir Path tmp) throws IOException {
         Path copy = TestSupport.copyRules(tmp.resolve("rules"));
         Path conditions = copy.resolve("名单条件.csv");
-        Files.writeString(conditions, Files.readString(conditions).replace("办结工单较多,实办数,≥,50,", "办结工单较多,实办数,≥,80,"));
+        Files.writeString(conditions, Files.readString(conditions).replace("办结工单较多,实办数,≥,50,实办数不少于 50 件", "办结工单较多,实办数,≥,80,实办数不少于 80 件"));
         long run = new AssessPeriod(db).assessAndSave(Q4, Q4.defaultCutoff(), RuleSet.load(copy)).runId();
         Explainer.ListExplanation l = cn.gov.assess.assessment.StoredRuns.explainer(db).explainList(store.load(run), "办结工单较多",
                 "12345市民热线");
@@ -245,6 +245,8 @@ class ExplainerTest {
             assertTrue(reason.startsWith("只差一项：实办数 ") && reason.endsWith("，要求 ≥ 80"), reason);
             int value = Integer.parseInt(reason.replaceAll("只差一项：实办数 (\\d+)，.*", "$1"));
             assertTrue(value >= 64 && value < 80, reason);
+            assertEquals("只差一项：未达到“实办数不少于 80 件”，本单位实办数 " + value + "，要求 ≥ 80", m.get("白话"),
+                    "网页的一句引条件自己的说明，不写文件名");
             assertTrue(value <= previous, "相差小的在前：" + l.nearMisses());
             previous = value;
         }

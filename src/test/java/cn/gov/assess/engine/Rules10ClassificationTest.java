@@ -3,6 +3,7 @@ package cn.gov.assess.engine;
 import cn.gov.assess.facts.AssignmentFact;
 import cn.gov.assess.facts.AssignmentStatus;
 import cn.gov.assess.facts.Tally;
+import cn.gov.assess.policy.RuleSet;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,16 @@ class Rules10ClassificationTest {
     @Test
     void completedExactlyAtDeadlineIsOnTime() {
         assertClassified(classify(new RuleHarness(), DEADLINE, DEADLINE), AssignmentStatus.ON_TIME, 0, ON_TIME);
+    }
+
+    /** 参数“办结.恰在时限算按期”为“否”：恰在时限办结的算逾期办结；早 1 分钟仍按期（差一点）。 */
+    @Test
+    void completedExactlyAtDeadlineIsLateWhenThePolicySaysSo() {
+        RuleSet strict = TestRules.withParameter("办结.恰在时限算按期", "否");
+        AssignmentFact at = classify(new RuleHarness(strict), DEADLINE, DEADLINE);
+        assertEquals(AssignmentStatus.OVERDUE_COMPLETED, at.getStatus());
+        assertEquals(LATE, at.getClassifiedBy());
+        assertClassified(classify(new RuleHarness(strict), DEADLINE, DEADLINE.minusMinutes(1)), AssignmentStatus.ON_TIME, 0, ON_TIME);
     }
 
     @Test
@@ -110,8 +121,8 @@ class Rules10ClassificationTest {
     void overlappingClassificationRulesAreRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
         // 差一点互斥：“按期办结”去掉 excluded == null 后，核减的按期转办会被分类两次
         java.nio.file.Path copy = cn.gov.assess.TestSupport.broken(tmp, "10-转办分类.drl",
-                "$a : AssignmentFact( excluded == null, completedBy($c.cutoff),\n                         completedAt <=",
-                "$a : AssignmentFact( completedBy($c.cutoff),\n                         completedAt <=");
+                "$a : AssignmentFact( excluded == null, completedBy($c.cutoff),\n                         completedAt < deadline",
+                "$a : AssignmentFact( completedBy($c.cutoff),\n                         completedAt < deadline");
         RuleHarness h = new RuleHarness(cn.gov.assess.policy.RuleSet.load(copy));
         h.order(HOTLINE, DEADLINE, DEADLINE, "绛帐镇")[0].exclude("申诉 #1");
         cn.gov.assess.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(cn.gov.assess.io.InputException.class, h::tally);

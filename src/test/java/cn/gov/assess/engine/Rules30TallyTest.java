@@ -79,4 +79,24 @@ class Rules30TallyTest {
         assertEquals(1, unit.getDue());
         assertEquals(1, unit.getUnhandled());
     }
+
+    /** 转办数：参数“在办件计入应办”为“否”时不计入本期的在办件只计入转办数（单位行与合计）；计入应办时转办数等于应办件数。 */
+    @Test
+    void notCountedOpenAssignmentsCountInTheAssignedFigure() {
+        RuleHarness h = new RuleHarness(TestRules.withParameter("在办件计入应办", "否"));
+        h.order(HOTLINE, LocalDateTime.of(2022, 1, 4, 18, 0), null, "县住建局");
+        h.order(HOTLINE, LocalDateTime.of(2021, 11, 4, 18, 0), LocalDateTime.of(2021, 11, 3, 18, 0), "县住建局");
+        List<Tally> t = h.tally();
+        Tally unit = h.tallyOf(t, HOTLINE, "县住建局");
+        assertEquals(1, unit.getDue());
+        assertEquals(2, unit.getAssigned());
+        assertEquals("2", cn.gov.assess.facts.Figures.get("转办数").text(unit));
+        assertEquals(2, h.tallyOf(t, HOTLINE, null).getAssigned());
+        // 差一点：计入应办时在办件也是应办，转办数与应办件数相同
+        RuleHarness counted = new RuleHarness();
+        counted.order(HOTLINE, LocalDateTime.of(2022, 1, 4, 18, 0), null, "县住建局");
+        Tally same = counted.tallyOf(counted.tally(), HOTLINE, "县住建局");
+        assertEquals(1, same.getDue());
+        assertEquals(1, same.getAssigned());
+    }
 }

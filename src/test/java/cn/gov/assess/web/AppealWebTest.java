@@ -154,10 +154,16 @@ class AppealWebTest {
 
         assertTrue(operator.get("/appeals?period=2021-Q4&state=待审核").body().contains(OVERDUE_ORDER));
         assertTrue(operator.get(appealPath).body().contains("id=\"decide-form\""));
+        // 首页待办：经办看到待审核的申诉，查看与单位没有
+        String waiting = "县住建局的申诉 #" + appealPath.replaceAll("\\D", "") + "（非本单位职责）待审核";
+        assertTrue(operator.get("/").body().contains(waiting), "经办的待办列出待审核的申诉");
+        assertFalse(viewer.get("/").body().contains(waiting));
+        assertFalse(unit.get("/").body().contains(waiting));
         HttpResponse<String> decided = operator.postForm(appealPath + "/decide",
                 Map.of("decision", "accept", "reason", "经核实属县供电公司职责，同意核减"));
         assertEquals(303, decided.statusCode(), decided.body());
         assertEquals(1, f.scalar("select count(*) from correction where field = '核减' and appeal_id is not null"));
+        assertFalse(operator.get("/").body().contains(waiting), "决定后不再待办");
         assertEquals(1, f.scalar("select count(*) from audit_log where action = '同意申诉'"));
         assertEquals(1, f.scalar("select count(*) from audit_log where action = '提出申诉'"));
 

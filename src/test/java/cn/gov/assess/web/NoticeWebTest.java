@@ -87,6 +87,12 @@ class NoticeWebTest {
         String page = op.get(at).body();
         assertTrue(page.contains("本期通报核对中，截至 " + until), page);
         assertTrue(page.contains("开放核对") && page.contains(CorrectionFixture.OPERATOR), "每一步都列出");
+        // 首页待办：经办看到核对中的通报；审核、查看、单位没有要做的
+        String waiting = "2021-Q4 通报 #" + notice + "核对中，截至 " + until;
+        assertTrue(op.get("/").body().contains(waiting), "经办的待办列出核对中的通报");
+        for (String who : new String[]{REVIEWER, CorrectionFixture.VIEWER, CorrectionFixture.UNIT_USER}) {
+            assertFalse(f.login(who).get("/").body().contains("通报 #" + notice + "核对中"), who);
+        }
     }
 
     @Test
@@ -116,6 +122,12 @@ class NoticeWebTest {
         assertEquals(400, early.statusCode());
         assertTrue(early.body().contains("请先结束核对"), early.body());
         assertEquals(303, op.postForm(at + "/close", Map.of()).statusCode());
+        // 首页待办：审核（不是起草人）看到待签发；经办、查看没有
+        String toSign = "2021-Q4 通报 #" + notice + "待签发（" + CorrectionFixture.OPERATOR + " 起草）";
+        String reviewerHome = reviewer.get("/").body();
+        assertTrue(reviewerHome.contains(toSign) && reviewerHome.contains("/notices/" + notice), reviewerHome);
+        assertFalse(op.get("/").body().contains(toSign), "起草的经办不能签发");
+        assertFalse(f.login(CorrectionFixture.VIEWER).get("/").body().contains(toSign));
         HttpResponse<String> byPreparer = op.postForm(at + "/sign", Map.of("number", "扶政办函〔2022〕2号"));
         assertEquals(403, byPreparer.statusCode(), "经办不能签发");
         assertEquals(403, reviewer.post(at + "/sign", Map.of("number", "扶政办函〔2022〕2号")).statusCode(), "没有校验码");
@@ -125,6 +137,7 @@ class NoticeWebTest {
         String page = reviewer.get(at).body();
         assertTrue(page.contains("已签发：文号 扶政办函〔2022〕2号，成文日期 2022-01-14，" + REVIEWER), page);
         assertFalse(page.contains("sign-form"));
+        assertFalse(reviewer.get("/").body().contains(toSign), "签发后不再待办");
 
         long signed = count();
         for (String step : new String[]{"open", "close", "replace", "retire"}) {
