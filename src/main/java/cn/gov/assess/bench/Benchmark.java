@@ -33,8 +33,11 @@ public final class Benchmark {
     public record Figures(long assignments, int units, double importSeconds, double importRowsPerSecond,
                           double assessSeconds, double loadSeconds, double rulesSeconds, double storeSeconds,
                           double reportSeconds, double groupBySeconds, long peakHeapBytes, long baselineHeapBytes,
-                          String engine, long peakRssBytes, double importCpuSeconds, double loadBefore, double loadAfter) {
+                          String engine, long peakRssBytes, double importCpuSeconds, double loadBefore, double loadAfter,
+                          int threads, double rulesCpuSeconds) {
         public double ratio() { return assessSeconds / groupBySeconds; }
+        /** 规则线程每条转办用的 CPU（微秒）。 */
+        public double rulesCpuMicros() { return rulesCpuSeconds * 1e6 / assignments; }
         public double heapPerAssignment() { return (double) (peakHeapBytes - baselineHeapBytes) / assignments; }
     }
 
@@ -45,8 +48,13 @@ public final class Benchmark {
         return run(work, assignments, units, seed, rules, null);
     }
 
-    /** serverUrl 为 null 时用临时的 H2 文件库；否则是 PostgreSQL 地址，在其中新建 schema assess_bench。 */
     public static Figures run(Path work, long assignments, int units, long seed, RuleSet rules, String serverUrl) throws IOException {
+        return run(work, assignments, units, seed, rules, serverUrl, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** serverUrl 为 null 时用临时的 H2 文件库；否则是 PostgreSQL 地址，在其中新建 schema assess_bench。 */
+    public static Figures run(Path work, long assignments, int units, long seed, RuleSet rules, String serverUrl, int threads)
+            throws IOException {
         deleteTree(work);
         Path data = work.resolve("data");
         long rows = SyntheticQuarter.write(data, assignments, units, seed, false);
@@ -71,7 +79,7 @@ public final class Benchmark {
             long baseline = memory.getHeapMemoryUsage().getUsed();
             HeapSampler sampler = new HeapSampler(memory);
             sampler.start();
-            AssessPeriod assess = new AssessPeriod(db);
+            AssessPeriod assess = new AssessPeriod(db, threads);
             Assessor assessor = assess.engine();
             t0 = System.nanoTime();
             AssessmentResult result = assess.assessAndSave(PERIOD, CUTOFF, rules);
@@ -89,7 +97,7 @@ public final class Benchmark {
             return new Figures(rows, units, importSeconds, rows / importSeconds, assessSeconds, load, rulesWall, store,
                     reportSeconds, groupBy, sampler.peak(), baseline, db.vendor() == cn.gov.assess.db.Vendor.POSTGRESQL
                     ? "PostgreSQL" : "H2", peakRss(), importCpu, loadBefore,
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads, assessor.rulesCpuNanos() / 1e9);
         }
     }
 
@@ -242,14 +250,14 @@ public final class Benchmark {
     }
 
     public static String markdownHeader() {
-        return "| 库 | 转办数 | 单位数 | 导入秒 | 导入 行/秒 | 考核秒 | 其中读取 | 规则 | 写入审计 | 报告秒 | 库自己 GROUP BY 秒 | 考核÷GROUP BY | 峰值堆 MB | 每转办堆字节 | 进程峰值 RSS MB | 导入时本进程 CPU 秒 | 负载（前→后） |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
+        return "| 库 | 转办数 | 单位数 | 导入秒 | 导入 行/秒 | 考核线程 | 考核秒 | 其中读取 | 规则 | 规则 CPU µs/转办 | 写入审计 | 报告秒 | 库自己 GROUP BY 秒 | 考核÷GROUP BY | 峰值堆 MB | 每转办堆字节 | 进程峰值 RSS MB | 导入时本进程 CPU 秒 | 负载（前→后） |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n";
     }
 
     public static String markdownRow(Figures f) {
-        return String.format("| %s | %,d | %,d | %.1f | %,.0f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %,d | %.0f | %,d | %.1f | %.1f→%.1f |%n",
-                f.engine(), f.assignments(), f.units(), f.importSeconds(), f.importRowsPerSecond(), f.assessSeconds(), f.loadSeconds(),
-                f.rulesSeconds(), f.storeSeconds(), f.reportSeconds(), f.groupBySeconds(), f.ratio(),
+        return String.format("| %s | %,d | %,d | %.1f | %,.0f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.2f | %.1f | %,d | %.0f | %,d | %.1f | %.1f→%.1f |%n",
+                f.engine(), f.assignments(), f.units(), f.importSeconds(), f.importRowsPerSecond(), f.threads(), f.assessSeconds(),
+                f.loadSeconds(), f.rulesSeconds(), f.rulesCpuMicros(), f.storeSeconds(), f.reportSeconds(), f.groupBySeconds(), f.ratio(),
                 f.peakHeapBytes() / (1024 * 1024), f.heapPerAssignment(), f.peakRssBytes() / (1024 * 1024), f.importCpuSeconds(),
                 f.loadBefore(), f.loadAfter());
     }

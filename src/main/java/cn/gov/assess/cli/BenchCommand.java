@@ -27,6 +27,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--huge", description = "再加 10,000,000:5000（需要较长时间与磁盘空间）")
     boolean huge;
 
+    @Option(names = "--threads", paramLabel = "N", description = "考核的规则线程数（默认：全部核数；可写几个，逗号分隔，如 1,2，每个各测一遍）")
+    String threads;
+
     @Option(names = "--seed", description = "随机种子（默认 42）")
     long seed = 42;
 
@@ -65,6 +68,22 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--inline-strings", description = "与 --xlsx 一起用：字符串写成内联字符串（默认与 Excel 一样用共享字符串表）")
     boolean inlineStrings;
+
+    private List<Integer> threadCounts() {
+        if (threads == null) {
+            return List.of(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        }
+        try {
+            List<Integer> list = java.util.Arrays.stream(threads.split(",")).map(String::strip).map(Integer::parseInt).toList();
+            if (list.isEmpty() || list.stream().anyMatch(t -> t < 1 || t > 256)) {
+                throw new NumberFormatException();
+            }
+            return list;
+        } catch (NumberFormatException e) {
+            throw new UsageError(main.spec.commandLine(),
+                    "--threads：“" + threads + "”不是 1–256 之间的整数（几个时用逗号分隔，如 1,2）");
+        }
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -148,17 +167,19 @@ final class BenchCommand implements Callable<Integer> {
             String[] nm = part.strip().split(":");
             long n = Long.parseLong(nm[0].replace("_", ""));
             int m = Integer.parseInt(nm[1]);
-            Benchmark.Figures f = Benchmark.run(work.resolve(n + "x" + m), n, m, seed, rules, server);
-            String row = Benchmark.markdownRow(f);
-            table.append(row);
-            out.print(row);
-            out.flush();
+            for (int t : threadCounts()) {
+                Benchmark.Figures f = Benchmark.run(work.resolve(n + "x" + m), n, m, seed, rules, server, t);
+                String row = Benchmark.markdownRow(f);
+                table.append(row);
+                out.print(row);
+                out.flush();
+            }
         }
         if (append != null) {
             String head = "\n### " + LocalDateTime.now().withNano(0) + "，" + Runtime.getRuntime().availableProcessors() + " 核，最大堆 "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB，Java " + System.getProperty("java.version")
                     + "\n\n命令：`bin/assess " + (server == null ? "" : "--db " + server.replaceFirst("//[^/]*/", "//主机:端口/") + " ")
-                    + "bench --sizes " + spec + " --seed " + seed + "`\n\n";
+                    + "bench --sizes " + spec + (threads == null ? "" : " --threads " + threads) + " --seed " + seed + "`\n\n";
             Files.writeString(append, head + table, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return 0;

@@ -58,10 +58,18 @@ public final class Assessor {
     private final java.util.concurrent.atomic.AtomicLong loadNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong rulesNanos = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong trailNanos = new java.util.concurrent.atomic.AtomicLong();
+    /** 规则线程用过的 CPU（纳秒，各块会话与第二步之和；取不到线程 CPU 时为 0）。 */
+    private final java.util.concurrent.atomic.AtomicLong rulesCpuNanos = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     public long loadNanos() { return loadNanos.get(); }
     public long rulesNanos() { return rulesNanos.get(); }
     public long trailNanos() { return trailNanos.get(); }
+    public long rulesCpuNanos() { return rulesCpuNanos.get(); }
+
+    private static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    }
 
     public Assessor() {
         this(Math.max(1, Runtime.getRuntime().availableProcessors()));
@@ -178,6 +186,7 @@ public final class Assessor {
             sink.phase("汇总、评比、排名单并保存", 0);
         }
         long stage2 = System.nanoTime();
+        long stage2Cpu = threadCpu();
         if (Boolean.getBoolean("assess.timing")) {
             System.err.printf("读取与分类 %.2f 秒（读取线程 %.2f 秒，规则 %.2f 秒 CPU，审计 %.2f 秒）%n",
                     (stage2 - started) / 1e9, loadNanos.get() / 1e9, rulesNanos.get() / 1e9, trailNanos.get() / 1e9);
@@ -186,6 +195,7 @@ public final class Assessor {
         Conclusions c = conclude(kieBase, parameters, context, channels.values(), units.values(), tallies,
                 input.monitoringFacts(), recorder);
         rulesNanos.addAndGet(System.nanoTime() - stage2);
+        rulesCpuNanos.addAndGet(threadCpu() - stage2Cpu);
         if (Boolean.getBoolean("assess.timing")) {
             System.err.printf("第二步 %.2f 秒%n", (System.nanoTime() - stage2) / 1e9);
         }
@@ -247,8 +257,10 @@ public final class Assessor {
 
     private Chunk timed(java.util.concurrent.Callable<Chunk> work) throws Exception {
         long t0 = System.nanoTime();
+        long cpu0 = threadCpu();
         Chunk c = work.call();
         rulesNanos.addAndGet(System.nanoTime() - t0);
+        rulesCpuNanos.addAndGet(threadCpu() - cpu0);
         if (progress != null) {
             progress.advance(c.facts().size());
         }

@@ -82,4 +82,15 @@ class BenchSmokeTest {
         assertEquals(a, b, "输入行序不同，结果应完全相同");
         assertEquals(fingerprints.get(0), fingerprints.get(1), "数据指纹与行序无关");
     }
+
+    @Test
+    void benchReportsThreadsAndRulesCpuPerAssignmentInItsTable(@TempDir Path tmp) throws IOException {
+        Benchmark.Figures f = Benchmark.run(tmp.resolve("b"), 4_000, 50, 42, TestSupport.rules(), null, 1);
+        assertEquals(1, f.threads());
+        org.junit.jupiter.api.Assertions.assertTrue(f.rulesCpuMicros() > 0 && f.rulesCpuMicros() < 10_000, "规则 CPU " + f.rulesCpuMicros());
+        String header = Benchmark.markdownHeader().lines().findFirst().orElseThrow();
+        String row = Benchmark.markdownRow(f).strip();
+        assertEquals(header.split("\\|").length, row.split("\\|").length, header + "\n" + row);
+        org.junit.jupiter.api.Assertions.assertTrue(header.contains("规则 CPU µs/转办") && header.contains("考核线程"), header);
+    }
 }
