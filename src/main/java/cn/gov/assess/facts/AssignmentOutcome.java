@@ -25,6 +25,8 @@ public final class AssignmentOutcome {
     public int getDaysLate() { return assignment.getDaysLate(); }
     /** 计入应办（不是“不计入本期”）。 */
     public boolean isCounted() { return assignment.getStatus().isCounted(); }
+    /** 单位×渠道：这条转办计入哪张单位汇总（汇总规则按它一次建齐本块的汇总）。 */
+    public TallyKey getTallyKey() { return new TallyKey(assignment.getChannel(), assignment.getUnitId()); }
     /** 经申诉核减时的说明，没有核减为 null。 */
     public String getExcluded() { return assignment.getExcluded(); }
 }

@@ -17,6 +17,8 @@ public final class Parameters {
     private final Map<String, String> descriptions = new LinkedHashMap<>();
     private final Map<String, String> types = new LinkedHashMap<>();
     private Map<String, Figures.Rate> rates = Map.of();
+    /** list() 的结果（参数表读入后不再改；每张汇总建立时都要读，不必每次按分隔符拆）。 */
+    private final java.util.concurrent.ConcurrentHashMap<String, List<String>> lists = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** 规则表 数字.csv 里与程序定义不同的比率口径（由 policy 读表后给出；汇总建立时取走，见 Tally）。 */
     public Parameters withRates(Map<String, Figures.Rate> changed) {
@@ -76,7 +78,12 @@ public final class Parameters {
 
     /** 以“、”或“;”分隔的取值列表。 */
     public List<String> list(String key) {
-        return Arrays.stream(text(key, null).split("[、;；,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> cached = lists.get(key);
+        if (cached == null) {
+            cached = Arrays.stream(text(key, null).split("[、;；,，]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            lists.put(key, cached);
+        }
+        return cached;
     }
 
     public boolean contains(String key, String value) { return list(key).contains(value); }

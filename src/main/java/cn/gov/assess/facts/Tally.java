@@ -63,7 +63,7 @@ public class Tally {
     public Tally(String channel, Long unitId, Parameters parameters) {
         this(channel, unitId);
         if (parameters != null && parameters.has(SATISFIED_PARAMETER)) {
-            satisfiedAnswers = List.copyOf(parameters.list(SATISFIED_PARAMETER));
+            satisfiedAnswers = parameters.list(SATISFIED_PARAMETER); // 不可改的列表，各汇总共用
         }
         if (parameters != null) {
             rates = parameters.rates();

@@ -29,13 +29,25 @@ class RulesCpuProbe {
     @EnabledIfSystemProperty(named = "assess.probe", matches = "\\d+")
     void cpuPerAssignment() {
         int n = Integer.getInteger("assess.probe");
-        RuleSet rules = TestSupport.rules();
-        KieBase kieBase = TestSupport.kieBase(rules);
+        RuleSet rulesA = TestSupport.rules();
+        KieBase kieBaseA = TestSupport.kieBase(rulesA);
+        // -Dassess.probe.rulesB=目录：与另一份规则目录逐轮交替（A、B、A、B…），同一进程、同一数据下比较
+        String other = System.getProperty("assess.probe.rulesB");
+        RuleSet rulesB = other == null ? rulesA : RuleSet.load(java.nio.file.Path.of(other));
+        KieBase kieBaseB = other == null ? kieBaseA : TestSupport.kieBase(rulesB);
         LocalDateTime cutoff = LocalDateTime.of(2026, 3, 31, 23, 59, 59);
         AssessmentContext context = new AssessmentContext(Period.parse("2026-Q1"), cutoff);
-        List<List<AssignmentRow>> chunks = rows(n, cutoff);
+        List<List<AssignmentRow>> chunksA = rows(n, cutoff, Integer.getInteger("assess.chunk", 2000));
+        // -Dassess.probe.chunkB=条数：B 轮用另一种分块（同一份数据）
+        List<List<AssignmentRow>> chunksB = System.getProperty("assess.probe.chunkB") == null ? chunksA
+                : rows(n, cutoff, Integer.getInteger("assess.probe.chunkB"));
+        boolean alternate = other != null || chunksB != chunksA;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int round = 0; round < Integer.getInteger("assess.probe.rounds", 4); round++) {
+            boolean useB = alternate && round % 2 == 1;
+            List<List<AssignmentRow>> chunks = useB ? chunksB : chunksA;
+            RuleSet rules = useB ? rulesB : rulesA;
+            KieBase kieBase = useB ? kieBaseB : kieBaseA;
             long cpu0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             TreeMap<String, String> summary = new TreeMap<>();
@@ -50,8 +62,8 @@ class RulesCpuProbe {
                 }
             }
             long cpu = mx.getCurrentThreadCpuTime() - cpu0;
-            System.out.printf("probe round %d: %d assignments, CPU %.2f µs/assignment, wall %.2f s, tallies %d, summary %08x, trail %016x%n",
-                    round, n, cpu / 1e3 / n, (System.nanoTime() - t0) / 1e9, summary.size(), summary.toString().hashCode(), trail);
+            System.out.printf("probe round %d%s: %d assignments, CPU %.2f µs/assignment, wall %.2f s, tallies %d, summary %08x, trail %016x%n",
+                    round, !alternate ? "" : useB ? " B" : " A", n, cpu / 1e3 / n, (System.nanoTime() - t0) / 1e9, summary.size(), summary.toString().hashCode(), trail);
         }
     }
 
@@ -62,7 +74,7 @@ class RulesCpuProbe {
     }
 
     /** 与 SyntheticQuarter 相同的分布（5% 工单两个单位，约 4% 逾期办结，0.3% 逾期未办，0.5% 在办），另有 0.2% 核减。 */
-    private static List<List<AssignmentRow>> rows(int n, LocalDateTime cutoff) {
+    private static List<List<AssignmentRow>> rows(int n, LocalDateTime cutoff, int chunkSize) {
         String[] channels = {"12345市民热线", "市长信箱", "县长信箱"};
         SplittableRandom rnd = new SplittableRandom(42);
         LocalDateTime start = LocalDateTime.of(2026, 1, 1, 8, 0);
@@ -72,7 +84,7 @@ class RulesCpuProbe {
         long order = 0;
         while (id < n) {
             order++;
-            if (chunk.size() >= 2000) {
+            if (chunk.size() >= chunkSize) {
                 chunks.add(chunk);
                 chunk = new ArrayList<>();
             }
