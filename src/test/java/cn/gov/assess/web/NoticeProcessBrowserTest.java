@@ -5,9 +5,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,6 +73,18 @@ class NoticeProcessBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> url.test(d.getCurrentUrl()));
     }
 
+    /**
+     * 提交表单并等到新页面载入完：提交后回到同一地址的（开放核对、结束核对、签发……）不能只看地址，
+     * 否则读到的可能还是旧页面上的元素。
+     */
+    static void submit(WebElement button) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        button.click();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     static WebElement await(By by) {
         return new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(by));
     }
@@ -96,7 +110,7 @@ class NoticeProcessBrowserTest {
         browser.get(f.base + "/login");
         browser.findElement(By.name("name")).sendKeys(name);
         browser.findElement(By.name("password")).sendKeys(CorrectionFixture.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        submit(browser.findElement(By.cssSelector("form button[type=submit]")));
         waitFor(u -> u.endsWith("/"));
     }
 
@@ -122,7 +136,9 @@ class NoticeProcessBrowserTest {
             js.append("add('").append(fields[i]).append("', '").append(fields[i + 1]).append("');");
         }
         js.append("document.body.appendChild(f); f.submit();");
+        WebElement old = browser.findElement(By.tagName("html"));
         browser.executeScript(js.toString(), action, token);
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(ExpectedConditions.stalenessOf(old));
     }
 
     static long idFrom(String url, String prefix) {
@@ -138,7 +154,7 @@ class NoticeProcessBrowserTest {
         WebElement first = offers.get(0);
         assertTrue(first.getText().contains("重新考核 2021-Q4"), first.getText());
         assertEquals(String.valueOf(expectedBase), first.findElement(By.name("run")).getAttribute("value"));
-        first.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(first.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.contains("/diff?a="));
         return idFrom(browser.getCurrentUrl(), "[?&]b=");
     }
@@ -149,7 +165,7 @@ class NoticeProcessBrowserTest {
         form.findElement(By.cssSelector("input[name=assignment][data-order='" + orderNo + "']")).click();
         new Select(form.findElement(By.name("kind"))).selectByValue(kind);
         form.findElement(By.name("reason")).sendKeys(reason);
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(form.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.contains("/appeals/") && u.contains("done=1"));
     }
 
@@ -166,13 +182,13 @@ class NoticeProcessBrowserTest {
         WebElement draft = browser.findElement(By.id("draft-form"));
         new Select(draft.findElement(By.name("run"))).selectByValue(String.valueOf(f.run1));
         shot("01-起草");
-        draft.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(draft.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.matches(".*/notices/\\d+$"));
         long notice = idFrom(browser.getCurrentUrl(), "/notices/");
         String noticePath = "/notices/" + notice;
         assertTrue(browser.findElement(By.id("notice-state")).getText().contains("草稿"));
         setDate(browser.findElement(By.cssSelector("#open-form input[name=until]")), until);
-        browser.findElement(By.cssSelector("#open-form button[type=submit]")).click();
+        submit(browser.findElement(By.cssSelector("#open-form button[type=submit]")));
         WebElement state = await(By.cssSelector("#notice-state"));
         assertTrue(state.getText().contains("核对中，截至 " + until), state.getText());
         shot("02-开放核对");
@@ -213,7 +229,7 @@ class NoticeProcessBrowserTest {
         WebElement decide = browser.findElement(By.id("decide-form"));
         decide.findElement(By.cssSelector("input[value=reject]")).click();
         decide.findElement(By.name("reason")).sendKeys(REJECT_REASON);
-        decide.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(decide.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.contains("done=1"));
         assertTrue(browser.findElement(By.id("appeal-decision")).getText().contains("不同意：" + REJECT_REASON));
         assertTrue(browser.findElements(By.id("rerun")).isEmpty(), "驳回的申诉不改任何数字，不必重新考核");
@@ -222,7 +238,7 @@ class NoticeProcessBrowserTest {
         decide.findElement(By.cssSelector("input[value=accept]")).click();
         decide.findElement(By.name("reason")).sendKeys("经核实属县供电公司职责，同意核减");
         shot("06-经办决定");
-        decide.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(decide.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.contains("done=1"));
         assertTrue(browser.findElement(By.id("appeal-decision")).getText().contains("同意：经核实属县供电公司职责，同意核减"));
         shot("07-同意后重新考核");
@@ -243,7 +259,7 @@ class NoticeProcessBrowserTest {
         browser.get(f.base + noticePath);
         WebElement replace = browser.findElement(By.id("replace-form"));
         new Select(replace.findElement(By.name("run"))).selectByValue(String.valueOf(run2));
-        replace.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(replace.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.endsWith(noticePath));
         assertTrue(browser.findElement(By.cssSelector("dl.meta")).getText().contains("运行 #" + run2));
         NoticeRows.until(f.db, notice, LocalDate.now().minusDays(1));
@@ -271,7 +287,7 @@ class NoticeProcessBrowserTest {
         // 6. 经办结束核对；起草人（经办）签发被拒
         loginAs(CorrectionFixture.OPERATOR);
         browser.get(f.base + noticePath);
-        browser.findElement(By.cssSelector("#close-form button[type=submit]")).click();
+        submit(browser.findElement(By.cssSelector("#close-form button[type=submit]")));
         waitFor(u -> u.endsWith(noticePath));
         assertTrue(browser.findElement(By.id("notice-state")).getText().contains("待签发"));
         assertTrue(browser.findElements(By.id("sign-form")).isEmpty(), "起草人看不到签发表单");
@@ -288,7 +304,7 @@ class NoticeProcessBrowserTest {
         sign.findElement(By.name("number")).sendKeys(NUMBER);
         setDate(sign.findElement(By.name("date")), LocalDate.of(2022, 1, 14));
         shot("13-签发");
-        sign.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(sign.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.endsWith(noticePath));
         state = browser.findElement(By.id("notice-state"));
         assertTrue(state.getText().contains("已签发：文号 " + NUMBER + "，成文日期 2022-01-14，" + REVIEWER), state.getText());
@@ -324,7 +340,7 @@ class NoticeProcessBrowserTest {
         new Select(a.findElement(By.name("field"))).selectByVisibleText("办理时限");
         a.findElement(By.name("value")).sendKeys("2022-01-10");
         a.findElement(By.name("reason")).sendKeys("县住建局提交延期审批单，批准延期");
-        a.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(a.findElement(By.cssSelector("button[type=submit]")));
         try {
             await(By.id("done"));
         } catch (org.openqa.selenium.TimeoutException e) {
@@ -337,7 +353,7 @@ class NoticeProcessBrowserTest {
         browser.get(f.base + noticePath);
         WebElement correct = browser.findElement(By.id("correct-form"));
         new Select(correct.findElement(By.name("run"))).selectByValue(String.valueOf(run3));
-        correct.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(correct.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.matches(".*/notices/\\d+$") && !u.endsWith(noticePath));
         long correctionId = idFrom(browser.getCurrentUrl(), "/notices/");
         assertTrue(text().contains("更正\n通报 #" + notice), text());
@@ -366,7 +382,7 @@ class NoticeProcessBrowserTest {
         sign = browser.findElement(By.id("sign-form"));
         sign.findElement(By.name("number")).sendKeys("扶政办函〔2022〕5号");
         setDate(sign.findElement(By.name("date")), LocalDate.of(2022, 1, 20));
-        sign.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(sign.findElement(By.cssSelector("button[type=submit]")));
         waitFor(u -> u.endsWith("/notices/" + correctionId));
         assertTrue(browser.findElement(By.id("notice-state")).getText().contains("已签发：文号 扶政办函〔2022〕5号"));
         assertTrue(browser.findElement(By.id("run-status")).getText().contains("运行 #" + run3 + " 是 2021-Q4 的正式结果"),
