@@ -39,6 +39,8 @@ public final class PeriodReader implements AutoCloseable {
     /** 未撤回的核减：转办编号 → 说明。 */
     private final Map<Long, String> exclusions;
     private Connection conn;
+    /** 读取连接上的会话，开到读完转办：Hibernate 关闭会话时会结束连接上的事务，快照也就没了。 */
+    private StatelessSession snapshot;
     private PreparedStatement ps;
 
     private PeriodReader(Database db, Period period, LocalDateTime cutoff) {
@@ -50,7 +52,12 @@ public final class PeriodReader implements AutoCloseable {
         MonitoringReader.Read monitoring;
         // PostgreSQL：刚导入一大批时先让规划器知道表有多大，否则分页读取每一页都是全表扫描（见 PlannerStatistics）
         cn.gov.assess.db.PlannerStatistics.refreshIfStale(db);
-        try (StatelessSession s = db.sessions().openStatelessSession()) {
+        // 单位、监测、更正与转办都从同一个连接、同一个快照读（PostgreSQL 的 REPEATABLE READ）：别人的导入在读单位之后、
+        // 读转办之前提交时，不会出现转办的单位不在单位表里
+        conn = db.connectForReading();
+        try {
+            snapshot = db.sessions().withStatelessOptions().connection(conn).openStatelessSession();
+            StatelessSession s = snapshot;
             for (Unit u : s.createSelectionQuery("from Unit", Unit.class).getResultList()) {
                 units.put(u.getId(), new UnitInfo(u.getId(), u.getName(), u.getKind(), u.getSortOrder()));
             }
@@ -61,6 +68,9 @@ public final class PeriodReader implements AutoCloseable {
                     .setParameter("p", period.code()).getResultList()) {
                 meta.put(m.getField(), m.getContent());
             }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         input = new PeriodInput(period, cutoff, units, monitoring.facts(), monitoring.labels(), meta,
                 overrides.lastCorrection(), this::count, new Pages());
@@ -94,12 +104,13 @@ public final class PeriodReader implements AutoCloseable {
 
     /** 本期转办数（进度条的总数，要多扫一遍）。 */
     private long count() {
-        try (StatelessSession s = db.sessions().openStatelessSession()) {
-            return s.createSelectionQuery("select count(*) from Assignment a join WorkOrder o on o.id = a.orderId "
+        if (conn == null) {
+            throw new IllegalStateException("转办已读完，不能再数");
+        }
+        return snapshot.createSelectionQuery("select count(*) from Assignment a join WorkOrder o on o.id = a.orderId "
                             + "where o.receivedAt >= :from and o.receivedAt < :to", Long.class)
                     .setParameter("from", period.start().atStartOfDay())
                     .setParameter("to", period.receivedBefore(cutoff)).getSingleResult();
-        }
     }
 
     /**
@@ -139,7 +150,6 @@ public final class PeriodReader implements AutoCloseable {
         /** 下一页（只含完整的工单）；读完时为 null。 */
         private List<AssignmentRow> read() throws SQLException {
             if (ps == null) {
-                conn = db.connectForReading();
                 ps = conn.prepareStatement(
                         "select a.id, o.id, o.channel, o.order_no, o.received_at, a.unit_id, a.unit_spelling, a.deadline, "
                                 + "a.completed_at, a.signed_at, a.sign_deadline, a.satisfaction, a.return_count, a.reopened "
@@ -211,6 +221,9 @@ public final class PeriodReader implements AutoCloseable {
             if (ps != null) {
                 ps.close();
             }
+            if (snapshot != null) {
+                snapshot.close();
+            }
             if (conn != null) {
                 conn.close();
             }
@@ -218,6 +231,7 @@ public final class PeriodReader implements AutoCloseable {
             throw new IllegalStateException("关闭读取转办的连接失败：" + e.getMessage(), e);
         } finally {
             ps = null;
+            snapshot = null;
             conn = null;
         }
     }
