@@ -65,8 +65,8 @@ final class JurisdictionController implements WebServer.Controller {
             web.error(ctx, 403, "正在只读查看下级辖区，不能修改任何内容。请先在页头的“辖区”里回到本级。");
             return;
         }
-        if (web.home().jurisdiction() == null) {
-            return;
+        if (web.offices().all().size() < 2) {
+            return; // 只有一个辖区（单一办公室）：页面与从前一样
         }
         Map<String, Object> header = new LinkedHashMap<>();
         Long shown = viewing;
