@@ -7,6 +7,7 @@
     <#list jurisdictionHeader.choices as c><option value="${c.id?c}"<#if c.selected> selected</#if>>${c.name}（只读）</option></#list>
   </select></label>
   <button type="submit">切换</button>
+  <a href="/jurisdictions/compare">辖区对比</a>
 </form>
 <#else>
 <span class="jurisdiction">${jurisdictionHeader.name!""}</span>

@@ -92,7 +92,7 @@ final class JurisdictionController implements WebServer.Controller {
         String id = ctx.formParam("id");
         if (id == null || id.isBlank()) {
             s.viewing = null;
-            ctx.redirect("/");
+            ctx.redirect(RequestGuard.safeNext(ctx.formParam("next")));
             return;
         }
         long target;
@@ -105,6 +105,6 @@ final class JurisdictionController implements WebServer.Controller {
                 .orElseThrow(WebError::forbidden);
         s.viewing = j.id();
         web.audit(ctx, "查看下级辖区", j.name());
-        ctx.redirect("/");
+        ctx.redirect(RequestGuard.safeNext(ctx.formParam("next"))); // 辖区对比页的“查看运行”直接到那个县的运行
     }
 }
