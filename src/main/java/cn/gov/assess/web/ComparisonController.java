@@ -160,7 +160,6 @@ final class ComparisonController implements WebServer.Controller {
     /** 市的经办：本市与各下级辖区的同一期一起考核（后台任务，并行），结果按辖区列在任务页。 */
     private void assessAll(Context ctx) {
         Accounts.Account me = WebServer.require(ctx, Role::operates);
-        List<Jurisdictions.Jurisdiction> counties = counties(ctx);
         String text = Optional.ofNullable(ctx.formParam("period")).orElse("").strip();
         Period p;
         try {
@@ -168,6 +167,7 @@ final class ComparisonController implements WebServer.Controller {
         } catch (IllegalArgumentException e) {
             throw new WebError(400, "考核期“" + text + "”写法不对，例如 2021-Q4。");
         }
+        List<Jurisdictions.Jurisdiction> counties = counties(ctx); // 县级的经办：403
         Offices.Office city = web.office(ctx);
         java.util.Set<Long> which = new java.util.HashSet<>();
         which.add(city.id());

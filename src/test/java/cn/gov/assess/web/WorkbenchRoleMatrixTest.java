@@ -73,6 +73,9 @@ class WorkbenchRoleMatrixTest {
         }
         m.put("POST /notices/{id}/sign", Set.of(RulesFixture.APPROVER));
         m.put("POST /runs/{id}/retire", operator);
+        // 辖区（issue 28）：回到本级谁都可以（空表单）；切换到下级只许市级账号，考核全部辖区只许市的经办（见 JurisdictionIsolationTest）
+        m.put("POST " + JurisdictionController.VIEW, Set.of(ALL));
+        m.put("POST " + ComparisonController.ASSESS_ALL, operator);
         return m;
     }
 
