@@ -210,7 +210,7 @@ final class AdminController implements WebServer.Controller {
         int page = Math.max(1, UnitController.parseInt(ctx.queryParam("page")));
         String account = UnitController.blankToNull(ctx.queryParam("account"));
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("entries", web.audit.recent((page - 1) * 100, 101, account));
+        model.put("entries", web.office(ctx).audit().recent((page - 1) * 100, 101, account));
         model.put("page", page);
         model.put("account", account == null ? "" : account);
         web.views.render(ctx, "audit.ftl", model);

@@ -103,8 +103,8 @@ final class JurisdictionController implements WebServer.Controller {
         }
         Jurisdictions.Jurisdiction j = viewable(web, a).stream().filter(c -> c.id() == target).findFirst()
                 .orElseThrow(WebError::forbidden);
+        web.audit(ctx, "查看下级辖区", j.name()); // 记在本级的操作记录里
         s.viewing = j.id();
-        web.audit(ctx, "查看下级辖区", j.name());
         ctx.redirect(RequestGuard.safeNext(ctx.formParam("next"))); // 辖区对比页的“查看运行”直接到那个县的运行
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Offices implements AutoCloseable {
     /** 一个辖区在网页服务里用的一切：控制器只经 {@link WebServer#office} 拿到它，不会拿错辖区。 */
     record Office(Jurisdictions.Jurisdiction jurisdiction, Database db, Results results, RulesVersions versions, Jobs jobs,
-                  List<WaitingItem.Provider> waiting) {
+                  List<WaitingItem.Provider> waiting, AuditLog audit) {
         /** 辖区名称（单一办公室时为空）。 */
         String name() {
             return jurisdiction == null ? null : jurisdiction.name();
@@ -51,7 +51,9 @@ final class Offices implements AutoCloseable {
         List<WaitingItem.Provider> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
         waiting.add(new RuleDraftWaiting(versions));
         waiting.add(new NoticeAppealWaiting(db));
-        return new Office(j, db, new Results(db), versions, new Jobs(audit, new JobStore(db)), waiting);
+        // 操作记录各辖区一份（县的管理员只看本县的）；登记表所在的辖区用服务的那一份（登录失败等还不知道辖区的事记在那里）
+        AuditLog log = db == registry ? audit : new AuditLog(db);
+        return new Office(j, db, new Results(db), versions, new Jobs(log, new JobStore(db)), waiting, log);
     }
 
     Office home() {

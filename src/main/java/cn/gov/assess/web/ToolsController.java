@@ -156,7 +156,7 @@ final class ToolsController implements WebServer.Controller {
         WebServer.requireAdmin(ctx);
         String account = UnitController.blankToNull(ctx.queryParam("account"));
         List<List<String>> rows = new ArrayList<>();
-        for (AuditLog.Entry e : web.audit.recent(0, 100_000, account)) {
+        for (AuditLog.Entry e : web.office(ctx).audit().recent(0, 100_000, account)) {
             rows.add(List.of(e.at().format(RunsController.TIME), e.account(), e.action(), e.detail(), e.remote()));
         }
         web.audit(ctx, "导出操作记录", account == null ? "全部账号" : "账号 " + account);

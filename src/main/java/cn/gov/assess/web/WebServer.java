@@ -354,6 +354,6 @@ public final class WebServer implements AutoCloseable {
 
     void audit(Context ctx, String action, String detail) {
         Sessions.Session s = session(ctx);
-        audit.record(s != null && s.account() != null ? s.account().name() : "（未登录）", action, detail, ip(ctx));
+        office(ctx).audit().record(s != null && s.account() != null ? s.account().name() : "（未登录）", action, detail, ip(ctx));
     }
 }

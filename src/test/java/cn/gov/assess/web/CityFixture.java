@@ -15,6 +15,7 @@ import cn.gov.assess.issuance.NoticeRows;
 import cn.gov.assess.ruleversions.RulesVersions;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,8 +113,9 @@ final class CityFixture implements AutoCloseable {
     /** 以这个账号登录了的会话。 */
     WebClient client(String account) {
         WebClient c = new WebClient(base);
-        if (c.login(account, PASSWORD).statusCode() != 302) {
-            throw new AssertionError(account + " 登录失败");
+        HttpResponse<String> r = c.login(account, PASSWORD);
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").startsWith("/login")) {
+            throw new AssertionError(account + " 登录失败：" + r.statusCode() + " " + r.headers().map() + r.body());
         }
         return c;
     }
