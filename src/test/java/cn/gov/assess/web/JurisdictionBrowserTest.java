@@ -85,6 +85,8 @@ class JurisdictionBrowserTest {
         assertTrue(page.contains("扶风县") && page.contains("岐山县") && page.contains(CityFixture.FUFENG_DOC), page);
         clean("辖区对比");
         shot("市-辖区对比");
+        browser.executeScript("document.querySelector('table.compare').scrollIntoView()");
+        shot("市-辖区对比-表");
 
         // 表里岐山县那一行的“查看运行”：切换到岐山县只读，直接到它的运行
         WebElement qishan = browser.findElements(By.cssSelector("table.compare tbody tr")).stream()
