@@ -86,8 +86,9 @@ final class JurisdictionController implements WebServer.Controller {
     private void view(Context ctx) {
         Sessions.Session s = WebServer.session(ctx);
         Accounts.Account a = s == null ? null : s.account();
-        if (a == null) {
-            throw WebError.forbidden();
+        List<Jurisdictions.Jurisdiction> children = a == null ? List.of() : viewable(web, a);
+        if (children.isEmpty()) {
+            throw WebError.forbidden(); // 县级账号、单位账号、单一办公室：没有可切换的辖区
         }
         String id = ctx.formParam("id");
         if (id == null || id.isBlank()) {
@@ -101,7 +102,7 @@ final class JurisdictionController implements WebServer.Controller {
         } catch (NumberFormatException e) {
             throw WebError.forbidden();
         }
-        Jurisdictions.Jurisdiction j = viewable(web, a).stream().filter(c -> c.id() == target).findFirst()
+        Jurisdictions.Jurisdiction j = children.stream().filter(c -> c.id() == target).findFirst()
                 .orElseThrow(WebError::forbidden);
         web.audit(ctx, "查看下级辖区", j.name()); // 记在本级的操作记录里
         s.viewing = j.id();
