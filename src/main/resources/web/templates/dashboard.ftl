@@ -2,6 +2,7 @@
 <#import "charts.ftl" as ch>
 <@l.page title="工作台">
 <h1>工作台<#if unitId??>：${unitName}</#if></h1>
+<#if jurisdictionHeader?? && jurisdictionHeader.choices?has_content><p class="compare-link"><a id="compare-link" href="/jurisdictions/compare">辖区对比：各下级辖区各期的主要数字与通报</a></p></#if>
 <#include "appeal-home.ftl">
 <#include "unit-notices.ftl">
 <section class="waiting" id="waiting">

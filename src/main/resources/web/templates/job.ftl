@@ -29,6 +29,17 @@
   </tbody>
   </table>
   <p><a href="/assess">开始考核</a> · <a href="/import">继续导入</a></p>
+  <#elseif kind == "全辖区考核">
+  <p class="ok-box" role="status">${summary}</p>
+  <table class="grid" id="job-jurisdictions">
+  <thead><tr><th>辖区</th><th>规则</th><th>结果</th></tr></thead>
+  <tbody>
+  <#list files as f>
+  <tr><td>${f.name}</td><td>${f.rules}</td><td>${f.result}</td></tr>
+  </#list>
+  </tbody>
+  </table>
+  <p><#if next??><a id="job-next" href="${next}">${nextLabel}</a></#if></p>
   <#else>
   <p class="ok-box" role="status">${summary}</p>
   <p><#if next??><a id="job-next" href="${next}">${nextLabel}</a> · </#if><a id="job-run" href="/runs/${runId?c}">打开运行 #${runId?c}</a> · <a href="/runs">全部运行</a></p>

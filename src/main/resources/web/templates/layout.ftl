@@ -7,6 +7,7 @@
 <title>${title} — 12345 热线与信箱考核</title>
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="stylesheet" href="/assets/dashboard.css">
+<link rel="stylesheet" href="/assets/jurisdiction.css">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/print.css" media="print">
 </head>
@@ -36,6 +37,7 @@
     <a href="/admin/audit">操作记录</a>
     </#if>
   </nav>
+  <#if jurisdictionHeader??><#include "jurisdiction-header.ftl"></#if>
   <form class="search" method="get" action="/units/search" role="search">
     <input name="q" placeholder="找单位（名称或别名）" aria-label="找单位（名称或别名）">
     <button type="submit">找</button>
@@ -48,6 +50,7 @@
   </#if>
 </header>
 <main>
+<#if jurisdictionHeader?? && jurisdictionHeader.viewing><p class="viewing" role="status">正在只读查看下级辖区“${jurisdictionHeader.name}”：只能看，不能修改。</p></#if>
 <#nested>
 </main>
 </body>

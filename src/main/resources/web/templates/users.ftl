@@ -4,10 +4,11 @@
 <#if message??><p class="alert" role="alert">${message}</p></#if>
 <#list clashes as c><p class="alert" role="alert">${c}</p></#list>
 <table class="grid">
-<thead><tr><th>账号</th><th>角色</th><th>单位</th><th>创建时间</th><th>状态</th><th>操作</th></tr></thead>
+<#assign multi = jurisdictions?size gt 1>
+<thead><tr><th>账号</th><#if multi><th>辖区</th></#if><th>角色</th><th>单位</th><th>创建时间</th><th>状态</th><th>操作</th></tr></thead>
 <tbody>
 <#list accounts as a>
-<tr><td>${a.name()}</td><td>${a.role()}</td><td>${a.unitName()!""}</td><td>${(a.createdAt().toString()?replace("T", " "))!""}</td>
+<tr><td>${a.name()}</td><#if multi><td>${accountJurisdiction[a.id()?c]!""}</td></#if><td>${a.role()}</td><td>${a.unitName()!""}</td><td>${(a.createdAt().toString()?replace("T", " "))!""}</td>
 <td><#if a.active()>正常<#else>已停用</#if><#if a.mustChange()>；下次登录须改密码</#if><#if limited[a.id()?c]??>；输错过多，限制到 ${limited[a.id()?c]}</#if></td>
 <td><#if a.id() != me.id()>
 <form method="post" action="/admin/users/${a.id()}/active" class="inline">
@@ -41,7 +42,8 @@
   <input type="hidden" name="_csrf" value="${csrf}">
   <label>账号名 <input name="name" value="${form.name!""}" required></label>
   <label>角色 <select name="role"><#list roles as r><option value="${r}"<#if (form.role!"") == r?string> selected</#if>>${r}</option></#list></select></label>
-  <label>单位（仅“单位”角色） <input name="unit" value="${form.unit!""}"></label>
+  <#if multi><label>辖区 <select name="jurisdiction"><#list jurisdictions as id, name><option value="${id}"<#if (form.jurisdiction!"") == id> selected</#if>>${name}</option></#list></select></label></#if>
+  <label>单位（仅“单位”角色，所选辖区的单位） <input name="unit" value="${form.unit!""}"></label>
   <label>初始密码（至少 ${minLength} 个字符） <input name="password" type="password" autocomplete="new-password" required minlength="${minLength}"></label>
   <button type="submit">新建</button>
 </form>

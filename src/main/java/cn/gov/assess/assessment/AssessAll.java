@@ -42,7 +42,12 @@ public final class AssessAll {
     }
 
     public List<Outcome> run(Period period, LocalDateTime cutoff) {
-        List<Jurisdictions.Jurisdiction> all = registry.all();
+        return run(period, cutoff, j -> true);
+    }
+
+    /** 只考核 which 选中的辖区（网页上市级账号的“考核全部辖区”：本市及其下级）。 */
+    public List<Outcome> run(Period period, LocalDateTime cutoff, java.util.function.Predicate<Jurisdictions.Jurisdiction> which) {
+        List<Jurisdictions.Jurisdiction> all = registry.all().stream().filter(which).toList();
         // 先按顺序认出各辖区的规则并检查（编译规则库），同一份规则只检查、编译一次；考核再并行
         Map<String, RuleSet> byFingerprint = new HashMap<>();
         Map<String, String> problems = new HashMap<>();

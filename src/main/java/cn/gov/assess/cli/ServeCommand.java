@@ -72,7 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, java.io.IOException {
         var out = main.spec.commandLine().getOut();
         char[] password = keystorePassword();
-        Database db = Database.open(Database.shared(main.dbUrl()));
+        Database db = Database.open(Database.shared(main.registryUrl())); // 登记库：一个登录页服务整个部署，各辖区按账号打开
         WebServer server;
         try {
             WebServer web = new WebServer(db, main.rulesDir()).maxUploadMb(maxUpload).trustProxies(trustedProxies);

@@ -49,7 +49,7 @@ final class UserCommand implements Runnable {
                 description = "角色：查看、单位、经办、规则管理、审核、管理员")
         String role;
 
-        @Option(names = "--unit", paramLabel = "UNIT", description = "“单位”角色所属的单位（名称或别名）")
+        @Option(names = "--unit", paramLabel = "UNIT", description = "“单位”角色所属的单位（名称或别名，在 --jurisdiction 所指辖区的单位表里找）")
         String unit;
 
         @Option(names = "--password-stdin", description = "从标准输入读密码（一行），供脚本使用")
@@ -64,12 +64,15 @@ final class UserCommand implements Runnable {
                 throw new InputException(e.getMessage());
             }
             char[] password = readPassword(passwordStdin, name);
-            try (Database db = Database.open(parent.main.dbUrl())) {
-                Accounts.Account a = new Accounts(db).add(name, r, unit, password);
+            try (Registry reg = new Registry(parent.main)) {
+                Database db = reg.db;
+                Long jurisdiction = reg.jurisdiction(parent.main.jurisdiction);
+                Accounts.Account a = reg.accounts().add(name, r, jurisdiction, unit, password);
+                String where = jurisdiction == null ? "" : "，辖区 " + reg.name(jurisdiction);
                 new AuditLog(db).record(operator(), "新建账号",
-                        a.name() + "，角色 " + a.role() + (a.unitName() == null ? "" : "，单位 " + a.unitName()), "本机");
-                parent.main.spec.commandLine().getOut().printf("已创建账号“%s”（%s%s）。%n", a.name(), a.role(),
-                        a.unitName() == null ? "" : "，单位 " + a.unitName());
+                        a.name() + "，角色 " + a.role() + (a.unitName() == null ? "" : "，单位 " + a.unitName()) + where, "本机");
+                parent.main.spec.commandLine().getOut().printf("已创建账号“%s”（%s%s%s）。%n", a.name(), a.role(),
+                        a.unitName() == null ? "" : "，单位 " + a.unitName(), where);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -119,8 +122,9 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(parent.main.dbUrl())) {
-                Accounts accounts = new Accounts(db);
+            try (Registry reg = new Registry(parent.main)) {
+                Database db = reg.db;
+                Accounts accounts = reg.accounts();
                 Accounts.Account a = account(accounts, name);
                 accounts.unlock(a.id());
                 new AuditLog(db).record(operator(), "解除登录限制", a.name(), "本机");
@@ -145,8 +149,9 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            try (Database db = Database.open(parent.main.dbUrl())) {
-                Accounts accounts = new Accounts(db);
+            try (Registry reg = new Registry(parent.main)) {
+                Database db = reg.db;
+                Accounts accounts = reg.accounts();
                 Accounts.Account a = account(accounts, name);
                 char[] password = readPassword(passwordStdin, a.name());
                 try {
@@ -172,7 +177,7 @@ final class UserCommand implements Runnable {
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "角色：查看、单位、经办、规则管理、审核、管理员")
         String role;
 
-        @Option(names = "--unit", paramLabel = "UNIT", description = "“单位”角色所属的单位（名称或别名）")
+        @Option(names = "--unit", paramLabel = "UNIT", description = "“单位”角色所属的单位（名称或别名，在 --jurisdiction 所指辖区的单位表里找）")
         String unit;
 
         @Override
@@ -183,8 +188,9 @@ final class UserCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new InputException(e.getMessage());
             }
-            try (Database db = Database.open(parent.main.dbUrl())) {
-                Accounts accounts = new Accounts(db);
+            try (Registry reg = new Registry(parent.main)) {
+                Database db = reg.db;
+                Accounts accounts = reg.accounts();
                 Accounts.Account before = account(accounts, name);
                 Accounts.Account a = accounts.setRole(before.id(), r, unit);
                 new AuditLog(db).record(operator(), "修改角色", a.name() + "：" + before.role() + " → " + a.role()
@@ -203,16 +209,54 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Database db = Database.open(parent.main.dbUrl())) {
+            try (Registry reg = new Registry(parent.main)) {
                 var out = parent.main.spec.commandLine().getOut();
-                Accounts accounts = new Accounts(db);
+                Accounts accounts = reg.accounts();
                 for (Accounts.Account a : accounts.all()) {
-                    out.printf("%s\t%s%s%s%s%n", a.name(), a.role(), a.unitName() == null ? "" : "\t" + a.unitName(), a.active() ? "" : "\t（已停用）",
-                            a.mustChange() ? "\t（下次登录须改密码）" : "");
+                    out.printf("%s\t%s%s%s%s%s%n", a.name(), a.role(), a.unitName() == null ? "" : "\t" + a.unitName(), a.active() ? "" : "\t（已停用）",
+                            a.mustChange() ? "\t（下次登录须改密码）" : "",
+                            a.jurisdictionId() == null ? "" : "\t辖区 " + reg.name(a.jurisdictionId()));
                 }
                 accounts.caseClashes().forEach(c -> parent.main.spec.commandLine().getErr().println("注意：" + c));
             }
             return 0;
+        }
+    }
+
+    /** 账号都在登记库（--db 本身）里，一个登录页服务整个部署；其他辖区的单位在各自的库里（用到时打开，命令结束时关闭）。 */
+    static final class Registry implements AutoCloseable {
+        final Database db;
+        private final cn.gov.assess.db.Jurisdictions jurisdictions;
+        private final java.util.Map<Long, Database> opened = new java.util.HashMap<>();
+
+        Registry(Main main) {
+            this.db = Database.open(main.registryUrl());
+            this.jurisdictions = new cn.gov.assess.db.Jurisdictions(db);
+        }
+
+        Accounts accounts() {
+            return new Accounts(db, id -> opened.computeIfAbsent(id, k -> jurisdictions.open(jurisdictions.all().stream()
+                    .filter(j -> j.id() == k).findFirst().orElseThrow(() -> new InputException("没有编号为 " + k + " 的辖区")))));
+        }
+
+        /** --jurisdiction 所指的辖区；不指定或就是登记库自己的辖区时为空（与旧账号一样）。 */
+        Long jurisdiction(String name) {
+            if (name == null) {
+                return null;
+            }
+            cn.gov.assess.db.Jurisdictions.Jurisdiction j = jurisdictions.require(name);
+            return j.schema().equals(jurisdictions.home().schema()) ? null : j.id();
+        }
+
+        String name(long id) {
+            return jurisdictions.all().stream().filter(j -> j.id() == id).map(cn.gov.assess.db.Jurisdictions.Jurisdiction::name)
+                    .findFirst().orElse("（编号 " + id + "）");
+        }
+
+        @Override
+        public void close() {
+            opened.values().forEach(Database::close);
+            db.close();
         }
     }
 }

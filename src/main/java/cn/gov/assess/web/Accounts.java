@@ -22,9 +22,21 @@ import java.util.Optional;
  * 账号名不分大小写唯一（列 name_key）。
  */
 public final class Accounts {
-    /** 一个账号；unitId 只对“单位”角色有值；mustChange：管理员重置过密码，下次登录必须先改密码。 */
+    /**
+     * 一个账号；unitId 只对“单位”角色有值（是它所属辖区里的单位）；mustChange：管理员重置过密码，下次登录必须先改密码；
+     * jurisdictionId：所属辖区，空 = 登记表所在的辖区（旧账号都是）。
+     */
     public record Account(long id, String name, Role role, Long unitId, String unitName, boolean active, LocalDateTime createdAt,
-                          boolean mustChange) {
+                          boolean mustChange, Long jurisdictionId) {
+        public Account(long id, String name, Role role, Long unitId, String unitName, boolean active, LocalDateTime createdAt,
+                       boolean mustChange) {
+            this(id, name, role, unitId, unitName, active, createdAt, mustChange, null);
+        }
+
+        /** 同一个账号换成另一个角色（市级账号查看下级辖区时只读，见 {@link WebServer#me}）。 */
+        Account as(Role r) {
+            return new Account(id, name, r, unitId, unitName, active, createdAt, mustChange, jurisdictionId);
+        }
     }
 
     public static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
@@ -33,9 +45,18 @@ public final class Accounts {
     private static final String DUMMY = ENCODER.encode("assess-dummy-password");
 
     private final Database db;
+    /** 辖区编号 → 它的库（找单位账号的单位）；空时只认登记表所在辖区的单位。 */
+    private final java.util.function.LongFunction<Database> jurisdictionDb;
 
+    /** @param db 登记表所在的库（账号都在这里） */
     public Accounts(Database db) {
+        this(db, null);
+    }
+
+    /** @param jurisdictionDb 其他辖区的库（用来找这些辖区的单位账号所绑定的单位；由调用方打开与关闭） */
+    public Accounts(Database db, java.util.function.LongFunction<Database> jurisdictionDb) {
         this.db = db;
+        this.jurisdictionDb = jurisdictionDb;
     }
 
     /** 比较账号名用的形式：去掉首尾空白、小写。 */
@@ -43,13 +64,18 @@ public final class Accounts {
         return name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** 新建账号。单位角色必须给出单位（名称或别名）。 */
+    /** 新建账号（登记表所在的辖区）。单位角色必须给出单位（名称或别名）。 */
     public Account add(String name, Role role, String unit, char[] password) {
+        return add(name, role, null, unit, password);
+    }
+
+    /** 新建账号，属于辖区 jurisdictionId（空 = 登记表所在的辖区）；单位角色的单位在这个辖区的单位表里找。 */
+    public Account add(String name, Role role, Long jurisdictionId, String unit, char[] password) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 100 || n.chars().anyMatch(Character::isISOControl)) {
             throw new InputException("账号名不能为空、不能超过 100 个字、不能含控制字符");
         }
-        Long unitRef = unitFor(role, unit);
+        Long unitRef = unitFor(role, unit, jurisdictionId);
         Optional<Account> same = findKey(key(n));
         if (same.isPresent()) {
             throw new InputException(same.get().name().equals(n) ? "账号“" + n + "”已存在"
@@ -59,13 +85,14 @@ public final class Accounts {
         String hash = ENCODER.encode(new String(password));
         Sql.work(db, c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into app_user (name, name_key, password_hash, role, unit_id, active, "
-                    + "created_at, must_change) values (?, ?, ?, ?, ?, true, ?, false)")) {
+                    + "created_at, must_change, jurisdiction_id) values (?, ?, ?, ?, ?, true, ?, false, ?)")) {
                 ps.setString(1, n);
                 ps.setString(2, key(n));
                 ps.setString(3, hash);
                 ps.setString(4, role.name());
                 ps.setObject(5, unitRef);
                 ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.now().withNano(0)));
+                ps.setObject(7, jurisdictionId);
                 return ps.executeUpdate();
             }
         });
@@ -81,12 +108,12 @@ public final class Accounts {
     }
 
     /** “单位”角色所属单位的编号；其余角色不许给单位。 */
-    private Long unitFor(Role role, String unit) {
+    private Long unitFor(Role role, String unit, Long jurisdictionId) {
         if (role == Role.单位) {
             if (unit == null || unit.isBlank()) {
                 throw new InputException("“单位”角色的账号必须指定它所属的单位（命令行用 --unit）");
             }
-            return unitId(unit.strip());
+            return unitId(unitsOf(jurisdictionId), unit.strip());
         }
         if (unit != null && !unit.isBlank()) {
             throw new InputException("只有“单位”角色的账号绑定单位；角色“" + role + "”不需要指定单位");
@@ -119,7 +146,8 @@ public final class Accounts {
 
     /** 改角色（“单位”角色同时给出单位）。 */
     public Account setRole(long id, Role role, String unit) {
-        Long unitRef = unitFor(role, unit);
+        Account a = find(id).orElseThrow(() -> new InputException("没有这个账号"));
+        Long unitRef = unitFor(role, unit, a.jurisdictionId());
         update("update app_user set role = ?, unit_id = ? where id = ?", role.name(), unitRef, id);
         return find(id).orElseThrow();
     }
@@ -146,15 +174,15 @@ public final class Accounts {
     }
 
     public Optional<Account> find(String name) {
-        return query(SELECT + " where u.name = ?", name, Accounts::account);
+        return query(SELECT + " where u.name = ?", name, Accounts::account).map(this::withUnit);
     }
 
     private Optional<Account> findKey(String key) {
-        return query(SELECT + " where u.name_key = ?", key, Accounts::account);
+        return query(SELECT + " where u.name_key = ?", key, Accounts::account).map(this::withUnit);
     }
 
     public Optional<Account> find(long id) {
-        return query(SELECT + " where u.id = ?", id, Accounts::account);
+        return query(SELECT + " where u.id = ?", id, Accounts::account).map(this::withUnit);
     }
 
     public List<Account> all() {
@@ -166,7 +194,7 @@ public final class Accounts {
                 }
             }
             return out;
-        });
+        }).stream().map(this::withUnit).toList();
     }
 
     public long count() {
@@ -188,21 +216,51 @@ public final class Accounts {
         });
     }
 
-    private static final String SELECT = "select u.id, u.name, u.role, u.unit_id, n.name, u.active, u.created_at, u.must_change "
-            + "from app_user u left join unit n on n.id = u.unit_id";
+    /** 单位名只对登记表所在辖区的账号在这里连表取得；其他辖区的单位在各自的库里（{@link #withUnit}）。 */
+    private static final String SELECT = "select u.id, u.name, u.role, u.unit_id, n.name, u.active, u.created_at, u.must_change, "
+            + "u.jurisdiction_id from app_user u left join unit n on n.id = u.unit_id and u.jurisdiction_id is null";
 
     private static Account account(ResultSet rs) throws SQLException {
         Timestamp t = rs.getTimestamp(7);
         return new Account(rs.getLong(1), rs.getString(2), Role.parse(rs.getString(3)), (Long) rs.getObject(4, Long.class),
-                rs.getString(5), rs.getBoolean(6), t == null ? null : t.toLocalDateTime(), rs.getBoolean(8));
+                rs.getString(5), rs.getBoolean(6), t == null ? null : t.toLocalDateTime(), rs.getBoolean(8),
+                (Long) rs.getObject(9, Long.class));
     }
 
-    private Long unitId(String unit) {
-        Optional<Long> byName = query("select id from unit where name = ?", unit, rs -> rs.getLong(1));
+    /** 其他辖区的单位账号：单位名取自那个辖区的单位表。 */
+    private Account withUnit(Account a) {
+        if (a.unitId() == null || a.jurisdictionId() == null || jurisdictionDb == null) {
+            return a;
+        }
+        String unitName = Sql.work(jurisdictionDb.apply(a.jurisdictionId()), c -> {
+            try (PreparedStatement ps = c.prepareStatement("select name from unit where id = ?")) {
+                ps.setLong(1, a.unitId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+        return new Account(a.id(), a.name(), a.role(), a.unitId(), unitName, a.active(), a.createdAt(), a.mustChange(),
+                a.jurisdictionId());
+    }
+
+    /** 辖区的库：空 = 登记表所在的辖区。 */
+    private Database unitsOf(Long jurisdictionId) {
+        if (jurisdictionId == null) {
+            return db;
+        }
+        if (jurisdictionDb == null) {
+            throw new IllegalStateException("没有给出辖区的库，找不到辖区 " + jurisdictionId + " 的单位");
+        }
+        return jurisdictionDb.apply(jurisdictionId);
+    }
+
+    private static Long unitId(Database units, String unit) {
+        Optional<Long> byName = query(units, "select id from unit where name = ?", unit, rs -> rs.getLong(1));
         if (byName.isPresent()) {
             return byName.get();
         }
-        return query("select unit_id from unit_alias where alias = ?", unit, rs -> rs.getLong(1))
+        return query(units, "select unit_id from unit_alias where alias = ?", unit, rs -> rs.getLong(1))
                 .orElseThrow(() -> new InputException("单位表中没有“" + unit + "”（请先导入单位表，或检查写法）"));
     }
 
@@ -211,6 +269,10 @@ public final class Accounts {
     }
 
     private <T> Optional<T> query(String sql, Object param, Row<T> row) {
+        return query(db, sql, param, row);
+    }
+
+    private static <T> Optional<T> query(Database db, String sql, Object param, Row<T> row) {
         return Sql.work(db, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, param);

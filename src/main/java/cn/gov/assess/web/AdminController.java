@@ -35,8 +35,23 @@ final class AdminController implements WebServer.Controller {
 
     private void render(Context ctx, String message, Map<String, String> form) {
         Map<String, Object> model = new LinkedHashMap<>();
-        List<Accounts.Account> all = web.accounts.all();
+        java.util.Set<Long> scope = scope(ctx);
+        List<Accounts.Account> all = web.accounts.all().stream().filter(a -> inScope(scope, a)).toList();
         model.put("accounts", all);
+        // 多辖区时：账号表多一列“辖区”，新建账号可选本辖区及其下级（默认本辖区）
+        Map<String, String> names = new LinkedHashMap<>();
+        for (cn.gov.assess.db.Jurisdictions.Jurisdiction j : web.offices().all()) {
+            if (scope == null || scope.contains(j.id())) {
+                names.put(String.valueOf(j.id()), j.name());
+            }
+        }
+        model.put("jurisdictions", names);
+        Map<String, String> of = new LinkedHashMap<>();
+        for (Accounts.Account a : all) {
+            Long j = JurisdictionController.own(web, a);
+            of.put(String.valueOf(a.id()), j == null ? "" : names.getOrDefault(String.valueOf(j), ""));
+        }
+        model.put("accountJurisdiction", of);
         Map<String, String> limited = new LinkedHashMap<>();
         for (Accounts.Account a : all) {
             long until = web.throttle.accountBlockedUntil(a.name());
@@ -61,14 +76,15 @@ final class AdminController implements WebServer.Controller {
         String role = Optional.ofNullable(ctx.formParam("role")).orElse("");
         String unit = Optional.ofNullable(ctx.formParam("unit")).orElse("");
         String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+        String jurisdiction = Optional.ofNullable(ctx.formParam("jurisdiction")).orElse("");
         try {
-            Accounts.Account a = web.accounts.add(name, Role.parse(role), unit, password.toCharArray());
+            Accounts.Account a = web.accounts.add(name, Role.parse(role), jurisdiction(ctx, jurisdiction), unit, password.toCharArray());
             web.audit(ctx, "新建账号", a.name() + "，角色 " + a.role() + (a.unitName() == null ? "" : "，单位 " + a.unitName()));
             ctx.redirect("/admin/users");
         } catch (InputException | IllegalArgumentException e) {
             ctx.status(400);
             String msg = e instanceof InputException ie ? String.join("；", ie.problems()) : e.getMessage();
-            render(ctx, msg, Map.of("name", name, "role", role, "unit", unit));
+            render(ctx, msg, Map.of("name", name, "role", role, "unit", unit, "jurisdiction", jurisdiction));
         }
     }
 
@@ -142,8 +158,51 @@ final class AdminController implements WebServer.Controller {
         }
     }
 
+    /** 账号页上的账号：只许本辖区及其下级的，别的辖区的账号与不存在的一样（404，不泄露它是否存在）。 */
     private Accounts.Account target(Context ctx) {
-        return web.accounts.find(WebServer.longParam(ctx, "id")).orElseThrow(() -> WebError.notFound("没有这个账号。"));
+        java.util.Set<Long> scope = scope(ctx);
+        return web.accounts.find(WebServer.longParam(ctx, "id")).filter(a -> inScope(scope, a))
+                .orElseThrow(() -> WebError.notFound("没有这个账号。"));
+    }
+
+    /** 管理员管得到的辖区：本辖区及其各级下级；单一办公室时为空（= 全部账号）。 */
+    private java.util.Set<Long> scope(Context ctx) {
+        if (web.home().jurisdiction() == null) {
+            return null;
+        }
+        java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(JurisdictionController.own(web, WebServer.me(ctx))));
+        while (!todo.isEmpty()) {
+            Long j = todo.pop();
+            if (out.add(j)) {
+                web.offices().children(j).forEach(c -> todo.push(c.id()));
+            }
+        }
+        return out;
+    }
+
+    private boolean inScope(java.util.Set<Long> scope, Accounts.Account a) {
+        return scope == null || scope.contains(JurisdictionController.own(web, a));
+    }
+
+    /** 新账号的辖区：表单给的编号（须在管理员管得到的范围里），空 = 管理员自己的辖区；登记表所在的辖区记作空（与旧账号一样）。 */
+    private Long jurisdiction(Context ctx, String id) {
+        java.util.Set<Long> scope = scope(ctx);
+        if (scope == null) {
+            return null;
+        }
+        Long j = JurisdictionController.own(web, WebServer.me(ctx));
+        if (!id.isBlank()) {
+            try {
+                j = Long.parseLong(id.strip());
+            } catch (NumberFormatException e) {
+                throw WebError.forbidden();
+            }
+            if (!scope.contains(j)) {
+                throw WebError.forbidden();
+            }
+        }
+        return j.equals(web.home().id()) ? null : j;
     }
 
     private void audit(Context ctx) {
@@ -151,7 +210,7 @@ final class AdminController implements WebServer.Controller {
         int page = Math.max(1, UnitController.parseInt(ctx.queryParam("page")));
         String account = UnitController.blankToNull(ctx.queryParam("account"));
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("entries", web.audit.recent((page - 1) * 100, 101, account));
+        model.put("entries", web.office(ctx).audit().recent((page - 1) * 100, 101, account));
         model.put("page", page);
         model.put("account", account == null ? "" : account);
         web.views.render(ctx, "audit.ftl", model);

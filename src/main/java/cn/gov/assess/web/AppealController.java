@@ -57,7 +57,7 @@ final class AppealController implements WebServer.Controller {
         if (!me.role().seesAll() && unit == null) {
             throw WebError.forbidden();
         }
-        Appeals appeals = new Appeals(web.db);
+        Appeals appeals = new Appeals(web.db(ctx));
         List<Map<String, Object>> rows = new ArrayList<>();
         try {
             for (Appeal a : appeals.list(period, state, unit)) {
@@ -84,7 +84,7 @@ final class AppealController implements WebServer.Controller {
     /** 当前账号能看的申诉；看不到的与不存在的一样 403（单位账号）或 404（办公室）。 */
     private Appeal visible(Context ctx, Accounts.Account me) {
         long id = WebServer.longParam(ctx, "id");
-        Optional<Appeal> a = new Appeals(web.db).get(id);
+        Optional<Appeal> a = new Appeals(web.db(ctx)).get(id);
         if (a.isEmpty() || !AppealAccess.maySee(me, a.get())) {
             throw me.role().seesAll() ? WebError.notFound("没有编号为 " + id + " 的申诉。") : WebError.forbidden();
         }
@@ -94,27 +94,27 @@ final class AppealController implements WebServer.Controller {
     private void show(Context ctx) {
         Accounts.Account me = WebServer.me(ctx);
         Appeal a = visible(ctx, me);
-        Map<String, Object> model = new LinkedHashMap<>(row(a, new Appeals(web.db).items(a.getId())));
+        Map<String, Object> model = new LinkedHashMap<>(row(a, new Appeals(web.db(ctx)).items(a.getId())));
         model.put("mayDecide", AppealAccess.mayDecide(me) && !a.isDecided());
         if (me.role().seesAll()) {
-            model.put("rulesMissing", AppealKinds.missing(web.rulesForRun(), "当前发布的规则版本"));
+            model.put("rulesMissing", AppealKinds.missing(web.rulesForRun(ctx), "当前发布的规则版本"));
         }
         if (a.getState() == AppealState.已同意 && me.role().operates()) {
-            model.put("offers", rerunOffers(a));
+            model.put("offers", rerunOffers(ctx, a));
         }
         model.put("done", ctx.queryParam("done") != null);
         web.views.render(ctx, "appeal.ftl", model);
     }
 
     /** 同意之后重新考核哪一期：包含这些工单的每一期，由经办选（与“更正”页相同，见 {@link RerunOffers}）。 */
-    private List<Map<String, Object>> rerunOffers(Appeal a) {
+    private List<Map<String, Object>> rerunOffers(Context ctx, Appeal a) {
         java.util.Set<String> channels = OrderController.configuredChannels(web.rulesDir);
-        cn.gov.assess.correction.Corrections corrections = new cn.gov.assess.correction.Corrections(web.db);
+        cn.gov.assess.correction.Corrections corrections = new cn.gov.assess.correction.Corrections(web.db(ctx));
         List<cn.gov.assess.correction.Corrections.OrderView> orders = new ArrayList<>();
-        for (AppealItem i : new Appeals(web.db).items(a.getId())) {
+        for (AppealItem i : new Appeals(web.db(ctx)).items(a.getId())) {
             orders.addAll(corrections.find(i.getOrderNo(), i.getChannel(), channels));
         }
-        return RerunOffers.of(web, orders);
+        return RerunOffers.of(web, ctx, orders);
     }
 
     private void file(Context ctx) {
@@ -145,7 +145,7 @@ final class AppealController implements WebServer.Controller {
         }
         AppealFiles.Attachment file = attachment;
         String period = form(ctx, "period");
-        Appeal a = new Appeals(web.db).file(AppealKinds.of(web.rulesForRun()), new Appeals.Filing(period, me.unitId(), ids,
+        Appeal a = new Appeals(web.db(ctx)).file(AppealKinds.of(web.rulesForRun(ctx)), new Appeals.Filing(period, me.unitId(), ids,
                 form(ctx, "kind"), form(ctx, "value"), form(ctx, "reason"), file, me.name()), LocalDate.now());
         web.audit(ctx, "提出申诉", "申诉 #" + a.getId() + "：" + a.getUnitName() + "，" + a.getPeriod() + "，" + a.getKind() + "，"
                 + ids.size() + " 件" + (a.hasAttachment() ? "，附件 " + a.getAttachmentName() : ""));
@@ -160,7 +160,7 @@ final class AppealController implements WebServer.Controller {
             throw new WebError(400, "请选择同意或不同意。");
         }
         boolean accept = decision.equals("accept");
-        Appeals.Decision d = new Appeals(web.db).decide(id, accept, form(ctx, "reason"), form(ctx, "value"), me.name());
+        Appeals.Decision d = new Appeals(web.db(ctx)).decide(id, accept, form(ctx, "reason"), form(ctx, "value"), me.name());
         web.audit(ctx, accept ? "同意申诉" : "不同意申诉", "申诉 #" + id + "（" + d.appeal().getUnitName() + "，" + d.appeal().getKind()
                 + "）：" + d.appeal().getDecisionReason() + (d.corrections().isEmpty() ? ""
                 : "；" + String.join("；", d.corrections().stream().map(c -> c.describe()).toList())));
@@ -170,7 +170,7 @@ final class AppealController implements WebServer.Controller {
     private void attachment(Context ctx) {
         Accounts.Account me = WebServer.me(ctx);
         Appeal a = visible(ctx, me);
-        AppealFiles.Attachment f = new Appeals(web.db).attachment(a.getId())
+        AppealFiles.Attachment f = new Appeals(web.db(ctx)).attachment(a.getId())
                 .orElseThrow(() -> WebError.notFound("申诉 #" + a.getId() + " 没有附件。"));
         ctx.contentType(a.getAttachmentType());
         ctx.header("Content-Disposition", "attachment; filename*=UTF-8''" + enc(f.name()));
@@ -181,7 +181,7 @@ final class AppealController implements WebServer.Controller {
      * 本单位页面的申诉部分（unit-appeal.ftl）：核减（谁都看得到），本单位账号看自己本期的申诉，通报核对中时另有提出申诉的表单
      * （可申诉的转办取自这次运行的审计记录：逾期与在办的）。
      */
-    static Map<String, Object> unitModel(WebServer web, Accounts.Account me, RunStore.StoredRun stored, long unitId) {
+    static Map<String, Object> unitModel(WebServer web, Context ctx, Accounts.Account me, RunStore.StoredRun stored, long unitId) {
         Map<String, Object> m = new LinkedHashMap<>();
         boolean own = me.unitId() != null && me.unitId() == unitId;
         m.put("appealOwn", own);
@@ -189,23 +189,23 @@ final class AppealController implements WebServer.Controller {
             return m;
         }
         String period = stored.run().getPeriod().code();
-        Appeals appeals = new Appeals(web.db);
+        Appeals appeals = new Appeals(web.db(ctx));
         List<Map<String, Object>> mine = new ArrayList<>();
         for (Appeal a : appeals.list(period, null, unitId)) {
             mine.add(row(a, appeals.items(a.getId())));
         }
         m.put("appealList", mine);
         m.put("appealPeriod", period);
-        Optional<Notice> notice = new Notices(web.db).noticeOf(period);
+        Optional<Notice> notice = new Notices(web.db(ctx)).noticeOf(period);
         LocalDate today = LocalDate.now();
         if (notice.isEmpty() || !notice.get().acceptsAppeals(today)) {
             m.put("appealClosed", notice.isEmpty() ? period + " 的通报尚未开放核对，暂不能申诉" : Appeals.closedReason(notice.get(), today));
             return m;
         }
         m.put("appealUntil", notice.get().getOpenUntil().toString());
-        m.put("appealKinds", new ArrayList<>(AppealKinds.of(web.rulesForRun()).values()));
+        m.put("appealKinds", new ArrayList<>(AppealKinds.of(web.rulesForRun(ctx)).values()));
         List<Map<String, String>> candidates = new ArrayList<>();
-        new RunStore(web.db).trail(stored.run().getId(), unitId, r -> {
+        new RunStore(web.db(ctx)).trail(stored.run().getId(), unitId, r -> {
             if (r.status() != null && (r.status().isLate() || r.status() == cn.gov.assess.facts.AssignmentStatus.OPEN)) {
                 candidates.add(candidate(r));
             }
@@ -227,11 +227,11 @@ final class AppealController implements WebServer.Controller {
     }
 
     /** 单位首页的“申诉已处理”：本单位已有决定的申诉（新的在前，最多 10 件）。 */
-    static List<Map<String, Object>> news(WebServer web, Accounts.Account me) {
+    static List<Map<String, Object>> news(WebServer web, Context ctx, Accounts.Account me) {
         if (me.role() != Role.单位 || me.unitId() == null) {
             return List.of();
         }
-        Appeals appeals = new Appeals(web.db);
+        Appeals appeals = new Appeals(web.db(ctx));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Appeal a : appeals.list(null, null, me.unitId())) {
             if (a.isDecided() && out.size() < 10) {

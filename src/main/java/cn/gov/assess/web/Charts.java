@@ -50,6 +50,31 @@ final class Charts {
         return chart(id, figure + "（各期）", "line", periods, series, rate ? "%" : Figures.get(figure).unit(), null, header, rows);
     }
 
+    /**
+     * 辖区对比：一个渠道的一项数字在各期（periods 从早到晚）的取值，每个辖区一条线；tallies 的第 i 个是第 i 期那个辖区的
+     * 渠道合计（那期没有运行时为 null）。
+     */
+    static Map<String, Object> byJurisdiction(String id, String figure, String channel, List<String> periods,
+                                              Map<String, List<Tally>> tallies) {
+        List<Map<String, Object>> series = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("考核期"));
+        List<List<String>> rows = new ArrayList<>();
+        periods.forEach(p -> rows.add(new ArrayList<>(List.of(p))));
+        for (Map.Entry<String, List<Tally>> e : tallies.entrySet()) {
+            List<BigDecimal> data = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                Tally t = e.getValue().get(i);
+                data.add(Trends.chartValue(t, figure));
+                rows.get(i).add(Trends.text(t, figure));
+            }
+            header.add(e.getKey());
+            series.add(series(e.getKey(), data));
+        }
+        boolean rate = Figures.get(figure).rate();
+        return chart(id, channel + " " + figure + "（各辖区、各期）", "line", periods, series, rate ? "%" : Figures.get(figure).unit(),
+                null, header, rows);
+    }
+
     /** 本期各受理月份的逾期件数，每个渠道一组柱。 */
     static Map<String, Object> overdueByMonth(String id, RunStore.StoredRun run, List<String> channels, Long unitId) {
         List<String> months = new ArrayList<>();

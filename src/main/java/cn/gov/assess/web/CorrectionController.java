@@ -43,16 +43,16 @@ final class CorrectionController implements WebServer.Controller {
         Map<String, Object> model = new LinkedHashMap<>();
         String done = UnitController.blankToNull(ctx.queryParam("done"));
         String withdrawn = UnitController.blankToNull(ctx.queryParam("withdrawn"));
-        Correction c = done != null ? correction(done) : withdrawn != null ? correction(withdrawn) : null;
+        Correction c = done != null ? correction(ctx, done) : withdrawn != null ? correction(ctx, withdrawn) : null;
         if (c != null) {
             model.put(done != null ? "done" : "withdrawn", c);
         }
         render(ctx, ctx.queryParam("no"), ctx.queryParam("channel"), model);
     }
 
-    private Correction correction(String id) {
+    private Correction correction(Context ctx, String id) {
         try {
-            return new Corrections(web.db).get(Long.parseLong(id));
+            return new Corrections(web.db(ctx)).get(Long.parseLong(id));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -67,7 +67,7 @@ final class CorrectionController implements WebServer.Controller {
         model.put("channel", channel == null ? "" : channel);
         model.put("channels", new ArrayList<>(channels));
         model.put("fields", Corrections.FIELDS);
-        Corrections corrections = new Corrections(web.db);
+        Corrections corrections = new Corrections(web.db(ctx));
         if (no != null) {
             try {
                 List<Corrections.OrderView> orders = corrections.find(no, channel, channels);
@@ -76,7 +76,7 @@ final class CorrectionController implements WebServer.Controller {
                         .noneMatch(a -> String.valueOf(a.id()).equals(form.get("assignment")))) {
                     model.put("topErrors", true); // 表单不属于列出的任一转办：错误写在页面上方
                 }
-                List<Map<String, Object>> offers = RerunOffers.of(web, orders);
+                List<Map<String, Object>> offers = RerunOffers.of(web, ctx, orders);
                 if (!offers.isEmpty()) {
                     model.put("offers", offers);
                 }
@@ -99,7 +99,7 @@ final class CorrectionController implements WebServer.Controller {
         Corrections.Request request = new Corrections.Request(channel, no, form(ctx, "unit"), form(ctx, "field"),
                 form(ctx, "value"), form(ctx, "reason"), me.name());
         try {
-            Correction c = new Corrections(web.db).record(request);
+            Correction c = new Corrections(web.db(ctx)).record(request);
             web.audit(ctx, "登记更正", c.describe());
             ctx.redirect("/corrections?no=" + enc(no) + "&channel=" + enc(channel) + "&done=" + c.getId());
         } catch (Corrections.Rejected e) {
@@ -114,7 +114,7 @@ final class CorrectionController implements WebServer.Controller {
     private void withdraw(Context ctx) {
         Accounts.Account me = WebServer.require(ctx, Role::operates);
         long id = WebServer.longParam(ctx, "id");
-        Corrections corrections = new Corrections(web.db);
+        Corrections corrections = new Corrections(web.db(ctx));
         Correction target = corrections.get(id);
         if (target == null) {
             throw WebError.notFound("没有编号为 " + id + " 的更正。");
@@ -143,14 +143,14 @@ final class CorrectionController implements WebServer.Controller {
         } catch (NumberFormatException e) {
             throw new WebError(400, "运行编号应是数字。");
         }
-        AssessmentRun base = web.results.runs().stream().filter(r -> r.getId() == baseId && !r.isRetired()).findFirst()
+        AssessmentRun base = web.results(ctx).runs().stream().filter(r -> r.getId() == baseId && !r.isRetired()).findFirst()
                 .orElseThrow(() -> WebError.notFound("没有编号为 " + baseId + " 的考核运行（或已作废）。"));
         Accounts.Account me = WebServer.me(ctx);
         String title = "重新考核 " + base.getPeriod().code() + "，截至 " + Corrections.show(base.getCutoff())
                 + "（沿用运行 #" + baseId + " 的考核期与截至时间，登记或撤回更正后）";
         web.audit(ctx, "重新考核", title);
-        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), WebServer.ip(ctx), title,
-                ImportRunController.assessment(web, base.getPeriod(), base.getCutoff(), baseId), () -> { });
+        Jobs.Job job = web.jobs(ctx).submit(Jobs.Kind.考核, me.name(), WebServer.ip(ctx), title,
+                ImportRunController.assessment(web, web.office(ctx), base.getPeriod(), base.getCutoff(), baseId), () -> { });
         ctx.redirect("/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

@@ -38,15 +38,15 @@ final class DashboardController implements WebServer.Controller {
      * 每个考核期在看板上用哪一次运行：已签发通报的运行（正式结果）；还没有签发时，办公室看未作废的最近一次运行（工作运行），
      * 单位账号只看核对中的通报所用的运行（看不到工作运行，见 RunStatus.visibleToUnits），没有就不列这一期。
      */
-    static Map<Period, Long> chosenRuns(WebServer web, boolean unitAccount) {
+    static Map<Period, Long> chosenRuns(Offices.Office office, boolean unitAccount) {
         Map<Period, Long> latest = new HashMap<>();
-        for (AssessmentRun r : web.results.runs()) {
+        for (AssessmentRun r : office.results().runs()) {
             if (!r.isRetired()) {
                 latest.merge(r.getPeriod(), r.getId(), Math::max);
             }
         }
         Map<Period, Long> out = new HashMap<>();
-        cn.gov.assess.issuance.Notices notices = new cn.gov.assess.issuance.Notices(web.db);
+        cn.gov.assess.issuance.Notices notices = new cn.gov.assess.issuance.Notices(office.db());
         for (Map.Entry<Period, Long> e : latest.entrySet()) {
             List<cn.gov.assess.issuance.Notice> ofPeriod = notices.ofPeriod(e.getKey().code());
             java.util.Optional<Long> official = notices.officialRunId(e.getKey().code());
@@ -68,9 +68,9 @@ final class DashboardController implements WebServer.Controller {
      * current 之前、与它同一种考核期（月、季度……）的各期（每期按 {@link #chosenRuns}），按考核期从早到晚，
      * 最多 {@link #PERIODS} 期；current 本身排在最后（看的就是它）。
      */
-    static List<RunStore.StoredRun> series(WebServer web, RunStore.StoredRun current, boolean unitAccount) {
+    static List<RunStore.StoredRun> series(Offices.Office office, RunStore.StoredRun current, boolean unitAccount) {
         Period now = current.run().getPeriod();
-        Map<Period, Long> chosen = chosenRuns(web, unitAccount);
+        Map<Period, Long> chosen = chosenRuns(office, unitAccount);
         List<Period> periods = new ArrayList<>();
         for (Period p : chosen.keySet()) {
             if (p.kind() == now.kind() && p.compareTo(now) < 0) {
@@ -80,7 +80,7 @@ final class DashboardController implements WebServer.Controller {
         periods.sort(Comparator.naturalOrder());
         List<RunStore.StoredRun> out = new ArrayList<>();
         for (Period p : periods.subList(Math.max(0, periods.size() - (PERIODS - 1)), periods.size())) {
-            out.add(web.results.run(chosen.get(p)));
+            out.add(office.results().run(chosen.get(p)));
         }
         out.add(current);
         return out;
@@ -90,29 +90,29 @@ final class DashboardController implements WebServer.Controller {
         Accounts.Account me = WebServer.me(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
         List<WaitingItem> waiting = new ArrayList<>();
-        web.waiting.forEach(p -> waiting.addAll(p.waiting(me)));
+        web.office(ctx).waiting().forEach(p -> waiting.addAll(p.waiting(me)));
         model.put("waiting", waiting);
         // 单位账号：申诉已处理、核对中与已签发的通报（与 /runs 同样的两块）
-        model.put("appealNews", AppealController.news(web, me));
+        model.put("appealNews", AppealController.news(web, ctx, me));
         if (!me.role().seesAll()) {
-            model.put("unitNotices", new cn.gov.assess.issuance.Notices(web.db).all().stream()
+            model.put("unitNotices", new cn.gov.assess.issuance.Notices(web.db(ctx)).all().stream()
                     .filter(n -> n.getState().visibleToUnits()).map(NoticeController::view).toList());
         }
         Long unitId = me.role().seesAll() ? null : me.unitId();
         model.put("unitName", me.unitName());
         boolean unitAccount = !me.role().seesAll();
-        Map<Period, Long> chosen = chosenRuns(web, unitAccount);
+        Map<Period, Long> chosen = chosenRuns(web.office(ctx), unitAccount);
         Long latest = chosen.keySet().stream().max(Comparator.naturalOrder()).map(chosen::get).orElse(null);
         if (latest == null || (unitAccount && unitId == null)) {
             model.put("run", null);
             web.views.render(ctx, "dashboard.ftl", model);
             return;
         }
-        RunStore.StoredRun current = web.results.run(latest);
-        List<RunStore.StoredRun> series = series(web, current, unitAccount);
+        RunStore.StoredRun current = web.results(ctx).run(latest);
+        List<RunStore.StoredRun> series = series(web.office(ctx), current, unitAccount);
         RunStore.StoredRun previous = series.size() >= 2 ? series.get(series.size() - 2) : null;
         model.put("run", RunController.runInfo(current.run()));
-        model.put("runStatus", cn.gov.assess.issuance.RunStatus.of(web.db, current.run()).text());
+        model.put("runStatus", cn.gov.assess.issuance.RunStatus.of(web.db(ctx), current.run()).text());
         model.put("periodTitle", current.run().getPeriod().title());
         model.put("previous", previous == null ? null : RunController.runInfo(previous.run()));
         List<String> channels = Trends.channels(current);
@@ -143,7 +143,7 @@ final class DashboardController implements WebServer.Controller {
         model.put("charts", charts);
         if (unitId != null) {
             model.put("unitId", unitId);
-            Explainer.UnitExplanation u = web.results.unit(latest, me.unitName());
+            Explainer.UnitExplanation u = web.results(ctx).unit(latest, me.unitName());
             List<Map<String, Object>> places = new ArrayList<>();
             for (Explainer.ListVerdict v : u.lists()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -156,7 +156,7 @@ final class DashboardController implements WebServer.Controller {
             model.put("places", places);
         } else {
             List<Map<String, Object>> recent = new ArrayList<>();
-            List<AssessmentRun> runs = new ArrayList<>(web.results.runs());
+            List<AssessmentRun> runs = new ArrayList<>(web.results(ctx).runs());
             runs.sort(Comparator.comparing(AssessmentRun::getId).reversed());
             for (AssessmentRun r : runs.subList(0, Math.min(5, runs.size()))) {
                 recent.add(Map.of("id", r.getId(), "period", r.getPeriod().code(), "created", r.getCreatedAt().format(RunsController.TIME),

@@ -27,7 +27,7 @@ final class DiffController implements WebServer.Controller {
 
     private void show(Context ctx) {
         WebServer.requireAll(ctx);
-        List<AssessmentRun> runs = web.results.runs();
+        List<AssessmentRun> runs = web.results(ctx).runs();
         List<Map<String, Object>> options = new ArrayList<>();
         for (int i = runs.size() - 1; i >= 0; i--) {
             options.add(Map.of("id", runs.get(i).getId(), "period", runs.get(i).getPeriod().code()));
@@ -51,7 +51,7 @@ final class DiffController implements WebServer.Controller {
             } catch (NumberFormatException e) {
                 throw new WebError(400, "运行编号应是数字。");
             }
-            RunDiff.Result d = web.results.diff(ra, rb);
+            RunDiff.Result d = web.results(ctx).diff(ra, rb);
             // 表里的一行：位置、变化、原因
             Map<String, List<Map<String, Object>>> byKind = new LinkedHashMap<>();
             d.changes().forEach(c -> byKind.computeIfAbsent(DiffText.kind(c), k -> new ArrayList<>())

@@ -55,7 +55,7 @@ final class ImportRunController implements WebServer.Controller {
 
     private void renderImport(Context ctx, String message) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("jobs", JobController.rows(web.jobs.recent(JobController.RECENT)));
+        model.put("jobs", JobController.rows(web.jobs(ctx).recent(JobController.RECENT)));
         model.put("maxMb", web.maxUploadMb);
         if (message != null) {
             model.put("message", message);
@@ -125,8 +125,9 @@ final class ImportRunController implements WebServer.Controller {
             throw new UncheckedIOException(e);
         }
         String prefix = dir + java.io.File.separator;
-        Jobs.Job job = web.jobs.submit(Jobs.Kind.导入, me.name(), WebServer.ip(ctx), "导入 " + String.join("、", names), j -> {
-            RuleSet rules = web.rulesForRun();
+        Offices.Office office = web.office(ctx); // 任务在提交时取定辖区
+        Jobs.Job job = office.jobs().submit(Jobs.Kind.导入, me.name(), WebServer.ip(ctx), "导入 " + String.join("、", names), j -> {
+            RuleSet rules = web.rulesForRun(office);
             j.rules(rules.origin() + "（指纹 " + rules.fingerprint().substring(0, 12) + "）");
             List<Path> files;
             try (Stream<Path> s = Files.list(dir)) {
@@ -135,7 +136,7 @@ final class ImportRunController implements WebServer.Controller {
                 throw new UncheckedIOException(e);
             }
             try {
-                List<Importer.FileResult> results = new Importer(web.db, rules).withProgress(j).importPaths(files);
+                List<Importer.FileResult> results = new Importer(office.db(), rules).withProgress(j).importPaths(files);
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Importer.FileResult r : results) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -148,7 +149,7 @@ final class ImportRunController implements WebServer.Controller {
                 }
                 j.files(rows);
                 // 导入记录里的文件名：临时目录换成“网页上传/”（临时目录已删除，留着它没有意义）
-                Sql.work(web.db, conn -> {
+                Sql.work(office.db(), conn -> {
                     try (java.sql.PreparedStatement ps = conn.prepareStatement(
                             "update import_batch set file_name = ? || substring(file_name, ?) where file_name like ?")) {
                         ps.setString(1, UPLOADED);
@@ -173,9 +174,9 @@ final class ImportRunController implements WebServer.Controller {
 
     private void renderAssess(Context ctx, String message, Map<String, String> form) {
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("jobs", JobController.rows(web.jobs.recent(JobController.RECENT)));
+        model.put("jobs", JobController.rows(web.jobs(ctx).recent(JobController.RECENT)));
         model.put("forms", Period.ACCEPTED_FORMS);
-        model.put("rulesLabel", web.versions.currentVersion()
+        model.put("rulesLabel", web.versions(ctx).currentVersion()
                 .map(v -> "当前发布的规则" + v.label() + (v.publishedAt() == null ? "" : "（" + v.publishedAt().format(RunsController.TIME)
                         + (v.publisher() == null ? "" : "，" + v.publisher()) + " 发布）"))
                 .orElse("规则目录 " + web.rulesDir));
@@ -212,7 +213,7 @@ final class ImportRunController implements WebServer.Controller {
             renderAssess(ctx, e.getMessage(), form);
             return;
         }
-        if (!allowEmpty && !new AssessPeriod(web.db).hasOrders(p, cutoff)) {
+        if (!allowEmpty && !new AssessPeriod(web.db(ctx)).hasOrders(p, cutoff)) {
             ctx.status(400);
             renderAssess(ctx, AssessPeriod.emptyPeriodMessage(p, cutoff) + "请先在“导入”页导入派单记录；确要保存空运行，勾选“仍保存空运行”。",
                     form);
@@ -221,7 +222,7 @@ final class ImportRunController implements WebServer.Controller {
         Period period = p;
         LocalDateTime c = cutoff;
         String title = "考核 " + p.code() + "，截至 " + c.toLocalDate() + (allowEmpty ? "（允许空运行）" : "");
-        Jobs.Job job = web.jobs.submit(Jobs.Kind.考核, me.name(), WebServer.ip(ctx), title, assessment(web, period, c, null), () -> { });
+        Jobs.Job job = web.jobs(ctx).submit(Jobs.Kind.考核, me.name(), WebServer.ip(ctx), title, assessment(web, web.office(ctx), period, c, null), () -> { });
         ctx.redirect("/jobs/" + job.id, io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
@@ -229,12 +230,12 @@ final class ImportRunController implements WebServer.Controller {
      * 一次考核作为后台任务要做的事（开始考核、更正后重新考核共用，与命令行 run 同一个用例 {@link AssessPeriod}）：取当前发布的
      * 规则，检查规则与模板（未通过则不运行），考核并保存（空考核期已在提交前拒绝）。compareWith 不为空时，完成后任务页转到它与新运行的比较。
      */
-    static Jobs.Work assessment(WebServer web, Period period, LocalDateTime c, Long compareWith) {
+    static Jobs.Work assessment(WebServer web, Offices.Office office, Period period, LocalDateTime c, Long compareWith) {
         return j -> {
-            RuleSet rules = web.rulesForRun();
+            RuleSet rules = web.rulesForRun(office);
             j.rules(rules.origin() + "（指纹 " + rules.fingerprint().substring(0, 12) + "）");
             j.phase("检查规则与模板", 0);
-            AssessmentResult r = new AssessPeriod(web.db).withProgress(j).run(period, c, rules,
+            AssessmentResult r = new AssessPeriod(office.db()).withProgress(j).run(period, c, rules,
                     AssessPeriod.Check.inline(rules, "规则 " + rules.origin()), true, "");
             j.run(r.runId(), String.format("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个",
                     r.runId(), period.code(), c.toLocalDate(), r.orderCount(), r.assignmentCount(), r.lists().size(),

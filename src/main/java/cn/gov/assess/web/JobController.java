@@ -34,7 +34,7 @@ final class JobController implements WebServer.Controller {
         WebServer.require(ctx, Role::operates);
         String id = ctx.pathParam("id");
         boolean json = id.endsWith(".json");
-        Jobs.Job job = web.jobs.get(json ? id.substring(0, id.length() - 5) : id);
+        Jobs.Job job = web.jobs(ctx).get(json ? id.substring(0, id.length() - 5) : id);
         if (job == null || job.kind == Jobs.Kind.预览) { // 预览有自己的页面（PreviewPage），按规则管理、审核的角色查
             throw WebError.notFound("没有这个任务。请从“导入”或“开始考核”页的“最近的任务”打开。");
         }

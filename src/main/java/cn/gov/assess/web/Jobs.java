@@ -27,7 +27,7 @@ final class Jobs implements AutoCloseable {
     static final int KEEP = 200;
 
     /** 预览（规则草稿与现行规则各考核一次，都不保存）也在这条队列里，但不写任务表：结果只在内存里，见 {@link #submitOnce}。 */
-    enum Kind { 导入, 考核, 预览 }
+    enum Kind { 导入, 考核, 预览, 全辖区考核 }
 
     enum State { 排队, 进行中, 完成, 失败 }
 

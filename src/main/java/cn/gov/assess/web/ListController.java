@@ -24,7 +24,7 @@ final class ListController implements WebServer.Controller {
     }
 
     /** 排名类名单：每个范围、每组一张图，各单位的排名依据取值与名额线（运行记下的名次）。 */
-    private List<Map<String, Object>> spread(RunStore.StoredRun stored, long runId, String list, String scope) {
+    private List<Map<String, Object>> spread(Context ctx, RunStore.StoredRun stored, long runId, String list, String scope) {
         Map<Long, String> names = new java.util.HashMap<>();
         stored.tallies().forEach(t -> {
             if (t.getUnitId() != null) {
@@ -33,7 +33,7 @@ final class ListController implements WebServer.Controller {
         });
         stored.lists().forEach(e -> names.putIfAbsent(e.getUnitId(), e.getUnitLabel()));
         Map<String, List<cn.gov.assess.facts.Placing>> groups = new LinkedHashMap<>();
-        for (cn.gov.assess.facts.Placing p : web.results.placings(runId, list)) {
+        for (cn.gov.assess.facts.Placing p : web.results(ctx).placings(runId, list)) {
             if (scope == null || scope.equals(p.getChannel())) {
                 String title = (p.getChannel() == null ? "" : p.getChannel()) + (p.getGroup() == null ? "" : " " + p.getGroup());
                 groups.computeIfAbsent(title.strip(), k -> new ArrayList<>()).add(p);
@@ -56,16 +56,16 @@ final class ListController implements WebServer.Controller {
         if (name == null) {
             throw WebError.notFound("请指定名单。");
         }
-        RunStore.StoredRun stored = web.results.run(runId);
-        Explainer.ListExplanation l = web.results.list(runId, name, scope);
+        RunStore.StoredRun stored = web.results(ctx).run(runId);
+        Explainer.ListExplanation l = web.results(ctx).list(runId, name, scope);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", RunController.runInfo(stored.run()));
         model.put("lx", l);
         model.put("scope", scope == null ? "" : scope);
         model.put("unitIds", RunController.unitIds(stored));
-        model.put("allUnits", web.db.inTransaction(s -> s.createSelectionQuery("select u.name, u.id from Unit u", Object[].class)
+        model.put("allUnits", web.db(ctx).inTransaction(s -> s.createSelectionQuery("select u.name, u.id from Unit u", Object[].class)
                 .getResultList().stream().collect(java.util.stream.Collectors.toMap(a -> (String) a[0], a -> (Long) a[1]))));
-        model.put("spreadCharts", spread(stored, runId, name, scope));
+        model.put("spreadCharts", spread(ctx, stored, runId, name, scope));
         web.views.render(ctx, "list.ftl", model);
     }
 }

@@ -59,7 +59,7 @@ final class NoticeController implements WebServer.Controller {
     private void list(Context ctx) {
         Accounts.Account me = WebServer.me(ctx);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Notice n : new Notices(web.db).all()) {
+        for (Notice n : new Notices(web.db(ctx)).all()) {
             if (me.role().seesAll() || n.getState().visibleToUnits()) {
                 rows.add(view(n));
             }
@@ -67,16 +67,16 @@ final class NoticeController implements WebServer.Controller {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("notices", rows);
         if (me.role().operates()) {
-            model.put("runs", draftable());
+            model.put("runs", draftable(ctx));
         }
         web.views.render(ctx, "notices.ftl", model);
     }
 
     /** 可以起草通报的运行：未作废、它那一期还没有（未作废的）通报。 */
-    private List<Map<String, Object>> draftable() {
-        Notices notices = new Notices(web.db);
+    private List<Map<String, Object>> draftable(Context ctx) {
+        Notices notices = new Notices(web.db(ctx));
         List<Map<String, Object>> out = new ArrayList<>();
-        List<AssessmentRun> runs = new ArrayList<>(web.results.runs());
+        List<AssessmentRun> runs = new ArrayList<>(web.results(ctx).runs());
         java.util.Collections.reverse(runs);
         for (AssessmentRun r : runs) {
             boolean taken = notices.ofPeriod(r.getPeriod().code()).stream()
@@ -91,7 +91,7 @@ final class NoticeController implements WebServer.Controller {
     private Notice notice(Context ctx) {
         long id = WebServer.longParam(ctx, "id");
         Accounts.Account me = WebServer.me(ctx);
-        Notice n = new Notices(web.db).get(id).orElse(null);
+        Notice n = new Notices(web.db(ctx)).get(id).orElse(null);
         if (!me.role().seesAll() && (n == null || !n.getState().visibleToUnits())) {
             throw WebError.forbidden(); // 单位账号：不说草稿是否存在
         }
@@ -107,10 +107,10 @@ final class NoticeController implements WebServer.Controller {
 
     private void render(Context ctx, Notice n, Map<String, Object> extra) {
         Accounts.Account me = WebServer.me(ctx);
-        Notices notices = new Notices(web.db);
+        Notices notices = new Notices(web.db(ctx));
         Map<String, Object> model = new LinkedHashMap<>(extra);
         model.put("n", view(n));
-        model.put("status", RunStatus.of(web.db, n.getRunId(), n.getPeriod()).text());
+        model.put("status", RunStatus.of(web.db(ctx), n.getRunId(), n.getPeriod()).text());
         if (me.role().seesAll()) {
             List<Map<String, Object>> events = new ArrayList<>();
             for (NoticeEvent e : notices.events(n.getId())) {
@@ -119,7 +119,7 @@ final class NoticeController implements WebServer.Controller {
             }
             model.put("events", events);
             List<Map<String, Object>> newer = new ArrayList<>();
-            for (AssessmentRun r : web.results.runs()) {
+            for (AssessmentRun r : web.results(ctx).runs()) {
                 if (r.getPeriod().code().equals(n.getPeriod()) && !r.isRetired() && r.getId() > n.getRunId()) {
                     newer.add(Map.of("id", r.getId(), "created", r.getCreatedAt().format(RunsController.TIME)));
                 }
@@ -129,10 +129,10 @@ final class NoticeController implements WebServer.Controller {
                     && notices.pendingOf(n.getPeriod()).isEmpty();
             model.put("correctable", latestSigned);
             if (Notice.CORRECTION.equals(n.getKind())) {
-                model.put("items", CorrectionNotice.compose(web.db, n, web.rulesForRun()).items());
+                model.put("items", CorrectionNotice.compose(web.db(ctx), n, web.rulesForRun(ctx)).items());
             }
         }
-        model.put("files", new ArrayList<>(files(n).keySet()));
+        model.put("files", new ArrayList<>(files(ctx, n).keySet()));
         model.put("canPrepare", me.role().operates());
         model.put("canSign", me.role().approves() && !me.name().equals(n.getPreparedBy()));
         model.put("today", LocalDate.now().toString());
@@ -162,15 +162,15 @@ final class NoticeController implements WebServer.Controller {
     }
 
     /** 通报的文件；同一份通报在同一状态、同一运行下内容不变，缓存起来（签发、换用运行后自然换一个键）。 */
-    private Map<String, byte[]> files(Notice n) {
-        String key = n.getId() + ":" + n.getState() + ":" + n.getRunId() + ":" + n.getDocNumber();
-        return files.computeIfAbsent(key, k -> NoticeFiles.of(web.db, n, web.rulesForRun()));
+    private Map<String, byte[]> files(Context ctx, Notice n) {
+        String key = web.office(ctx).id() + ":" + n.getId() + ":" + n.getState() + ":" + n.getRunId() + ":" + n.getDocNumber();
+        return files.computeIfAbsent(key, k -> NoticeFiles.of(web.db(ctx), n, web.rulesForRun(ctx)));
     }
 
     private void download(Context ctx) {
         Notice n = notice(ctx);
         String name = ctx.pathParam("name");
-        byte[] content = files(n).get(name);
+        byte[] content = files(ctx, n).get(name);
         if (content == null) {
             throw WebError.notFound(n.getKind() + " #" + n.getId() + " 没有这个文件。");
         }
@@ -191,14 +191,14 @@ final class NoticeController implements WebServer.Controller {
     private void draft(Context ctx) {
         Accounts.Account me = WebServer.require(ctx, Role::operates);
         try {
-            Notice n = new NoticeFlow(web.db).draft(run(ctx), actor(me));
+            Notice n = new NoticeFlow(web.db(ctx)).draft(run(ctx), actor(me));
             web.audit(ctx, "起草通报", n.getPeriod() + " 通报 #" + n.getId() + "，运行 #" + n.getRunId());
             ctx.redirect("/notices/" + n.getId(), HttpStatus.SEE_OTHER);
         } catch (InputException e) {
             ctx.status(400);
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("notices", new Notices(web.db).all().stream().map(NoticeController::view).toList());
-            model.put("runs", draftable());
+            model.put("notices", new Notices(web.db(ctx)).all().stream().map(NoticeController::view).toList());
+            model.put("runs", draftable(ctx));
             model.put("error", String.join("；", e.problems()));
             web.views.render(ctx, "notices.ftl", model);
         }
@@ -222,13 +222,13 @@ final class NoticeController implements WebServer.Controller {
     private void act(Context ctx, Accounts.Account me, String what, Action action) {
         Notice n = notice(ctx);
         try {
-            Notice done = action.apply(new NoticeFlow(web.db), n, actor(me));
+            Notice done = action.apply(new NoticeFlow(web.db(ctx)), n, actor(me));
             web.audit(ctx, what, done.getPeriod() + " " + done.getKind() + " #" + done.getId() + "：" + done.getState()
                     + "，运行 #" + done.getRunId() + (done.getDocNumber() == null ? "" : "，文号 " + done.getDocNumber()));
             ctx.redirect("/notices/" + done.getId(), HttpStatus.SEE_OTHER);
         } catch (InputException e) {
             ctx.status(400);
-            render(ctx, new Notices(web.db).get(n.getId()).orElse(n), Map.of("error", String.join("；", e.problems())));
+            render(ctx, new Notices(web.db(ctx)).get(n.getId()).orElse(n), Map.of("error", String.join("；", e.problems())));
         }
     }
 

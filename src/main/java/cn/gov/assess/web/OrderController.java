@@ -51,12 +51,12 @@ final class OrderController implements WebServer.Controller {
         model.put("channel", channel == null ? "" : channel);
         model.put("channels", new ArrayList<>(channels));
         if (no != null) {
-            if (!me.role().seesAll() && !assignedTo(no, channel, me.unitId())) {
+            if (!me.role().seesAll() && !assignedTo(ctx, no, channel, me.unitId())) {
                 throw WebError.forbidden();
             }
             List<String> lines;
             try {
-                lines = new Corrections(web.db).history(no, channel, channels);
+                lines = new Corrections(web.db(ctx)).history(no, channel, channels);
             } catch (InputException e) {
                 throw WebError.notFound(String.join("；", e.problems()));
             }
@@ -66,18 +66,18 @@ final class OrderController implements WebServer.Controller {
             model.put("lines", lines);
             if (me.role().operates()) {
                 // 经办：从这里去登记或撤回更正（同一套检查，在“更正”页上）
-                model.put("ops", new Corrections(web.db).find(no, channel, channels));
+                model.put("ops", new Corrections(web.db(ctx)).find(no, channel, channels));
             }
         }
         web.views.render(ctx, "order.ftl", model);
     }
 
     /** 工单（某渠道或任一渠道）是否有一条转办派给了这个单位。 */
-    private boolean assignedTo(String no, String channel, Long unitId) {
+    private boolean assignedTo(Context ctx, String no, String channel, Long unitId) {
         if (unitId == null) {
             return false;
         }
-        return Sql.work(web.db, c -> {
+        return Sql.work(web.db(ctx), c -> {
             try (PreparedStatement ps = c.prepareStatement("select count(*) from assignment a join work_order o on o.id = a.order_id "
                     + "where o.order_no = ? and a.unit_id = ?" + (channel == null ? "" : " and o.channel = ?"))) {
                 ps.setString(1, no);

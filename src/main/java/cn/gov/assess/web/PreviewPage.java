@@ -53,7 +53,7 @@ public final class PreviewPage implements WebServer.Controller {
         Accounts.Account me = WebServer.require(ctx, ALLOWED);
         if (period == null) {
             // 没指定考核期：取最近一次运行的考核期与截至时点
-            Preview.Target latest = Preview.latest(web.db);
+            Preview.Target latest = Preview.latest(web.db(ctx));
             if (latest == null) {
                 throw new WebError(400, "还没有考核运行，请先导入数据并考核一次，或指定要预览的考核期。");
             }
@@ -63,9 +63,10 @@ public final class PreviewPage implements WebServer.Controller {
         Period p = period;
         LocalDateTime c = cutoff;
         String key = me.name() + '\u0001' + base.fingerprint() + '\u0001' + draft.fingerprint() + '\u0001' + p.code() + '\u0001' + c;
-        Jobs.Job job = web.jobs.submitOnce(key, Jobs.Kind.预览, me.name(), WebServer.ip(ctx), "预览" + title + "（" + p.code() + "）", j -> {
+        cn.gov.assess.db.Database db = web.db(ctx); // 任务在提交时取定辖区
+        Jobs.Job job = web.jobs(ctx).submitOnce(key, Jobs.Kind.预览, me.name(), WebServer.ip(ctx), "预览" + title + "（" + p.code() + "）", j -> {
             j.phase("检查草稿，用现行规则与草稿各考核一次（都不保存）", 0);
-            Preview.Outcome o = Preview.run(web.db, base, draft, p, c);
+            Preview.Outcome o = Preview.run(db, base, draft, p, c);
             j.result(new Shown(o, title, p));
             j.run(null, o.ok() ? (o.result().unchanged() ? "没有变化" : o.result().changedUnits() + " 个单位、" + o.result().lists().size()
                     + " 个名单有变化") : "草稿未通过检查");
@@ -78,7 +79,7 @@ public final class PreviewPage implements WebServer.Controller {
         WebServer.require(ctx, ALLOWED);
         String id = ctx.pathParam("id");
         boolean json = id.endsWith(".json");
-        Jobs.Job job = web.jobs.get(json ? id.substring(0, id.length() - 5) : id);
+        Jobs.Job job = web.jobs(ctx).get(json ? id.substring(0, id.length() - 5) : id);
         if (job == null || job.kind != Jobs.Kind.预览) {
             throw WebError.notFound("没有这个预览。预览的结果只留在服务器内存里，服务重启后请回到草稿页重新预览。");
         }

@@ -23,16 +23,16 @@ final class RerunOffers {
     private RerunOffers() {
     }
 
-    static List<Map<String, Object>> of(WebServer web, List<Corrections.OrderView> orders) {
+    static List<Map<String, Object>> of(WebServer web, io.javalin.http.Context ctx, List<Corrections.OrderView> orders) {
         Map<String, AssessmentRun> latest = new LinkedHashMap<>();
         Map<Long, AssessmentRun> byId = new LinkedHashMap<>();
-        for (AssessmentRun r : web.results.runs()) {
+        for (AssessmentRun r : web.results(ctx).runs()) {
             byId.put(r.getId(), r);
             if (!r.isRetired() && contains(r, orders)) {
                 latest.put(r.getPeriod().code(), r); // 按编号，后面的覆盖前面的：最近一次
             }
         }
-        Notices notices = new Notices(web.db);
+        Notices notices = new Notices(web.db(ctx));
         record Ranked(int rank, AssessmentRun base, String notice) {
         }
         List<Ranked> ranked = new ArrayList<>();

@@ -34,8 +34,8 @@ final class RuleDraftController implements WebServer.Controller {
         r.post("/rules/drafts/{id}/reapply", this::reapply);
     }
 
-    private RulesVersions versions() {
-        return web.versions;
+    private RulesVersions versions(Context ctx) {
+        return web.versions(ctx);
     }
 
     // ------------------------------------------------------------ 读
@@ -57,8 +57,8 @@ final class RuleDraftController implements WebServer.Controller {
     private void preview(Context ctx) {
         WebServer.require(ctx, r -> r.editsRules() || r.approves());
         RulesVersions.Version v = find(ctx);
-        RulesVersions.Current current = versions().current();
-        cn.gov.assess.run.RunStore store = new cn.gov.assess.run.RunStore(web.db);
+        RulesVersions.Current current = versions(ctx).current();
+        cn.gov.assess.run.RunStore store = new cn.gov.assess.run.RunStore(web.db(ctx));
         cn.gov.assess.facts.Period period;
         java.time.LocalDateTime cutoff = null;
         String asked = ctx.queryParam("period");
@@ -82,15 +82,15 @@ final class RuleDraftController implements WebServer.Controller {
         }
         String title = (v.draft() ? "草稿" : "") + v.label() + "（基于" + (v.baseNumber() == null ? "—" : "第 " + v.baseNumber() + " 版")
                 + "）与当前发布的" + current.version().label() + "相比";
-        new PreviewPage(web).show(ctx, current.rules(), versions().rules(v.id()), title, period, cutoff);
+        new PreviewPage(web).show(ctx, current.rules(), versions(ctx).rules(v.id()), title, period, cutoff);
     }
 
     private void renderDraft(Context ctx, RulesVersions.Version v, String message, RulesVersions.Refused refused) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("v", info(v));
-        model.put("files", fileList(versions().files(v.id()), v));
+        model.put("files", fileList(versions(ctx).files(v.id()), v));
         Optional<RulesVersions.Refused> conflict = refused != null && refused.conflict() ? Optional.of(refused)
-                : versions().conflict(v.id());
+                : versions(ctx).conflict(v.id());
         conflict.ifPresent(c -> {
             model.put("conflict", c.getMessage());
             model.put("overlap", c.overlap());
@@ -107,10 +107,10 @@ final class RuleDraftController implements WebServer.Controller {
 
     private void create(Context ctx) {
         Accounts.Account me = WebServer.require(ctx, Role::editsRules);
-        RulesVersions.Version d = versions().createDraft(me.name(), ctx.formParam("note"));
+        RulesVersions.Version d = versions(ctx).createDraft(me.name(), ctx.formParam("note"));
         web.audit(ctx, "起草规则", d.label() + "（基于" + d.baseNumber() + "版）");
         String path = ctx.formParam("path");
-        if (path != null && versions().files(d.id()).containsKey(path) && path.endsWith(".csv")) {
+        if (path != null && versions(ctx).files(d.id()).containsKey(path) && path.endsWith(".csv")) {
             ctx.redirect("/rules/drafts/" + d.id() + "/edit?path=" + WebServerUrls.enc(path));
         } else {
             ctx.redirect("/rules/drafts/" + d.id());
@@ -120,7 +120,7 @@ final class RuleDraftController implements WebServer.Controller {
     private void publish(Context ctx) {
         // 查看、单位、经办：不看是哪一版，直接拒绝；规则管理只在是起草人时得到具体的理由
         Accounts.Account me = WebServer.require(ctx, role -> role.approves() || role.editsRules());
-        RulesVersions.Version v = versions().find(WebServer.longParam(ctx, "id")).orElse(null);
+        RulesVersions.Version v = versions(ctx).find(WebServer.longParam(ctx, "id")).orElse(null);
         if (v == null) {
             // 规则管理不能发布：不论编号是否存在都是 403（与其他不许用的接口一样），审核才得到“没有这个版本”
             WebServer.require(ctx, Role::approves);
@@ -135,17 +135,17 @@ final class RuleDraftController implements WebServer.Controller {
         }
         WebServer.require(ctx, Role::approves);
         try {
-            RulesVersions.Version p = versions().publish(v.id(), me.name(), ctx.formParam("reason"),
+            RulesVersions.Version p = versions(ctx).publish(v.id(), me.name(), ctx.formParam("reason"),
                     UnitController.blankToNull(ctx.formParam("fingerprint")));
             web.audit(ctx, "发布规则", p.label() + "，理由：" + p.publishReason());
             ctx.redirect("/rules/versions/" + p.id());
         } catch (RulesVersions.Refused e) {
             web.audit(ctx, "发布规则被拒", v.label() + "：" + e.getMessage());
             ctx.status(e.conflict() ? 409 : 400);
-            renderDraft(ctx, versions().version(v.id()), e.getMessage(), e);
+            renderDraft(ctx, versions(ctx).version(v.id()), e.getMessage(), e);
         } catch (InputException e) {
             ctx.status(400);
-            renderDraft(ctx, versions().version(v.id()), String.join("；", e.problems()), null);
+            renderDraft(ctx, versions(ctx).version(v.id()), String.join("；", e.problems()), null);
         }
     }
 
@@ -153,7 +153,7 @@ final class RuleDraftController implements WebServer.Controller {
         Accounts.Account me = WebServer.require(ctx, Role::editsRules);
         RulesVersions.Version v = find(ctx);
         try {
-            versions().abandon(v.id(), me.name());
+            versions(ctx).abandon(v.id(), me.name());
         } catch (InputException e) {
             throw new WebError(400, String.join("；", e.problems()));
         }
@@ -166,7 +166,7 @@ final class RuleDraftController implements WebServer.Controller {
         RulesVersions.Version v = find(ctx);
         RulesVersions.Reapplied r;
         try {
-            r = versions().reapply(v.id(), me.name());
+            r = versions(ctx).reapply(v.id(), me.name());
         } catch (InputException e) {
             throw new WebError(400, String.join("；", e.problems()));
         }
@@ -182,6 +182,6 @@ final class RuleDraftController implements WebServer.Controller {
     }
 
     private RulesVersions.Version find(Context ctx) {
-        return RulesPages.find(versions(), ctx);
+        return RulesPages.find(versions(ctx), ctx);
     }
 }

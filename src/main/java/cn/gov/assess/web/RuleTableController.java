@@ -34,8 +34,8 @@ final class RuleTableController implements WebServer.Controller {
         r.post("/rules/drafts/{id}/edit", this::save);
     }
 
-    private RulesVersions versions() {
-        return web.versions;
+    private RulesVersions versions(Context ctx) {
+        return web.versions(ctx);
     }
 
     private void editForm(Context ctx) {
@@ -51,16 +51,16 @@ final class RuleTableController implements WebServer.Controller {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("v", info(v));
         model.put("path", path);
-        String text = versions().files(v.id()).get(path);
+        String text = versions(ctx).files(v.id()).get(path);
         Map<String, Object> table = table(text);
         model.put("table", table);
-        help(model, versions().files(v.id()), path, table);
+        help(model, versions(ctx).files(v.id()), path, table);
         model.put("sha", cn.gov.assess.policy.RuleSet.sha256(text));
         model.put("extra", "1".equals(ctx.queryParam("extra")));
         model.put("saved", "1".equals(ctx.queryParam("saved")));
         model.put("errors", v.checkErrors());
         model.put("fileErrors", errorsOf(v, path));
-        model.put("badCells", badCells(versions().checkProblems(v.id()), path));
+        model.put("badCells", badCells(versions(ctx).checkProblems(v.id()), path));
         web.views.render(ctx, "rules-edit.ftl", model);
     }
 
@@ -82,7 +82,7 @@ final class RuleTableController implements WebServer.Controller {
         Accounts.Account me = WebServer.require(ctx, Role::editsRules);
         RulesVersions.Version v = find(ctx);
         String path = Optional.ofNullable(ctx.formParam("path")).orElse("");
-        Map<String, String> files = versions().files(v.id());
+        Map<String, String> files = versions(ctx).files(v.id());
         if (!files.containsKey(path) || !path.endsWith(".csv")) {
             throw WebError.notFound("草稿里没有这张表。");
         }
@@ -109,7 +109,7 @@ final class RuleTableController implements WebServer.Controller {
         String loaded = ctx.formParam("sha");
         if (loaded != null && !loaded.equals(cn.gov.assess.policy.RuleSet.sha256(files.get(path)))) {
             // 打开表单之后别人保存过这张表：把本次的改动（相对于打开时的表）合到别人保存后的表上；改了同一格时不保存，原样退回表单
-            Optional<String> opened = versions().blob(loaded);
+            Optional<String> opened = versions(ctx).blob(loaded);
             if (opened.isEmpty()) {
                 throw new WebError(409, "这张表在您打开之后被改过，请重新打开再改。");
             }
@@ -139,7 +139,7 @@ final class RuleTableController implements WebServer.Controller {
         }
         RulesVersions.Version saved;
         try {
-            saved = versions().saveFile(v.id(), me.name(), path, text);
+            saved = versions(ctx).saveFile(v.id(), me.name(), path, text);
         } catch (InputException e) {
             throw new WebError(400, String.join("；", e.problems()));
         }
@@ -171,10 +171,10 @@ final class RuleTableController implements WebServer.Controller {
     }
 
     private RulesVersions.Version find(Context ctx) {
-        return RulesPages.find(versions(), ctx);
+        return RulesPages.find(versions(ctx), ctx);
     }
 
     private String path(Context ctx, RulesVersions.Version v) {
-        return RulesPages.path(versions(), ctx, v);
+        return RulesPages.path(versions(ctx), ctx, v);
     }
 }

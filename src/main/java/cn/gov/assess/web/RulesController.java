@@ -39,8 +39,8 @@ final class RulesController implements WebServer.Controller {
         r.post("/rules/versions/{id}/restore", this::restore);
     }
 
-    private RulesVersions versions() {
-        return web.versions;
+    private RulesVersions store(Context ctx) {
+        return web.versions(ctx);
     }
 
     // ------------------------------------------------------------ 读
@@ -48,12 +48,12 @@ final class RulesController implements WebServer.Controller {
     private void index(Context ctx) {
         WebServer.requireAll(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
-        Optional<RulesVersions.Version> cur = versions().currentVersion();
-        List<RulesVersions.Version> all = versions().all();
+        Optional<RulesVersions.Version> cur = store(ctx).currentVersion();
+        List<RulesVersions.Version> all = store(ctx).all();
         model.put("current", cur.map(RulesPages::info).orElse(null));
         model.put("drafts", all.stream().filter(RulesVersions.Version::draft).map(RulesPages::info).toList());
         if (cur.isPresent()) {
-            model.put("files", fileList(versions().files(cur.get().id()), cur.get()));
+            model.put("files", fileList(store(ctx).files(cur.get().id()), cur.get()));
         }
         web.views.render(ctx, "rules.ftl", model);
     }
@@ -61,16 +61,16 @@ final class RulesController implements WebServer.Controller {
     private void versions(Context ctx) {
         WebServer.requireAll(ctx);
         Map<String, Object> model = new LinkedHashMap<>();
-        Long current = versions().currentVersion().map(RulesVersions.Version::id).orElse(null);
+        Long current = store(ctx).currentVersion().map(RulesVersions.Version::id).orElse(null);
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (RulesVersions.Version v : versions().all()) {
+        for (RulesVersions.Version v : store(ctx).all()) {
             Map<String, Object> m = info(v);
             m.put("current", current != null && current == v.id());
             rows.add(m);
         }
         model.put("versions", rows);
         if (current != null) {
-            model.put("rulesMissing", cn.gov.assess.policy.AppealKinds.missing(versions().rules(current), "当前发布的规则版本"));
+            model.put("rulesMissing", cn.gov.assess.policy.AppealKinds.missing(store(ctx).rules(current), "当前发布的规则版本"));
         }
         web.views.render(ctx, "rules-versions.ftl", model);
     }
@@ -84,8 +84,8 @@ final class RulesController implements WebServer.Controller {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("v", info(v));
-        model.put("current", versions().currentVersion().map(c -> c.id() == v.id()).orElse(false));
-        model.put("files", fileList(versions().files(v.id()), v));
+        model.put("current", store(ctx).currentVersion().map(c -> c.id() == v.id()).orElse(false));
+        model.put("files", fileList(store(ctx).files(v.id()), v));
         web.views.render(ctx, "rules-version.ftl", model);
     }
 
@@ -93,7 +93,7 @@ final class RulesController implements WebServer.Controller {
         WebServer.requireAll(ctx);
         RulesVersions.Version v = find(ctx);
         String path = path(ctx, v);
-        String text = versions().files(v.id()).get(path);
+        String text = store(ctx).files(v.id()).get(path);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("v", info(v));
         model.put("path", path);
@@ -112,9 +112,9 @@ final class RulesController implements WebServer.Controller {
         String against = ctx.queryParam("against");
         RulesVersions.Version from;
         if (against != null && !against.isBlank()) {
-            from = versions().find(parseId(against)).orElseThrow(() -> WebError.notFound("没有这个规则版本。"));
+            from = store(ctx).find(parseId(against)).orElseThrow(() -> WebError.notFound("没有这个规则版本。"));
         } else if (v.baseId() != null) {
-            from = versions().version(v.baseId());
+            from = store(ctx).version(v.baseId());
         } else {
             throw new WebError(400, v.label() + "是第一个版本，没有可比较的上一版。");
         }
@@ -122,7 +122,7 @@ final class RulesController implements WebServer.Controller {
         model.put("from", info(from));
         model.put("to", info(v));
         List<Map<String, Object>> files = new ArrayList<>();
-        for (RulesVersions.FileDiff d : versions().diff(from.id(), v.id())) {
+        for (RulesVersions.FileDiff d : store(ctx).diff(from.id(), v.id())) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("path", d.path());
             m.put("kind", d.kind());
@@ -142,7 +142,7 @@ final class RulesController implements WebServer.Controller {
         RulesVersions.Version v = find(ctx);
         RulesVersions.Version d;
         try {
-            d = versions().restore(v.id(), me.name());
+            d = store(ctx).restore(v.id(), me.name());
         } catch (InputException e) {
             throw new WebError(400, String.join("；", e.problems()));
         }
@@ -151,10 +151,10 @@ final class RulesController implements WebServer.Controller {
     }
 
     private RulesVersions.Version find(Context ctx) {
-        return RulesPages.find(versions(), ctx);
+        return RulesPages.find(store(ctx), ctx);
     }
 
     private String path(Context ctx, RulesVersions.Version v) {
-        return RulesPages.path(versions(), ctx, v);
+        return RulesPages.path(store(ctx), ctx, v);
     }
 }

@@ -43,15 +43,15 @@ final class RunController implements WebServer.Controller {
     private void show(Context ctx) {
         WebServer.requireAll(ctx);
         long id = WebServer.longParam(ctx, "id");
-        RunStore.StoredRun stored = web.results.run(id);
-        ReportWriter.Rendered report = web.results.report(id);
+        RunStore.StoredRun stored = web.results(ctx).run(id);
+        ReportWriter.Rendered report = web.results(ctx).report(id);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", runInfo(stored.run()));
-        model.put("runStatus", status(web, stored.run()));
-        model.put("rulesVersion", web.versions.ofRun(id).map(v -> Map.<String, Object>of("id", v.id(), "label", v.label()))
+        model.put("runStatus", status(web, ctx, stored.run()));
+        model.put("rulesVersion", web.versions(ctx).ofRun(id).map(v -> Map.<String, Object>of("id", v.id(), "label", v.label()))
                 .orElse(null));
         model.put("files", report.files().keySet().stream().map(f -> Map.of("name", f, "label", Downloads.label(f))).toList());
-        model.put("retired", ToolsController.retired(web, id));
+        model.put("retired", ToolsController.retired(web, ctx, id));
         model.put("totals", csv(report.files().get("totals.csv")));
         Map<String, Long> unitIds = unitIds(stored);
         model.put("unitIds", unitIds);
@@ -104,8 +104,8 @@ final class RunController implements WebServer.Controller {
     }
 
     /** 运行的地位（issuance.RunStatus）给页面的横幅：种类、一句话、相关通报的编号。 */
-    static Map<String, Object> status(WebServer web, AssessmentRun r) {
-        cn.gov.assess.issuance.RunStatus s = cn.gov.assess.issuance.RunStatus.of(web.db, r);
+    static Map<String, Object> status(WebServer web, Context ctx, AssessmentRun r) {
+        cn.gov.assess.issuance.RunStatus s = cn.gov.assess.issuance.RunStatus.of(web.db(ctx), r);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", s.kind().name());
         m.put("text", s.text());
@@ -166,14 +166,14 @@ final class RunController implements WebServer.Controller {
         WebServer.requireAll(ctx);
         long id = WebServer.longParam(ctx, "id");
         String name = ctx.pathParam("name");
-        byte[] content = web.results.report(id).files().get(name);
+        byte[] content = web.results(ctx).report(id).files().get(name);
         if (content == null) {
             throw WebError.notFound("运行 #" + id + " 的报告里没有这个文件。");
         }
         String type = name.endsWith(".docx") ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 : name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 : name.endsWith(".csv") ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8";
-        String period = web.results.run(id).run().getPeriod().code();
+        String period = web.results(ctx).run(id).run().getPeriod().code();
         String saveAs = period + "-运行" + id + "-" + name;
         ctx.contentType(type);
         ctx.header("Content-Disposition", "attachment; filename=\"run-" + id + "-" + name.replaceAll("[^A-Za-z0-9.-]", "_")

@@ -41,15 +41,15 @@ final class RunsController implements WebServer.Controller {
 
     private void index(Context ctx) {
         Accounts.Account me = WebServer.me(ctx);
-        List<AssessmentRun> runs = new ArrayList<>(web.results.runs());
+        List<AssessmentRun> runs = new ArrayList<>(web.results(ctx).runs());
         runs.sort(Comparator.comparing(AssessmentRun::getPeriod).reversed() // 新的考核期在前；同日结束的长期在前（2026、2026-H2、2026-Q4、2026-12）
                 .thenComparing(Comparator.comparing(AssessmentRun::getId).reversed()));
         Map<String, List<Map<String, Object>>> periods = new LinkedHashMap<>();
-        Map<Long, Integer> versionOf = web.versions.runNumbers();
+        Map<Long, Integer> versionOf = web.versions(ctx).runNumbers();
         // 默认运行与每期的正式结果都是未作废的最近一次（RunStore.latestRunId 是唯一的写法）
-        Long latest = new cn.gov.assess.run.RunStore(web.db).latestRunId();
+        Long latest = new cn.gov.assess.run.RunStore(web.db(ctx)).latestRunId();
         java.util.Set<String> withOfficial = new java.util.HashSet<>();
-        cn.gov.assess.issuance.Notices notices = new cn.gov.assess.issuance.Notices(web.db);
+        cn.gov.assess.issuance.Notices notices = new cn.gov.assess.issuance.Notices(web.db(ctx));
         Map<String, List<cn.gov.assess.issuance.Notice>> byPeriod = new java.util.HashMap<>();
         for (AssessmentRun r : runs) {
             List<cn.gov.assess.issuance.Notice> ofPeriod = byPeriod.computeIfAbsent(r.getPeriod().code(), notices::ofPeriod);
@@ -83,7 +83,7 @@ final class RunsController implements WebServer.Controller {
         }
         model.put("unitId", me.unitId());
         model.put("unitName", me.unitName());
-        model.put("appealNews", AppealController.news(web, me));
+        model.put("appealNews", AppealController.news(web, ctx, me));
         web.views.render(ctx, "runs.ftl", model);
     }
 }

@@ -40,6 +40,8 @@ public final class Sessions {
         volatile boolean mustChange;
         /** 匿名访问者的 Cookie 是这次才发的，响应要带上 Set-Cookie。 */
         final boolean fresh;
+        /** 市级账号正在查看的下级辖区（只读）；空 = 账号自己的辖区。 */
+        volatile Long viewing;
 
         Session(String id, String csrf, Accounts.Account account, long now, boolean fresh) {
             this.id = id;

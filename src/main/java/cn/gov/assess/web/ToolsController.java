@@ -41,10 +41,10 @@ final class ToolsController implements WebServer.Controller {
     private void search(Context ctx) {
         Accounts.Account me = WebServer.me(ctx);
         String q = UnitController.blankToNull(ctx.queryParam("q"));
-        Long latest = new RunStore(web.db).latestRunId();
+        Long latest = new RunStore(web.db(ctx)).latestRunId();
         Map<Long, Map<String, Object>> found = new LinkedHashMap<>();
         if (q != null) {
-            UnitDirectory units = web.db.read(UnitDirectory::load);
+            UnitDirectory units = web.db(ctx).read(UnitDirectory::load);
             UnitDirectory.Ref exact = units.find(q);
             List<String> keys = new ArrayList<>(units.names());
             keys.sort(String::compareTo);
@@ -95,17 +95,17 @@ final class ToolsController implements WebServer.Controller {
             throw WebError.forbidden();
         }
         // 单位账号只能导出核对中与已签发的通报所用的运行，工作运行一律 403（与单位页相同）
-        if (!me.role().seesAll() && new RunStore(web.db).runs().stream().filter(r -> r.getId() == runId).findFirst()
+        if (!me.role().seesAll() && new RunStore(web.db(ctx)).runs().stream().filter(r -> r.getId() == runId).findFirst()
                 .map(r -> !cn.gov.assess.issuance.RunStatus.visibleToUnits(runId,
-                        new cn.gov.assess.issuance.Notices(web.db).ofPeriod(r.getPeriod().code()))).orElse(true)) {
+                        new cn.gov.assess.issuance.Notices(web.db(ctx)).ofPeriod(r.getPeriod().code()))).orElse(true)) {
             throw WebError.forbidden();
         }
-        Unit unit = web.db.inTransaction(s -> s.find(Unit.class, unitId));
+        Unit unit = web.db(ctx).inTransaction(s -> s.find(Unit.class, unitId));
         if (unit == null) {
             throw WebError.notFound("没有这个单位。");
         }
-        RunStore.StoredRun stored = web.results.run(runId);
-        Explainer.UnitExplanation u = web.results.unit(runId, unit.getName());
+        RunStore.StoredRun stored = web.results(ctx).run(runId);
+        Explainer.UnitExplanation u = web.results(ctx).unit(runId, unit.getName());
         String format = String.valueOf(ctx.queryParam("format"));
         String base = stored.run().getPeriod().code() + "-运行" + runId + "-" + unit.getName();
         if ("figures".equals(ctx.queryParam("what"))) {
@@ -143,7 +143,7 @@ final class ToolsController implements WebServer.Controller {
         } catch (NumberFormatException e) {
             throw new WebError(400, "运行编号应是数字。");
         }
-        RunDiff.Result d = web.results.diff(a, b);
+        RunDiff.Result d = web.results(ctx).diff(a, b);
         List<List<String>> rows = new ArrayList<>();
         d.changes().forEach(c -> rows.add(List.of(DiffText.kind(c), DiffText.where(c), DiffText.what(c),
                 String.join("；", DiffText.causes(c)))));
@@ -156,7 +156,7 @@ final class ToolsController implements WebServer.Controller {
         WebServer.requireAdmin(ctx);
         String account = UnitController.blankToNull(ctx.queryParam("account"));
         List<List<String>> rows = new ArrayList<>();
-        for (AuditLog.Entry e : web.audit.recent(0, 100_000, account)) {
+        for (AuditLog.Entry e : web.office(ctx).audit().recent(0, 100_000, account)) {
             rows.add(List.of(e.at().format(RunsController.TIME), e.account(), e.action(), e.detail(), e.remote()));
         }
         web.audit(ctx, "导出操作记录", account == null ? "全部账号" : "账号 " + account);
@@ -175,14 +175,14 @@ final class ToolsController implements WebServer.Controller {
         if (reason.length() > MAX_REASON) {
             throw new WebError(400, "作废原因最多 " + MAX_REASON + " 个字。");
         }
-        AssessmentRun r = new RunStore(web.db).retire(id, me.name(), reason);
+        AssessmentRun r = new RunStore(web.db(ctx)).retire(id, me.name(), reason);
         web.audit(ctx, "作废运行", "运行 #" + r.getId() + "（" + r.getPeriod().code() + "）：" + reason);
         ctx.redirect("/runs/" + id);
     }
 
     /** 一次运行现在是否已作废及由谁、为什么（运行缓存里的是读入时的样子，这里读库）。 */
-    static Map<String, Object> retired(WebServer web, long runId) {
-        for (AssessmentRun r : web.results.runs()) {
+    static Map<String, Object> retired(WebServer web, io.javalin.http.Context ctx, long runId) {
+        for (AssessmentRun r : web.results(ctx).runs()) {
             if (r.getId() == runId && r.isRetired()) {
                 return Map.of("at", r.getRetiredAt().format(RunsController.TIME), "by", r.getRetiredBy(), "reason", r.getRetiredReason());
             }

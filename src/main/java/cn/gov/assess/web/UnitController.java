@@ -40,17 +40,17 @@ final class UnitController implements WebServer.Controller {
         if (!me.role().seesAll() && (me.unitId() == null || me.unitId() != unitId)) {
             throw WebError.forbidden();
         }
-        Unit unit = web.db.inTransaction(s -> s.find(Unit.class, unitId));
+        Unit unit = web.db(ctx).inTransaction(s -> s.find(Unit.class, unitId));
         if (unit == null) {
             throw WebError.notFound("没有这个单位。");
         }
-        RunStore.StoredRun stored = web.results.run(runId);
+        RunStore.StoredRun stored = web.results(ctx).run(runId);
         // 单位账号只看核对中与已签发的通报所用的运行，工作运行一律 403（不说它存不存在、有什么）
         if (!me.role().seesAll() && !cn.gov.assess.issuance.RunStatus.visibleToUnits(runId,
-                new cn.gov.assess.issuance.Notices(web.db).ofPeriod(stored.run().getPeriod().code()))) {
+                new cn.gov.assess.issuance.Notices(web.db(ctx)).ofPeriod(stored.run().getPeriod().code()))) {
             throw WebError.forbidden();
         }
-        Explainer.UnitExplanation u = web.results.unit(runId, unit.getName());
+        Explainer.UnitExplanation u = web.results(ctx).unit(runId, unit.getName());
         String status = blankToNull(ctx.queryParam("status"));
         String month = blankToNull(ctx.queryParam("month"));
         int page = Math.max(1, parseInt(ctx.queryParam("page")));
@@ -80,7 +80,7 @@ final class UnitController implements WebServer.Controller {
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("run", RunController.runInfo(stored.run()));
-        model.put("runStatus", RunController.status(web, stored.run()));
+        model.put("runStatus", RunController.status(web, ctx, stored.run()));
         model.put("unitId", unitId);
         model.put("u", u);
         model.put("vetoes", vetoes);
@@ -101,20 +101,20 @@ final class UnitController implements WebServer.Controller {
         model.put("month", month == null ? "" : month);
         model.put("page", page);
         model.put("pages", pages);
-        model.putAll(AppealController.unitModel(web, me, stored, unitId));
-        model.put("unitCharts", unitCharts(stored, unitId, !WebServer.me(ctx).role().seesAll()));
+        model.putAll(AppealController.unitModel(web, ctx, me, stored, unitId));
+        model.put("unitCharts", unitCharts(ctx, stored, unitId, !WebServer.me(ctx).role().seesAll()));
         web.views.render(ctx, "unit.ftl", model);
     }
 
     /** 本单位各渠道的趋势（各期正式结果，到这次运行为止）与本期逐月逾期。 */
-    private List<Map<String, Object>> unitCharts(RunStore.StoredRun stored, long unitId, boolean unitAccount) {
+    private List<Map<String, Object>> unitCharts(Context ctx, RunStore.StoredRun stored, long unitId, boolean unitAccount) {
         List<String> channels = cn.gov.assess.audit.Trends.channels(stored).stream()
                 .filter(c -> cn.gov.assess.audit.Trends.tally(stored, c, unitId) != null).toList();
         List<Map<String, Object>> charts = new ArrayList<>();
         if (channels.isEmpty()) {
             return charts;
         }
-        List<RunStore.StoredRun> series = DashboardController.series(web, stored, unitAccount);
+        List<RunStore.StoredRun> series = DashboardController.series(web.office(ctx), stored, unitAccount);
         int i = 0;
         for (String f : cn.gov.assess.audit.Trends.TREND) {
             charts.add(Charts.trend("unit-trend-" + (++i), f, series, channels, unitId));

@@ -37,9 +37,14 @@ final class Views {
         Map<String, Object> m = new HashMap<>(model);
         Sessions.Session s = ctx.attribute(WebServer.SESSION);
         m.put("csrf", s == null ? "" : s.csrf());
-        m.put("me", s == null ? null : s.account());
-        m.put("seesAll", s != null && s.account() != null && s.account().role().seesAll());
-        Role role = s == null || s.account() == null ? null : s.account().role();
+        Accounts.Account me = s == null || s.account() == null ? null : WebServer.effective(s);
+        m.put("me", me);
+        m.put("seesAll", me != null && me.role().seesAll());
+        Role role = me == null ? null : me.role();
+        Object jurisdiction = ctx.attribute(JurisdictionController.HEADER);
+        if (jurisdiction != null) {
+            m.put("jurisdictionHeader", jurisdiction);
+        }
         m.put("admin", role == Role.管理员);
         m.put("operates", role != null && role.operates());
         m.put("editsRules", role != null && role.editsRules());

@@ -25,16 +25,17 @@ public final class WebServer implements AutoCloseable {
         void routes(RoutesConfig r);
     }
 
-    final Database db;
+    /**
+     * 各辖区的库、结果、规则版本、后台任务（issue 28）。没有“那个库”的字段：每个请求经 {@link #office}/{@link #db} 用
+     * 会话里的账号所属（或市级账号正在查看）的辖区，控制器因此不会用错辖区。
+     */
+    private final Offices offices;
     final Views views = new Views();
     final Sessions sessions = new Sessions();
     final LoginThrottle throttle = new LoginThrottle();
     final Accounts accounts;
     final AuditLog audit;
-    final Results results;
-    final cn.gov.assess.ruleversions.RulesVersions versions;
     final java.nio.file.Path rulesDir;
-    final Jobs jobs;
     /** 一次上传的默认上限（兆字节）：百万行的派单记录 CSV 约 100–150 MB，留出余量；超过时整个请求被拒绝（413）。 */
     static final int MAX_UPLOAD_MB = 600;
     /** 本服务的上传上限（serve --max-upload）。 */
@@ -51,20 +52,49 @@ public final class WebServer implements AutoCloseable {
     private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** 在 start 之前加入的其他控制器（测试用，如预览页的测试路由）。 */
     final List<Controller> extraControllers = new java.util.ArrayList<>();
-    /** 首页“待办”的来源，每个功能一行（通报、申诉等新功能在这里加入自己的 {@link WaitingItem.Provider}）。 */
-    final List<WaitingItem.Provider> waiting = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param rulesDir 规则目录（工单历史用它列出已配置的渠道）；结果页面一律用各运行自己的规则快照 */
     public WebServer(Database db, java.nio.file.Path rulesDir) {
-        this.db = db;
         this.rulesDir = rulesDir;
-        this.accounts = new Accounts(db);
         this.audit = new AuditLog(db);
-        this.results = new Results(db);
-        this.jobs = new Jobs(audit, new JobStore(db));
-        this.versions = new cn.gov.assess.ruleversions.RulesVersions(db, cn.gov.assess.assessment.RulesCheck::problems);
-        waiting.add(new RuleDraftWaiting(versions));
-        waiting.add(new NoticeAppealWaiting(db));
+        this.offices = new Offices(db, audit);
+        this.accounts = new Accounts(db, offices::db);
+    }
+
+    /** 登记表所在的辖区（单一办公室时就是它）。 */
+    Offices.Office home() {
+        return offices.home();
+    }
+
+    Offices offices() {
+        return offices;
+    }
+
+    /** 这个请求用的辖区：市级账号正在查看的下级辖区，否则账号所属的辖区；没登录时是登记表所在的辖区。 */
+    Offices.Office office(Context ctx) {
+        Sessions.Session s = session(ctx);
+        if (s == null || s.account() == null) {
+            return offices.home();
+        }
+        Long viewing = s.viewing;
+        return offices.of(viewing != null ? viewing : s.account().jurisdictionId());
+    }
+
+    /** 这个请求的辖区的库。 */
+    Database db(Context ctx) {
+        return office(ctx).db();
+    }
+
+    Results results(Context ctx) {
+        return office(ctx).results();
+    }
+
+    cn.gov.assess.ruleversions.RulesVersions versions(Context ctx) {
+        return office(ctx).versions();
+    }
+
+    Jobs jobs(Context ctx) {
+        return office(ctx).jobs();
     }
 
     /** 上传上限（兆字节，serve --max-upload）；在 start 之前调用。 */
@@ -92,7 +122,7 @@ public final class WebServer implements AutoCloseable {
     public boolean https() { return keystore != null; }
 
     public WebServer start(String host, int port) {
-        List<Controller> controllers = List.of(new LoginController(this), new RunsController(this), new RunController(this),
+        List<Controller> controllers = List.of(new JurisdictionController(this), new LoginController(this), new RunsController(this), new RunController(this),
                 new UnitController(this), new ListController(this), new DiffController(this), new OrderController(this),
                 new CorrectionController(this), new AdminController(this), new RulesController(this), new RuleDraftController(this),
                 new RuleTableController(this), new ImportRunController(this), new JobController(this), new PreviewPage(this),
@@ -100,13 +130,13 @@ public final class WebServer implements AutoCloseable {
                 new NoticeController(this),
                 new DashboardController(this), new ToolsController(this),
 
-                new PasswordController(this));
+                new PasswordController(this), new ComparisonController(this));
         recordRulesFolder();
         int orphans = ImportRunController.removeOrphanUploads(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         if (orphans > 0) {
             System.err.println("已删除 " + orphans + " 个上次服务中断时遗留的上传临时目录");
         }
-        jobs.failInterrupted();
+        offices.home().jobs().failInterrupted();
         app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
@@ -160,7 +190,13 @@ public final class WebServer implements AutoCloseable {
      * 网页上开始的运行（开始考核、更正后重新考核）用的规则，只此一处：当前发布的规则版本（规则管理起草、审核发布；
      * 运行因此记下这一版）。还没有任何版本时（服务启动时规则目录没能登记）用服务启动时指定的规则目录。
      */
-    cn.gov.assess.policy.RuleSet rulesForRun() {
+    cn.gov.assess.policy.RuleSet rulesForRun(Context ctx) {
+        return rulesForRun(office(ctx));
+    }
+
+    /** 一个辖区的当前规则（后台任务在提交时取定辖区，见 {@link #rulesForRun(Context)}）。 */
+    cn.gov.assess.policy.RuleSet rulesForRun(Offices.Office office) {
+        cn.gov.assess.ruleversions.RulesVersions versions = office.versions();
         return versions.currentVersion().map(v -> versions.rules(v.id()))
                 .orElseGet(() -> cn.gov.assess.policy.RuleSet.load(rulesDir));
     }
@@ -177,7 +213,7 @@ public final class WebServer implements AutoCloseable {
             return;
         }
         try {
-            versions.ensureInitial(rulesDir);
+            offices.home().versions().ensureInitial(rulesDir);
         } catch (InputException e) {
             System.err.println("规则目录没有登记为版本：" + String.join("；", e.problems()));
         }
@@ -187,9 +223,9 @@ public final class WebServer implements AutoCloseable {
     private void warmUp() {
         Thread t = new Thread(() -> {
             try {
-                Long latest = new cn.gov.assess.run.RunStore(db).latestRunId();
+                Long latest = new cn.gov.assess.run.RunStore(home().db()).latestRunId();
                 if (latest != null) {
-                    results.report(latest);
+                    home().results().report(latest);
                 }
             } catch (RuntimeException e) {
                 System.err.println("预先读入最近一次运行失败（不影响使用）：" + e.getMessage());
@@ -201,7 +237,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        jobs.close();
+        offices.close();
         if (app != null) {
             try {
                 app.stop();
@@ -267,12 +303,18 @@ public final class WebServer implements AutoCloseable {
         return ctx.attribute(SESSION);
     }
 
+    /** 当前账号；市级账号正在查看下级辖区时，角色按“查看”（只读）算。 */
     static Accounts.Account me(Context ctx) {
         Sessions.Session s = session(ctx);
         if (s == null || s.account() == null) {
             throw WebError.forbidden();
         }
-        return s.account();
+        return effective(s);
+    }
+
+    /** 会话的账号，查看下级辖区时换成只读的“查看”角色（页面据此不显示修改的按钮，服务器据此拒绝写操作）。 */
+    static Accounts.Account effective(Sessions.Session s) {
+        return s.viewing != null && s.account().role() != Role.查看 ? s.account().as(Role.查看) : s.account();
     }
 
     /** 只有能看全县结果的角色（除“单位”外）可以继续。 */
@@ -312,6 +354,6 @@ public final class WebServer implements AutoCloseable {
 
     void audit(Context ctx, String action, String detail) {
         Sessions.Session s = session(ctx);
-        audit.record(s != null && s.account() != null ? s.account().name() : "（未登录）", action, detail, ip(ctx));
+        office(ctx).audit().record(s != null && s.account() != null ? s.account().name() : "（未登录）", action, detail, ip(ctx));
     }
 }

@@ -43,7 +43,7 @@ class PreNoticeDatabaseTest {
                     "alter table app_user drop column must_change", "alter table app_user drop column unlocked_at",
                     "alter table correction drop column appeal_id", "drop table appeal_attachment", "drop table appeal_item",
                     "drop table appeal", "drop table notice_event", "drop table notice", "drop sequence appeal_seq",
-                    "drop sequence notice_seq", "delete from \"flyway_schema_history\" where \"version\" like '21%' or \"version\" = '22'")) {
+                    "drop sequence notice_seq", "delete from \"flyway_schema_history\" where \"version\" like '21%' or \"version\" in ('22', '23')")) {
                 st.execute(sql);
             }
         }

@@ -216,7 +216,7 @@ class DashboardTest {
 
     @Test
     void waitingShowsDraftsToTheRolesThatCanActOnThem() {
-        var v = f.server.versions.createDraft(DashboardFixture.EDITOR, "工作台测试的草稿");
+        var v = f.server.home().versions().createDraft(DashboardFixture.EDITOR, "工作台测试的草稿");
         try {
             String reviewer = f.client(DashboardFixture.REVIEWER).get("/").body();
             assertTrue(reviewer.contains("审核发布规则草稿" + v.label()) && reviewer.contains("/rules/drafts/" + v.id()), reviewer);
@@ -226,7 +226,7 @@ class DashboardTest {
             assertFalse(viewer.contains("规则草稿" + v.label()), "查看账号没有可处理的草稿");
             assertTrue(viewer.contains("现在没有等您处理的事"));
         } finally {
-            f.server.versions.abandon(v.id(), DashboardFixture.EDITOR);
+            f.server.home().versions().abandon(v.id(), DashboardFixture.EDITOR);
         }
     }
 

@@ -67,7 +67,7 @@ class EveryPageBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         f = new RulesFixture(true);
-        RulesVersions versions = f.server.versions;
+        RulesVersions versions = f.server.home().versions();
         Period q = Period.parse("2021-Q4");
         runA = new AssessPeriod(f.db).assessAndSave(q, q.defaultCutoff(), versions.current().rules()).runId();
         // 名额改动：规则管理起草、审核发布，经办在网页上按新版本考核（任务页）

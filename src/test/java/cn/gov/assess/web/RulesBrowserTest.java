@@ -83,7 +83,7 @@ class RulesBrowserTest {
 
     @Test
     void editPublishByAnotherAccountRunWithTheNewVersionAndRestoreTheOld() throws IOException {
-        RulesVersions versions = f.server.versions;
+        RulesVersions versions = f.server.home().versions();
         Period q = Period.parse("2021-Q4");
 
         // 规则管理起草，改名单.csv 的名额

@@ -28,7 +28,7 @@ class RulesWebTest {
     @BeforeAll
     static void start() {
         f = new RulesFixture(false);
-        versions = f.server.versions;
+        versions = f.server.home().versions();
     }
 
     @AfterAll

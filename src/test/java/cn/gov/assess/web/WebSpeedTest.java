@@ -52,8 +52,8 @@ class WebSpeedTest {
                 + "&scope=" + WebFixture.enc("12345市民热线"));
         pages.put("规则", "/rules");
         pages.put("规则版本", "/rules/versions");
-        long draft = f.server.versions.all().stream().filter(v -> v.draft()).findFirst()
-                .orElseGet(() -> f.server.versions.createDraft(WebFixture.RULE_EDITOR, "测速用的草稿")).id();
+        long draft = f.server.home().versions().all().stream().filter(v -> v.draft()).findFirst()
+                .orElseGet(() -> f.server.home().versions().createDraft(WebFixture.RULE_EDITOR, "测速用的草稿")).id();
         pages.put("规则草稿", "/rules/drafts/" + draft);
         pages.put("规则表编辑（名单.csv）", "/rules/drafts/" + draft + "/edit?path=" + WebFixture.enc("名单.csv"));
         pages.put("导入", "/import");

@@ -54,7 +54,7 @@ class WorkbenchLimitsTest {
     @Test
     void aTenMegabyteCellIsRefusedInChineseAndNothingIsSaved() {
         long d = newDraft();
-        String before = f.server.versions.files(d).get("thresholds.csv");
+        String before = f.server.home().versions().files(d).get("thresholds.csv");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("path", "thresholds.csv");
         form.put("rows", "1");
@@ -65,7 +65,7 @@ class WorkbenchLimitsTest {
         assertEquals(413, r.statusCode());
         assertTrue(r.body().contains("提交的内容太大"), r.body());
         assertChinese(r);
-        assertEquals(before, f.server.versions.files(d).get("thresholds.csv"));
+        assertEquals(before, f.server.home().versions().files(d).get("thresholds.csv"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class WorkbenchLimitsTest {
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("发布理由太长（2001 字），最多 2000 字"), r.body());
         assertChinese(r);
-        assertTrue(f.server.versions.version(d).draft());
+        assertTrue(f.server.home().versions().version(d).draft());
     }
 
     @Test
@@ -126,20 +126,20 @@ class WorkbenchLimitsTest {
         long d = newDraft();
         RulesFixture.Client approver = f.client(RulesFixture.APPROVER);
         String seen = fingerprint(approver.get("/rules/drafts/" + d).body());
-        String table = f.server.versions.files(d).get("thresholds.csv");
+        String table = f.server.home().versions().files(d).get("thresholds.csv");
         String changed = table.replace("0 表示超过时限即算逾期", "0 表示超过时限即算逾期（已核对）");
         assertFalse(table.equals(changed));
-        f.server.versions.saveFile(d, RulesFixture.EDITOR, "thresholds.csv", changed);
+        f.server.home().versions().saveFile(d, RulesFixture.EDITOR, "thresholds.csv", changed);
 
         HttpResponse<String> stale = approver.postForm("/rules/drafts/" + d + "/publish", Map.of("reason", "同意", "fingerprint", seen));
         assertEquals(400, stale.statusCode());
         assertTrue(stale.body().contains("在您打开之后又被修改过"), stale.body());
-        assertTrue(f.server.versions.version(d).draft(), "草稿应原样保留");
+        assertTrue(f.server.home().versions().version(d).draft(), "草稿应原样保留");
 
         String fresh = fingerprint(approver.get("/rules/drafts/" + d).body());
         HttpResponse<String> ok = approver.postForm("/rules/drafts/" + d + "/publish", Map.of("reason", "同意", "fingerprint", fresh));
         assertEquals(302, ok.statusCode(), ok.body());
-        assertTrue(f.server.versions.version(d).published());
+        assertTrue(f.server.home().versions().version(d).published());
     }
 
     @Test

@@ -73,6 +73,9 @@ class WorkbenchRoleMatrixTest {
         }
         m.put("POST /notices/{id}/sign", Set.of(RulesFixture.APPROVER));
         m.put("POST /runs/{id}/retire", operator);
+        // 辖区（issue 28）：切换辖区只许有下级辖区的市级账号（单一办公室里谁都不行），考核全部辖区只许市的经办（见 JurisdictionIsolationTest）
+        m.put("POST " + JurisdictionController.VIEW, Set.of());
+        m.put("POST " + ComparisonController.ASSESS_ALL, operator);
         return m;
     }
 
