@@ -24,9 +24,9 @@ import java.util.concurrent.Future;
  * 没有工单的辖区不保存空运行；一个辖区出错不影响其他辖区，各自报告。
  */
 public final class AssessAll {
-    /** 一个辖区的结果：result 为空时 problem 说明为什么没有运行。 */
+    /** 一个辖区的结果：result 为空时 problem 说明为什么没有运行；seconds 是这个辖区考核的墙钟秒数（没有运行为 0）。 */
     public record Outcome(Jurisdictions.Jurisdiction jurisdiction, String rulesLabel, AssessmentResult result,
-                          String problem, boolean empty) {
+                          String problem, boolean empty, double seconds) {
         public boolean ok() { return result != null; }
     }
 
@@ -80,28 +80,31 @@ public final class AssessAll {
             return t;
         });
         try {
-            List<Future<AssessmentResult>> futures = new ArrayList<>();
+            List<Future<Timed>> futures = new ArrayList<>();
             for (Prepared p : prepared) {
                 futures.add(p.rules == null || p.empty ? null : executor.submit(() -> {
+                    long t0 = System.nanoTime();
                     try (Database db = registry.open(p.jurisdiction)) {
-                        return new AssessPeriod(db, each).assessAndSave(period, cutoff, p.rules);
+                        AssessmentResult r = new AssessPeriod(db, each).assessAndSave(period, cutoff, p.rules);
+                        return new Timed(r, (System.nanoTime() - t0) / 1e9);
                     }
                 }));
             }
             List<Outcome> out = new ArrayList<>();
             for (int i = 0; i < prepared.size(); i++) {
                 Prepared p = prepared.get(i);
-                Future<AssessmentResult> f = futures.get(i);
+                Future<Timed> f = futures.get(i);
                 if (f == null) {
                     String problem = problems.get(p.jurisdiction.name());
                     out.add(new Outcome(p.jurisdiction, p.label, null, problem != null ? problem
-                            : AssessPeriod.emptyPeriodMessage(period, cutoff), problem == null));
+                            : AssessPeriod.emptyPeriodMessage(period, cutoff), problem == null, 0));
                     continue;
                 }
                 try {
-                    out.add(new Outcome(p.jurisdiction, p.label, f.get(), null, false));
+                    Timed t = f.get();
+                    out.add(new Outcome(p.jurisdiction, p.label, t.result, null, false, t.seconds));
                 } catch (ExecutionException e) {
-                    out.add(new Outcome(p.jurisdiction, p.label, null, message(e.getCause()), false));
+                    out.add(new Outcome(p.jurisdiction, p.label, null, message(e.getCause()), false, 0));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("考核被中断", e);
@@ -118,6 +121,9 @@ public final class AssessAll {
             return String.join("；", ie.problems());
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private record Timed(AssessmentResult result, double seconds) {
     }
 
     private record Prepared(Jurisdictions.Jurisdiction jurisdiction, String label, RuleSet rules, boolean empty) {

@@ -15,7 +15,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = BenchCityCommand.class,
         description = {"基准测试：合成季度数据（固定种子），导入新的嵌入式库（或 --db 给出的 PostgreSQL 库中新建的 schema assess_bench），考核、报告，并与数据库自己的等价 GROUP BY 对照。"})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand

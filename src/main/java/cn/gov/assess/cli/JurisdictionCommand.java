@@ -43,11 +43,21 @@ final class JurisdictionCommand implements Runnable {
         public Integer call() {
             try (Database db = Database.open(parent.main.registryUrl())) {
                 Jurisdictions.Jurisdiction j = new Jurisdictions(db).add(name, level, parentName);
-                parent.main.spec.commandLine().getOut().printf("已新建辖区“%s”（%s%s）。%n", j.name(), j.level(),
-                        j.parentName() == null ? "" : "，上级 " + j.parentName());
+                var out = parent.main.spec.commandLine().getOut();
+                out.printf("已新建辖区“%s”（%s%s）。%n", j.name(), j.level(), j.parentName() == null ? "" : "，上级 " + j.parentName());
+                if (parentName != null && Jurisdictions.UNNAMED.equals(j.parentName())) {
+                    out.println(renameHint(new Jurisdictions(db).require(j.parentName())));
+                }
             }
             return 0;
         }
+    }
+
+    /** 升级而来、还没有名称的辖区：说明怎样改名（级别先记作县，需要时一并改）。 */
+    static String renameHint(Jurisdictions.Jurisdiction j) {
+        return "提示：“" + j.name() + "”是旧库升级时的临时名称（库里没有通报信息的发文机关可取名）。请改成本辖区的名称，如 "
+                + "assess jurisdiction rename " + j.name() + " 新名称 --level 县（级别可填 " + String.join("、", Jurisdictions.LEVELS)
+                + "）；只改名称，数据不动。";
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = {"列出全部辖区。"})
@@ -65,6 +75,11 @@ final class JurisdictionCommand implements Runnable {
                 for (Jurisdictions.Jurisdiction j : all.all()) {
                     out.println(j.name() + "\t" + j.level() + "\t" + (j.parentName() == null ? "—" : j.parentName()) + "\t"
                             + j.createdAt().toLocalDate() + (j.schema().equals(home) ? "\t（默认）" : ""));
+                }
+                for (Jurisdictions.Jurisdiction j : all.all()) {
+                    if (j.unnamed()) {
+                        out.println(renameHint(j));
+                    }
                 }
             }
             return 0;

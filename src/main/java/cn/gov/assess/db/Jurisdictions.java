@@ -23,8 +23,13 @@ public final class Jurisdictions {
     /** 辖区的级别（行政层级，不是政策）。 */
     public static final List<String> LEVELS = List.of("省", "市", "县", "区");
 
+    /** 旧的单一办公室库升级时没有通报信息（发文机关）可取名，迁移 V22 先把它叫作这个名字，等人用 jurisdiction rename 改。 */
+    public static final String UNNAMED = "本辖区";
+
     public record Jurisdiction(long id, String name, String level, Long parentId, String parentName, String schema,
                                LocalDateTime createdAt) {
+        /** 还叫升级时的临时名称。 */
+        public boolean unnamed() { return UNNAMED.equals(name); }
     }
 
     private final Database registry;

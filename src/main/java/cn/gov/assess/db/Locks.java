@@ -24,10 +24,19 @@ final class Locks {
         return (int) crc.getValue();
     }
 
+    /**
+     * 考核期锁的对象键：advisory 锁是整个库共用的，而每个辖区（issue 28）是库里的一个 schema，各有自己的考核期。
+     * 键里带上 schema，两个县同一期的考核才不互相等待（run-all 并行）；默认的 public 仍只用期间，与旧版本的进程互斥不变。
+     */
+    static int periodKey(Connection c, String period) throws SQLException {
+        String schema = c.getSchema();
+        return key(schema == null || schema.equalsIgnoreCase("public") ? period : schema + "/" + period);
+    }
+
     static boolean tryPeriod(Connection c, String period) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
             ps.setInt(1, PERIOD);
-            ps.setInt(2, key(period));
+            ps.setInt(2, periodKey(c, period));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -38,7 +47,7 @@ final class Locks {
     static void waitPeriod(Connection c, String period) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_lock(?, ?)")) {
             ps.setInt(1, PERIOD);
-            ps.setInt(2, key(period));
+            ps.setInt(2, periodKey(c, period));
             ps.execute();
         }
     }
@@ -46,7 +55,7 @@ final class Locks {
     static void releasePeriod(Connection c, String period) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("select pg_advisory_unlock(?, ?)")) {
             ps.setInt(1, PERIOD);
-            ps.setInt(2, key(period));
+            ps.setInt(2, periodKey(c, period));
             ps.execute();
         }
     }
