@@ -49,8 +49,14 @@ class UpgradeToJurisdictionsTest {
     static final String REVIEWER = "审核乙";
     static final String PW = "correct-horse-1";
 
-    /** 把一个现在的库改回 V22 之前的样子（V22 只加了辖区登记表与账号所属的辖区）。 */
-    static final List<String> STRIP_V22 = List.of("alter table app_user drop column jurisdiction_id", "drop table jurisdiction",
+    /**
+     * 把一个现在的库改回 V22 之前的样子：先撤 V23（账号的单位重新引用本 schema 的单位表），
+     * 再撤 V22（只加了辖区登记表与账号所属的辖区）。
+     */
+    static final List<String> STRIP_V22 = List.of(
+            "alter table app_user add constraint fk_app_user_unit foreign key (unit_id) references unit(id)",
+            "delete from \"flyway_schema_history\" where \"version\" = '23'",
+            "alter table app_user drop column jurisdiction_id", "drop table jurisdiction",
             "delete from \"flyway_schema_history\" where \"version\" = '22'");
 
     static CliTest.Outcome ok(String... args) {
