@@ -164,7 +164,12 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.get("/assets/{file}", this::asset);
             controllers.forEach(c -> c.routes(cfg.routes));
             extraControllers.forEach(c -> c.routes(cfg.routes));
-            cfg.routes.exception(WebError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+            cfg.routes.exception(WebError.class, (e, ctx) -> {
+                // 本辖区没有、别的辖区有的编号：不许看（403），不说是谁的
+                boolean foreign = e.status == 404 && session(ctx) != null && session(ctx).account() != null
+                        && ForeignRecords.elsewhere(this, ctx);
+                error(ctx, foreign ? 403 : e.status, foreign ? WebError.forbidden().getMessage() : e.getMessage());
+            });
             cfg.routes.exception(InputException.class, (e, ctx) -> error(ctx, 400, String.join("；", e.problems())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 System.err.println("网页请求 " + ctx.path() + " 出错：" + e);

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * issue 28：辖区隔离（{@link CityFixture}：宝鸡市，扶风县、岐山县）。扶风县的每种账号打开岐山县的运行、单位、工单、下载、规则版本、
- * 通报、申诉，一律 403 或 404，页面里没有岐山县的任何字样；问“运行 #1”看到的是扶风县自己的；没有网址或参数能换到岐山县。
+ * 通报、申诉，一律 403（哪个辖区都没有的编号仍是 404），页面里没有岐山县的任何字样；问“运行 #1”看到的是扶风县自己的；没有网址或参数能换到岐山县。
  * 市的账号能切换到下级只读查看（一切写操作 403、不显示修改的按钮），有辖区对比页，市的经办能考核全部辖区。H2 与 PostgreSQL 各跑一遍。
  */
 @ParameterizedClass(name = "{0}")
@@ -45,11 +45,17 @@ class JurisdictionIsolationTest {
         f.close();
     }
 
-    /** 岐山县的东西在扶风县账号眼里：不存在（404）或不许看（403），正文里没有岐山县的字样。 */
+    /** 岐山县的东西在扶风县账号眼里：不许看（403），正文里没有岐山县的字样。 */
     List<String> qishanOnly() {
-        return List.of("/runs/2", "/runs/2/files/totals.csv", "/runs/2/units/" + f.qishanUnit, "/runs/1/units/" + f.qishanUnit,
-                "/rules/versions/2", "/appeals/" + f.qishanAppeal, "/appeals/" + f.qishanAppeal + "/attachment", "/notices/2",
-                "/diff?a=1&b=2", "/runs/1/units/" + f.qishanUnit + "/exports/trail.csv");
+        return List.of("/runs/2", "/runs/2/files/totals.csv", "/runs/2/files/" + WebFixture.enc("附件.xlsx"), "/runs/2/list",
+                "/runs/2/units/" + f.qishanUnit, "/runs/1/units/" + f.qishanUnit, "/rules/versions/2",
+                "/appeals/" + f.qishanAppeal, "/appeals/" + f.qishanAppeal + "/attachment", "/diff?a=1&b=2",
+                "/runs/1/units/" + f.qishanUnit + "/export?format=csv");
+    }
+
+    /** 哪个辖区都没有的编号：仍是 404（403 只给别的辖区确有的）。 */
+    List<String> nowhere() {
+        return List.of("/runs/99", "/notices/2", "/rules/versions/99", "/diff?a=1&b=99");
     }
 
     /** 两个县都有的编号：扶风县账号看到的是扶风县自己的。 */
@@ -66,10 +72,17 @@ class JurisdictionIsolationTest {
             WebClient c = f.client(who);
             for (String path : qishanOnly()) {
                 HttpResponse<String> r = c.get(path);
-                if (r.statusCode() != 403 && r.statusCode() != 404) {
+                if (r.statusCode() != 403) {
                     wrong.add(who + " " + path + " → " + r.statusCode());
                 }
                 leaks(who, path, r.body(), wrong);
+            }
+            for (String path : nowhere()) {
+                HttpResponse<String> r = c.get(path);
+                // 单位账号按角色就不许看这些页面（403），与编号无关
+                if (r.statusCode() != (who.endsWith("单位") ? 403 : 404)) {
+                    wrong.add(who + " " + path + " → " + r.statusCode() + "（应为 404）");
+                }
             }
             for (String path : shared()) {
                 HttpResponse<String> r = c.get(path);
