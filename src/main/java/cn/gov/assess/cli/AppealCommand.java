@@ -41,14 +41,25 @@ final class AppealCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** --by 给的账号：必须存在且未停用。 */
-    static Accounts.Account account(Database db, String name) {
-        Accounts.Account a = new Accounts(db).find(name == null ? "" : name.strip())
-                .orElseThrow(() -> new InputException("没有账号“" + name + "”（--by 写网页工作台的账号名）"));
-        if (!a.active()) {
-            throw new InputException("账号“" + a.name() + "”已停用");
+    /**
+     * --by 给的账号：必须存在、未停用，并且属于 --jurisdiction 所指的辖区（账号都在登记库里，issue 28）：
+     * 别的辖区的账号在这里什么也不能做，与网页相同。在打开辖区的库之前调用（H2 上不同时打开两次）。
+     */
+    static Accounts.Account account(Main main, String name) {
+        try (UserCommand.Registry r = new UserCommand.Registry(main)) {
+            Accounts.Account a = r.accounts().find(name == null ? "" : name.strip())
+                    .orElseThrow(() -> new InputException("没有账号“" + name + "”（--by 写网页工作台的账号名）"));
+            if (!a.active()) {
+                throw new InputException("账号“" + a.name() + "”已停用");
+            }
+            Long here = r.jurisdiction(main.jurisdiction);
+            Long theirs = r.normalize(a.jurisdictionId());
+            if (!java.util.Objects.equals(here, theirs)) {
+                throw new InputException("账号“" + a.name() + "”属于" + r.label(theirs) + "，不能在" + r.label(here)
+                        + "做这件事（用 --jurisdiction 指定辖区）");
+            }
+            return a;
         }
-        return a;
     }
 
     static void audit(Database db, Accounts.Account by, String action, String detail) {
@@ -135,8 +146,8 @@ final class AppealCommand implements Runnable {
             if (accept == reject) {
                 throw new InputException("请用 --accept（同意）或 --reject（不同意）中的一个");
             }
+            Accounts.Account a = account(parent.main, by);
             try (Database db = Database.open(parent.main.dbUrl())) {
-                Accounts.Account a = account(db, by);
                 AppealAccess.requireDecide(a);
                 Appeals.Decision d = new Appeals(db).decide(id, accept, reason, value, a.name());
                 audit(db, a, accept ? "同意申诉" : "不同意申诉", "申诉 #" + id + "：" + reason.strip());
@@ -190,8 +201,8 @@ final class AppealCommand implements Runnable {
             RuleSet rules = RuleSet.load(parent.main.rulesDir());
             AppealFiles.Attachment file = attachment == null ? null
                     : new AppealFiles.Attachment(attachment.getFileName().toString(), Files.readAllBytes(attachment));
+            Accounts.Account a = account(parent.main, by);
             try (Database db = Database.open(parent.main.dbUrl())) {
-                Accounts.Account a = account(db, by);
                 UnitDirectory.Ref u = db.read(UnitDirectory::load).require(unit.strip());
                 AppealAccess.requireFile(a, u.id(), u.name());
                 Appeals appeals = new Appeals(db);

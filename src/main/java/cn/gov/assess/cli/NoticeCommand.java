@@ -44,8 +44,8 @@ final class NoticeCommand implements Runnable {
     }
 
     /** --by 的账号：须存在且未停用；角色决定能做什么。 */
-    static NoticeFlow.Actor actor(Database db, String by) {
-        Accounts.Account a = AppealCommand.account(db, by);
+    static NoticeFlow.Actor actor(Main main, String by) {
+        Accounts.Account a = AppealCommand.account(main, by);
         return new NoticeFlow.Actor(a.name(), a.role().operates(), a.role().approves());
     }
 
@@ -84,8 +84,8 @@ final class NoticeCommand implements Runnable {
 
         @Override
         public Integer call() {
+            NoticeFlow.Actor actor = actor(parent.main, by);
             try (Database db = Database.open(parent.main.dbUrl())) {
-                NoticeFlow.Actor actor = actor(db, by);
                 Notice n = act(db, new NoticeFlow(db), actor);
                 PrintWriter out = parent.main.spec.commandLine().getOut();
                 out.println(line(n));

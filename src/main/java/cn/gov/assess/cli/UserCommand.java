@@ -248,6 +248,30 @@ final class UserCommand implements Runnable {
             return j.schema().equals(jurisdictions.home().schema()) ? null : j.id();
         }
 
+        /** 账号所属辖区的编号，登记库自己的辖区记作空（与 {@link #jurisdiction} 的回答可比）。 */
+        Long normalize(Long id) {
+            if (id == null) {
+                return null;
+            }
+            try {
+                return id == jurisdictions.home().id() ? null : id;
+            } catch (IllegalStateException e) {
+                return id; // 库里没有自己的登记行：单一办公室
+            }
+        }
+
+        /** 辖区的名称（空 = 登记库自己的辖区）。 */
+        String label(Long id) {
+            if (id != null) {
+                return name(id);
+            }
+            try {
+                return jurisdictions.home().name();
+            } catch (IllegalStateException e) {
+                return "本库";
+            }
+        }
+
         String name(long id) {
             return jurisdictions.all().stream().filter(j -> j.id() == id).map(cn.gov.assess.db.Jurisdictions.Jurisdiction::name)
                     .findFirst().orElse("（编号 " + id + "）");

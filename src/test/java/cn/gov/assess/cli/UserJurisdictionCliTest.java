@@ -48,4 +48,28 @@ class UserJurisdictionCliTest {
                 "--password-stdin");
         assertTrue(unknown.code() != 0 && unknown.err().contains("没有辖区“眉县”"), unknown.err());
     }
+
+    /** notice/appeal 的 --by：账号从登记库找，只能在它自己的辖区做事；市的账号也不能直接改县的通报。 */
+    @Test
+    void byAccountsActOnlyInTheirOwnJurisdiction(@TempDir Path tmp) {
+        String db = tmp.resolve("assess").toString();
+        assertEquals(0, CliTest.exec("--db", db, "jurisdiction", "rename", "本辖区", "宝鸡市", "--level", "市").code());
+        assertEquals(0, CliTest.exec("--db", db, "jurisdiction", "add", "扶风县", "--level", "县", "--parent", "宝鸡市").code());
+        assertEquals(0, CliTest.exec("--db", db, "--jurisdiction", "扶风县", "import",
+                cn.gov.assess.TestSupport.fixture("2021-Q4").toString()).code());
+        assertEquals(0, CliTest.exec("--db", db, "--jurisdiction", "扶风县", "run", "--period", "2021-Q4").code());
+        assertEquals(0, withPassword("--db", db, "user", "add", "扶风经办", "--role", "经办", "--jurisdiction", "扶风县",
+                "--password-stdin").code());
+        assertEquals(0, withPassword("--db", db, "user", "add", "市经办", "--role", "经办", "--password-stdin").code());
+
+        CliTest.Outcome city = CliTest.exec("--db", db, "--jurisdiction", "扶风县", "notice", "draft", "--run", "1", "--by", "市经办");
+        assertEquals(1, city.code(), city.out());
+        assertTrue(city.err().contains("账号“市经办”属于宝鸡市，不能在扶风县做这件事"), city.err());
+        CliTest.Outcome wrongPlace = CliTest.exec("--db", db, "notice", "draft", "--run", "1", "--by", "扶风经办");
+        assertEquals(1, wrongPlace.code(), wrongPlace.out());
+        assertTrue(wrongPlace.err().contains("账号“扶风经办”属于扶风县，不能在宝鸡市做这件事"), wrongPlace.err());
+        CliTest.Outcome own = CliTest.exec("--db", db, "--jurisdiction", "扶风县", "notice", "draft", "--run", "1", "--by", "扶风经办");
+        assertEquals(0, own.code(), own.err());
+        assertTrue(CliTest.exec("--db", db, "--jurisdiction", "扶风县", "notices").out().contains("2021-Q4"));
+    }
 }
