@@ -4,7 +4,9 @@ import cn.gov.assess.assessment.AssessPeriod;
 import cn.gov.assess.assessment.DryRun;
 import cn.gov.assess.facts.AssessmentResult;
 import cn.gov.assess.facts.Period;
+import cn.gov.assess.assessment.RulesCheck;
 import cn.gov.assess.db.Database;
+import cn.gov.assess.ruleversions.RulesVersions;
 import cn.gov.assess.io.DateTimes;
 import cn.gov.assess.io.InputException;
 import cn.gov.assess.policy.RuleSet;
@@ -38,10 +40,25 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Period p = Period.parse(period);
         LocalDateTime c = cutoff(cutoff, p.defaultCutoff());
-        RuleSet rules = RuleSet.load(main.rulesDir());
+        RuleSet rules = null;
+        String label = "规则目录 " + main.rulesDir();
+        if (!dryRun && main.jurisdiction != null && main.rules == null) {
+            // 指定了辖区、没有指定 --rules：用这个辖区发布的规则版本（与网页、run-all 相同）；还没有发布过时用规则目录
+            try (Database db = Database.open(main.dbUrl())) {
+                RulesVersions versions = new RulesVersions(db, RulesCheck::problems);
+                var current = versions.currentVersion();
+                if (current.isPresent()) {
+                    rules = versions.rules(current.get().id());
+                    label = main.jurisdiction + "的规则" + current.get().label();
+                }
+            }
+        }
+        if (rules == null) {
+            rules = RuleSet.load(main.rulesDir());
+        }
         // 检查规则、参数表与每个模板（其中编译规则库要 2–3 秒）在另一个线程上做，同时这里打开库、启动 Hibernate、数本期工单；
         // 考核开始前等检查结果，未通过则不运行（编译好的规则库留在 rules 里，考核直接用）
-        AssessPeriod.Check checking = AssessPeriod.Check.start(rules, "规则目录 " + main.rulesDir());
+        AssessPeriod.Check checking = AssessPeriod.Check.start(rules, label);
         if (dryRun) {
             checking.require();
             try (Database db = Database.open(main.dbUrl())) {
@@ -71,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
             out.printf("运行 #%d：%s，截至 %s，工单 %d 个，转办 %d 条，名单成员 %d 个，一票否决 %d 个，用时 %.1f 秒%n", id, p.code(),
                     c.toLocalDate(), result.orderCount(), result.assignmentCount(), result.lists().size(),
                     result.disqualifications().size(), (System.nanoTime() - started) / 1e9);
+            if (main.jurisdiction != null) {
+                out.println("规则：" + label);
+            }
             if (result.assignmentCount() == 0) { // 只有 --allow-empty 时会到这里
                 out.println("提示：数据库中没有受理时间在 " + p.start() + " 至 " + p.end() + " 之间的工单，请先导入数据");
             }
