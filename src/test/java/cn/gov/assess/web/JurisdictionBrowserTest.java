@@ -106,7 +106,7 @@ class JurisdictionBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/"));
         assertTrue(browser.findElements(By.cssSelector("p.viewing")).isEmpty());
 
-        // 扶风县的账号：没有辖区选择；岐山县运行 #2 的网址在扶风县是不存在的运行
+        // 扶风县的账号：没有辖区选择；岐山县运行 #2 的网址：无权查看（不说是谁的）
         login("扶风查看");
         assertTrue(browser.findElements(By.cssSelector("form.jurisdiction")).isEmpty());
         assertEquals("扶风县", browser.findElement(By.cssSelector("span.jurisdiction")).getText());
@@ -114,7 +114,7 @@ class JurisdictionBrowserTest {
         browser.get(f.base + "/runs/2");
         String refused = browser.findElement(By.tagName("body")).getText();
         assertFalse(refused.contains("岐山"), refused);
-        assertTrue(refused.contains("没有编号为 2 的考核运行"), refused);
+        assertTrue(refused.contains("无权查看"), refused);
         shot("扶风-打开岐山县运行");
         browser.get(f.base + "/runs/1/units/" + f.qishanUnit);
         assertFalse(browser.findElement(By.tagName("body")).getText().contains("岐山"));
