@@ -13,7 +13,9 @@
       var one = {
         name: s.name, type: d.kind, data: s.data, connectNulls: false, animation: false,
         label: {show: d.categories.length <= 12 && d.series.length <= 3, position: 'top',
-          formatter: function (p) { return p.value == null ? '' : p.value + (pct ? '%' : ''); }}
+          formatter: function (p) { return p.value == null ? '' : p.value + (pct ? '%' : ''); }},
+        // 几条线在同一处数值相近时（如两个县的按期办结率）数字会叠在一起：叠住的不画，看图下的数字表
+        labelLayout: {hideOverlap: true}
       };
       if (d.cut != null) {
         // 排名图：入选的柱用深色，未入选的用浅色；名额处画一条竖线
